@@ -1,0 +1,18 @@
+package dev.ltx4j.internal.json;
+
+import com.squareup.moshi.Moshi;
+
+/** The one Moshi instance that reads and writes the generated models, tolerant of API growth. */
+public final class Json {
+  private static final Moshi MOSHI =
+      new Moshi.Builder()
+          .add(OffsetDateTimeAdapter.INSTANCE)
+          .add(new TolerantEnumFactory())
+          .build();
+
+  private Json() {}
+
+  public static Moshi moshi() {
+    return MOSHI;
+  }
+}
