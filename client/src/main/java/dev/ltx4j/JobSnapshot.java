@@ -1,0 +1,79 @@
+package dev.ltx4j;
+
+import dev.ltx4j.model.Job;
+import dev.ltx4j.model.JobMetadata;
+import dev.ltx4j.model.JobStatus;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * A job as read at one moment, tolerant of the forms the service and its guides use: the id from {@code jobId} or
+ * {@code id}; {@code failed} read as {@link JobStatus#FAILURE}; an unknown status read as still running; progress
+ * normalised to 0..1 whether it came as 0..1 or 0..100.
+ */
+public final class JobSnapshot {
+  private final Job job;
+
+  private JobSnapshot(Job job) {
+    this.job = job;
+  }
+
+  /** Wraps a generated job model. */
+  public static JobSnapshot of(Job job) {
+    return new JobSnapshot(job == null ? Job.builder().build() : job);
+  }
+
+  /** The job id ({@code jobId}, else {@code id}); empty only for a malformed job. */
+  public Optional<String> id() {
+    return Optional.ofNullable(job.jobId() != null ? job.jobId() : job.id());
+  }
+
+  /** The status; {@link JobStatus#UNKNOWN_DEFAULT_OPEN_API} for a value this version does not know. */
+  public JobStatus status() {
+    return job.status() == null ? JobStatus.UNKNOWN_DEFAULT_OPEN_API : job.status();
+  }
+
+  /** True for {@code success}, {@code failure} and {@code canceled}; an unknown status counts as running. */
+  public boolean isTerminal() {
+    JobStatus status = status();
+    return status == JobStatus.SUCCESS || status == JobStatus.FAILURE || status == JobStatus.CANCELED;
+  }
+
+  /** Progress from 0 to 1, when the service reported it. */
+  public OptionalDouble progress() {
+    Double progress = job.progress();
+    if (progress == null || progress.isNaN()) {
+      return OptionalDouble.empty();
+    }
+    double fraction = progress > 1.0 ? progress / 100.0 : progress;
+    return OptionalDouble.of(Math.max(0.0, Math.min(1.0, fraction)));
+  }
+
+  /** The generated assets' ids (set on success), in order. */
+  public List<String> assetIds() {
+    JobMetadata metadata = job.metadata();
+    return metadata == null || metadata.assetIds() == null ? List.of() : metadata.assetIds();
+  }
+
+  /** Why the job failed ({@code metadata.error}). */
+  public Optional<String> error() {
+    return Optional.ofNullable(job.metadata()).map(JobMetadata::error);
+  }
+
+  /** What to change so that it succeeds ({@code metadata.hint}). */
+  public Optional<String> hint() {
+    return Optional.ofNullable(job.metadata()).map(JobMetadata::hint);
+  }
+
+  /** The generated model with every field the service sent. */
+  public Job job() {
+    return job;
+  }
+
+  @Override
+  public String toString() {
+    return "JobSnapshot{id=" + id().orElse("?") + ", status=" + status()
+        + (progress().isPresent() ? ", progress=" + progress().getAsDouble() : "") + '}';
+  }
+}

@@ -1,0 +1,202 @@
+package dev.ltx4j;
+
+import dev.ltx4j.internal.call.CallRunner;
+import dev.ltx4j.internal.http.Credentials;
+import dev.ltx4j.internal.http.HttpStack;
+import dev.ltx4j.internal.http.Timeouts;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Configures an {@link LtxClient}. Only the credentials are required. {@link #fromEnv()} reads them, the base URL
+ * and the project from the environment; system properties override environment variables:
+ *
+ * <table>
+ *   <caption>Settings read by {@code fromEnv()}</caption>
+ *   <tr><th>setting</th><th>environment variable</th><th>system property</th></tr>
+ *   <tr><td>API key</td><td>{@code SCENARIO_SDK_API_KEY}</td><td>{@code scenario.sdk.apiKey}</td></tr>
+ *   <tr><td>API secret</td><td>{@code SCENARIO_SDK_API_SECRET}</td><td>{@code scenario.sdk.apiSecret}</td></tr>
+ *   <tr><td>base URL</td><td>{@code LTX4J_BASE_URL}</td><td>{@code ltx4j.baseUrl}</td></tr>
+ *   <tr><td>project</td><td>{@code SCENARIO_PROJECT_ID}</td><td>{@code scenario.projectId}</td></tr>
+ * </table>
+ */
+public final class LtxClientBuilder {
+  static final String KEY_ENV = "SCENARIO_SDK_API_KEY";
+  static final String SECRET_ENV = "SCENARIO_SDK_API_SECRET";
+
+  private String apiKey;
+  private String apiSecret;
+  private String baseUrl = LtxClient.DEFAULT_BASE_URL;
+  private String projectId;
+  private Duration connectTimeout;
+  private Duration readTimeout;
+  private Duration callTimeout;
+  private Duration operationTimeout = Duration.ofMinutes(5);
+  private int maxRetries = 2;
+  private Clock clock = Clock.systemUTC();
+  private Sleeper sleeper = Sleeper.system();
+  private OkHttpClient okHttpClient;
+
+  LtxClientBuilder() {}
+
+  /** Reads credentials, base URL and project from system properties, else environment variables, where set. */
+  public LtxClientBuilder fromEnv() {
+    setting("scenario.sdk.apiKey", KEY_ENV).ifPresent(this::apiKey);
+    setting("scenario.sdk.apiSecret", SECRET_ENV).ifPresent(this::apiSecret);
+    setting("ltx4j.baseUrl", "LTX4J_BASE_URL").ifPresent(this::baseUrl);
+    setting("scenario.projectId", "SCENARIO_PROJECT_ID").ifPresent(this::projectId);
+    return this;
+  }
+
+  /** The API key from the project settings' API keys. */
+  public LtxClientBuilder apiKey(String apiKey) {
+    this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
+    return this;
+  }
+
+  /** The API secret that goes with the key. */
+  public LtxClientBuilder apiSecret(String apiSecret) {
+    this.apiSecret = Objects.requireNonNull(apiSecret, "apiSecret == null");
+    return this;
+  }
+
+  /** The API root; default {@value LtxClient#DEFAULT_BASE_URL}. Must be HTTPS unless it is a loopback address. */
+  public LtxClientBuilder baseUrl(String baseUrl) {
+    this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+    return this;
+  }
+
+  /** The project to act in; by default the API key's own. */
+  public LtxClientBuilder projectId(String projectId) {
+    this.projectId = Objects.requireNonNull(projectId, "projectId == null");
+    return this;
+  }
+
+  /** Time allowed to connect, per attempt; default 10 s on ltx4j's own OkHttp client. */
+  public LtxClientBuilder connectTimeout(Duration timeout) {
+    this.connectTimeout = positive("connectTimeout", timeout);
+    return this;
+  }
+
+  /** Time allowed between bytes of a response, per attempt; default 60 s on ltx4j's own OkHttp client. */
+  public LtxClientBuilder readTimeout(Duration timeout) {
+    this.readTimeout = positive("readTimeout", timeout);
+    return this;
+  }
+
+  /** Time allowed for one whole attempt; none by default. */
+  public LtxClientBuilder callTimeout(Duration timeout) {
+    this.callTimeout = positive("callTimeout", timeout);
+    return this;
+  }
+
+  /** Time allowed for an operation with all its retries: no retry is started past it; default 5 minutes. */
+  public LtxClientBuilder operationTimeout(Duration timeout) {
+    this.operationTimeout = positive("operationTimeout", timeout);
+    return this;
+  }
+
+  /** How many times a failed call may be retried (0 to 10); default 2. */
+  public LtxClientBuilder maxRetries(int maxRetries) {
+    if (maxRetries < 0 || maxRetries > 10) {
+      throw new ConfigurationException("maxRetries " + maxRetries + " is not allowed; allowed: 0 to 10");
+    }
+    this.maxRetries = maxRetries;
+    return this;
+  }
+
+  /** The clock for deadlines and {@code Retry-After} dates; tests pass a virtual one. */
+  public LtxClientBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+    return this;
+  }
+
+  /** What waits between retries and polls; tests pass a virtual one. */
+  public LtxClientBuilder sleeper(Sleeper sleeper) {
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+    return this;
+  }
+
+  /** An OkHttp client to share (proxies, TLS, pools); ltx4j adds its interceptors to a derived copy. */
+  public LtxClientBuilder okHttpClient(OkHttpClient okHttpClient) {
+    this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient == null");
+    return this;
+  }
+
+  /**
+   * Returns the client.
+   *
+   * @throws ConfigurationException when credentials are missing or the base URL is not HTTPS (nor loopback)
+   */
+  public LtxClient build() {
+    if (apiKey == null || apiKey.isBlank() || apiSecret == null || apiSecret.isBlank()) {
+      throw new ConfigurationException("No Scenario API credentials: set the environment variables " + KEY_ENV
+          + " and " + SECRET_ENV + ", or call LtxClient.builder().apiKey(…).apiSecret(…)");
+    }
+    HttpUrl url = checkedBaseUrl(baseUrl);
+    Settings settings = new Settings(url, projectId, operationTimeout);
+    Timeouts timeouts = okHttpClient == null
+        ? new Timeouts(or(connectTimeout, Duration.ofSeconds(10)), or(readTimeout, Duration.ofSeconds(60)), callTimeout)
+        : new Timeouts(connectTimeout, readTimeout, callTimeout);
+    HttpStack stack = new HttpStack(url, Credentials.basic(apiKey, apiSecret), okHttpClient, timeouts);
+    return new LtxClient(settings, stack, new CallRunner(clock, sleeper, maxRetries));
+  }
+
+  @Override
+  public String toString() {
+    return "LtxClientBuilder{baseUrl=" + baseUrl + ", projectId=" + projectId + ", credentials="
+        + (apiKey == null ? "unset" : "redacted") + '}';
+  }
+
+  /** What the client keeps of its configuration; no secrets. */
+  record Settings(HttpUrl baseUrl, String projectId, Duration operationTimeout) {}
+
+  private static HttpUrl checkedBaseUrl(String text) {
+    HttpUrl url = HttpUrl.parse(text.endsWith("/") ? text : text + "/");
+    if (url == null) {
+      throw new ConfigurationException("baseUrl '" + text + "' is not an http(s) URL");
+    }
+    if (!url.isHttps() && !isLoopback(url.host())) {
+      throw new ConfigurationException("baseUrl '" + text
+          + "' is not HTTPS: credentials may only travel in clear text to a loopback address (localhost, 127.0.0.1, ::1)");
+    }
+    return url;
+  }
+
+  private static boolean isLoopback(String host) {
+    if (host.equals("localhost")) {
+      return true;
+    }
+    try {
+      // Only literal addresses are checked: no DNS lookup for a name.
+      return (host.matches("[0-9.]+") || host.contains(":")) && InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private static java.util.Optional<String> setting(String property, String env) {
+    String value = System.getProperty(property);
+    if (value == null || value.isBlank()) {
+      value = System.getenv(env);
+    }
+    return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value.trim());
+  }
+
+  private static Duration positive(String name, Duration value) {
+    Objects.requireNonNull(value, name + " == null");
+    if (value.isNegative() || value.isZero()) {
+      throw new ConfigurationException(name + " " + value + " must be positive");
+    }
+    return value;
+  }
+
+  private static Duration or(Duration value, Duration fallback) {
+    return value == null ? fallback : value;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.ltx4j.internal;
+
+import dev.ltx4j.JobSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Finds, among recent jobs, the one a submission with an unknown outcome created: same input parameters, created
+ * around the time it was sent.
+ */
+public final class SubmissionMatcher {
+  /** How far job timestamps may stray from the client's clock. */
+  public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+  private final String modelId;
+  private final Map<String, Object> request;
+  private final Instant submittedAt;
+
+  public SubmissionMatcher(String modelId, Map<String, Object> request, Instant submittedAt) {
+    this.modelId = modelId;
+    this.request = request;
+    this.submittedAt = submittedAt;
+  }
+
+  /** The matching job created closest to the submission time. */
+  public Optional<JobSnapshot> best(List<JobSnapshot> jobs) {
+    return jobs.stream().filter(this::matches).min(Comparator.comparing(this::distance));
+  }
+
+  /** True once a page reaches jobs created well before the submission: older pages cannot match. */
+  public boolean pastWindow(List<JobSnapshot> jobs) {
+    Instant earliest = submittedAt.minus(CLOCK_SKEW);
+    return jobs.stream().map(SubmissionMatcher::createdAt).anyMatch(at -> at != null && at.isBefore(earliest));
+  }
+
+  boolean matches(JobSnapshot job) {
+    if (job.job().metadata() == null || job.job().metadata().input() == null || job.id().isEmpty()) {
+      return false;
+    }
+    Map<String, Object> input = job.job().metadata().input();
+    Object inputModel = input.get("modelId");
+    if (inputModel != null && !inputModel.equals(modelId)) {
+      return false;
+    }
+    Instant created = createdAt(job);
+    if (created != null && created.isBefore(submittedAt.minus(CLOCK_SKEW))) {
+      return false;
+    }
+    if (!input.containsKey("prompt") && request.containsKey("prompt")) {
+      return false;
+    }
+    return request.entrySet().stream().allMatch(entry -> sameValue(entry.getValue(), input.get(entry.getKey())));
+  }
+
+  private Duration distance(JobSnapshot job) {
+    Instant created = createdAt(job);
+    return created == null ? Duration.ofDays(1) : Duration.between(submittedAt, created).abs();
+  }
+
+  private static boolean sameValue(Object sent, Object echoed) {
+    if (echoed == null) {
+      return true; // The service may leave defaults out of the echoed input.
+    }
+    if (sent instanceof Number a && echoed instanceof Number b) {
+      return a.doubleValue() == b.doubleValue();
+    }
+    return Objects.equals(String.valueOf(sent), String.valueOf(echoed));
+  }
+
+  private static Instant createdAt(JobSnapshot job) {
+    OffsetDateTime created = job.job().createdAt();
+    return created == null ? null : created.toInstant();
+  }
+}

@@ -1,0 +1,86 @@
+package dev.ltx4j.internal.http;
+
+import dev.ltx4j.internal.api.AssetsApi;
+import dev.ltx4j.internal.api.GenerateApi;
+import dev.ltx4j.internal.api.JobsApi;
+import dev.ltx4j.internal.api.UploadsApi;
+import dev.ltx4j.internal.json.Json;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/** The OkHttp client and the generated Retrofit interfaces, set up once per ltx4j client. */
+public final class HttpStack implements AutoCloseable {
+  private final OkHttpClient http;
+  private final boolean ownsClient;
+  private final GenerateApi generate;
+  private final JobsApi jobs;
+  private final AssetsApi assets;
+  private final UploadsApi uploads;
+
+  /**
+   * @param base a caller's client to share a pool and dispatcher with, or null for our own
+   */
+  public HttpStack(HttpUrl baseUrl, Credentials credentials, OkHttpClient base, Timeouts timeouts) {
+    this.ownsClient = base == null;
+    OkHttpClient.Builder builder = (base == null ? new OkHttpClient() : base).newBuilder()
+        // OkHttp would silently resend a request on some connection failures, a paid POST included.
+        .retryOnConnectionFailure(false)
+        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", UserAgent.VALUE).build()))
+        .addInterceptor(SendTracking.APPLICATION)
+        .addNetworkInterceptor(SendTracking.NETWORK)
+        .addNetworkInterceptor(new ApiHostAuthInterceptor(baseUrl, credentials));
+    if (timeouts.connect() != null) {
+      builder.connectTimeout(timeouts.connect().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    if (timeouts.read() != null) {
+      builder.readTimeout(timeouts.read().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    if (timeouts.call() != null) {
+      builder.callTimeout(timeouts.call().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    this.http = builder.build();
+    if (ownsClient) {
+      http.dispatcher().setMaxRequestsPerHost(32);
+    }
+    Retrofit retrofit = new Retrofit.Builder()
+        .baseUrl(baseUrl)
+        .client(http)
+        .addConverterFactory(MoshiConverterFactory.create(Json.moshi()))
+        .build();
+    this.generate = retrofit.create(GenerateApi.class);
+    this.jobs = retrofit.create(JobsApi.class);
+    this.assets = retrofit.create(AssetsApi.class);
+    this.uploads = retrofit.create(UploadsApi.class);
+  }
+
+  public OkHttpClient http() {
+    return http;
+  }
+
+  public GenerateApi generate() {
+    return generate;
+  }
+
+  public JobsApi jobs() {
+    return jobs;
+  }
+
+  public AssetsApi assets() {
+    return assets;
+  }
+
+  public UploadsApi uploads() {
+    return uploads;
+  }
+
+  @Override
+  public void close() {
+    if (ownsClient) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+}
