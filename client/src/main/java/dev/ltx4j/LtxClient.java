@@ -9,6 +9,8 @@ import dev.ltx4j.internal.call.CallSpec;
 import dev.ltx4j.internal.call.ErrorTranslator;
 import dev.ltx4j.internal.http.HttpStack;
 import dev.ltx4j.internal.json.Json;
+import dev.ltx4j.internal.poll.PollPolicy;
+import dev.ltx4j.internal.poll.RateBudget;
 import dev.ltx4j.model.GenerateResponse;
 import dev.ltx4j.model.JobActionRequest;
 import dev.ltx4j.model.JobList;
@@ -26,6 +28,7 @@ import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -56,11 +59,14 @@ public final class LtxClient implements AutoCloseable {
   private final LtxClientBuilder.Settings settings;
   private final HttpStack stack;
   private final CallRunner runner;
+  private final JobWaiter waiter;
 
-  LtxClient(LtxClientBuilder.Settings settings, HttpStack stack, CallRunner runner) {
+  LtxClient(LtxClientBuilder.Settings settings, HttpStack stack, CallRunner runner, Sleeper sleeper) {
     this.settings = settings;
     this.stack = stack;
     this.runner = runner;
+    this.waiter = new JobWaiter(runner.clock(), sleeper, new RateBudget(settings.pollsPerMinute()),
+        new PollPolicy(() -> ThreadLocalRandom.current().nextDouble()), this::pollJob, this::cancelAsync);
   }
 
   /** Returns a builder; credentials, base URL and project can also come from the environment. */
@@ -179,6 +185,43 @@ public final class LtxClient implements AutoCloseable {
   }
 
   /**
+   * Waits until the job finishes and returns it. Needs only the id: a job submitted elsewhere, or before a
+   * restart, can be awaited the same way. Polls adaptively, sooner as the job nears completion, within the
+   * client's shared poll budget; transient errors while polling never end the wait.
+   *
+   * @throws JobFailedException when the job ends in failure (with the service's error and hint)
+   * @throws JobCanceledException when it ends canceled
+   * @throws JobTimeoutException when the deadline passes first; the job id is in it
+   */
+  public JobSnapshot await(String jobId, WaitOptions options) {
+    return join(awaitAsync(jobId, options));
+  }
+
+  /** {@link #await(String, WaitOptions)} with the default options (a 30-minute deadline). */
+  public JobSnapshot await(String jobId) {
+    return await(jobId, WaitOptions.defaults());
+  }
+
+  /** {@link #await(String, WaitOptions)} without blocking: no thread is held while the job runs. */
+  public CompletableFuture<JobSnapshot> awaitAsync(String jobId, WaitOptions options) {
+    Ids.check("jobId", jobId);
+    return waiter.await(jobId, options, null);
+  }
+
+  /**
+   * Submits a generation and waits for it: {@link #submit(LtxRequest)} then {@link #await(String, WaitOptions)}.
+   * If the wait fails or times out, the exception carries the job id.
+   */
+  public JobSnapshot generate(LtxRequest request, WaitOptions options) {
+    return join(generateAsync(request, options));
+  }
+
+  /** {@link #generate(LtxRequest, WaitOptions)} without blocking. */
+  public CompletableFuture<JobSnapshot> generateAsync(LtxRequest request, WaitOptions options) {
+    return submitAsync(request).thenCompose(submission -> waiter.await(submission.jobId(), options, submission.job()));
+  }
+
+  /**
    * Looks among recent jobs for the one a submission with an unknown outcome created: the same input parameters,
    * created around the time it was sent. Empty means no such job was found in the last pages of jobs.
    */
@@ -227,6 +270,13 @@ public final class LtxClient implements AutoCloseable {
       }
       return new Submission(job, answer.creativeUnitsCost(), answer.creativeUnitsDiscount(), submittedAt);
     });
+  }
+
+  private CompletableFuture<JobSnapshot> pollJob(String jobId, Instant waitDeadline) {
+    Instant deadline = deadline();
+    Instant until = waitDeadline != null && waitDeadline.isBefore(deadline) ? waitDeadline : deadline;
+    return runner.run(CallSpec.read(() -> stack.jobs().getJob(jobId, projectId()), until))
+        .thenApply(response -> JobSnapshot.of(response.body().job()));
   }
 
   private <T> CompletableFuture<T> read(Supplier<Call<T>> call) {

@@ -38,6 +38,7 @@ public final class LtxClientBuilder {
   private Duration callTimeout;
   private Duration operationTimeout = Duration.ofMinutes(5);
   private int maxRetries = 2;
+  private int pollsPerMinute = 90;
   private Clock clock = Clock.systemUTC();
   private Sleeper sleeper = Sleeper.system();
   private OkHttpClient okHttpClient;
@@ -110,6 +111,19 @@ public final class LtxClientBuilder {
     return this;
   }
 
+  /**
+   * The most job polls per minute all waits of this client may make together; default 90, below the roughly
+   * 100 requests per minute Scenario allows a project. When it is tight, polls are spaced out evenly, first come,
+   * first served.
+   */
+  public LtxClientBuilder pollsPerMinute(int pollsPerMinute) {
+    if (pollsPerMinute < 1 || pollsPerMinute > 1_000_000) {
+      throw new ConfigurationException("pollsPerMinute " + pollsPerMinute + " is not allowed; allowed: 1 to 1000000");
+    }
+    this.pollsPerMinute = pollsPerMinute;
+    return this;
+  }
+
   /** The clock for deadlines and {@code Retry-After} dates; tests pass a virtual one. */
   public LtxClientBuilder clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock == null");
@@ -139,12 +153,12 @@ public final class LtxClientBuilder {
           + " and " + SECRET_ENV + ", or call LtxClient.builder().apiKey(…).apiSecret(…)");
     }
     HttpUrl url = checkedBaseUrl(baseUrl);
-    Settings settings = new Settings(url, projectId, operationTimeout);
+    Settings settings = new Settings(url, projectId, operationTimeout, pollsPerMinute);
     Timeouts timeouts = okHttpClient == null
         ? new Timeouts(or(connectTimeout, Duration.ofSeconds(10)), or(readTimeout, Duration.ofSeconds(60)), callTimeout)
         : new Timeouts(connectTimeout, readTimeout, callTimeout);
     HttpStack stack = new HttpStack(url, Credentials.basic(apiKey, apiSecret), okHttpClient, timeouts);
-    return new LtxClient(settings, stack, new CallRunner(clock, sleeper, maxRetries));
+    return new LtxClient(settings, stack, new CallRunner(clock, sleeper, maxRetries), sleeper);
   }
 
   @Override
@@ -154,7 +168,7 @@ public final class LtxClientBuilder {
   }
 
   /** What the client keeps of its configuration; no secrets. */
-  record Settings(HttpUrl baseUrl, String projectId, Duration operationTimeout) {}
+  record Settings(HttpUrl baseUrl, String projectId, Duration operationTimeout, int pollsPerMinute) {}
 
   private static HttpUrl checkedBaseUrl(String text) {
     HttpUrl url = HttpUrl.parse(text.endsWith("/") ? text : text + "/");

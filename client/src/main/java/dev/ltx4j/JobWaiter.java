@@ -1,0 +1,174 @@
+package dev.ltx4j;
+
+import dev.ltx4j.internal.poll.PollPolicy;
+import dev.ltx4j.internal.poll.PollState;
+import dev.ltx4j.internal.poll.RateBudget;
+import dev.ltx4j.model.JobStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Waits for jobs by polling, with no thread per wait: each poll is a timer callback followed by an asynchronous
+ * request. All waits of a client share one {@link RateBudget}.
+ */
+final class JobWaiter {
+  private static final Logger LOG = LoggerFactory.getLogger(JobWaiter.class);
+
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final RateBudget budget;
+  private final PollPolicy policy;
+  private final BiFunction<String, Instant, CompletableFuture<JobSnapshot>> fetch;
+  private final Function<String, CompletableFuture<JobSnapshot>> cancel;
+
+  JobWaiter(Clock clock, Sleeper sleeper, RateBudget budget, PollPolicy policy,
+      BiFunction<String, Instant, CompletableFuture<JobSnapshot>> fetch,
+      Function<String, CompletableFuture<JobSnapshot>> cancel) {
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.budget = budget;
+    this.policy = policy;
+    this.fetch = fetch;
+    this.cancel = cancel;
+  }
+
+  /** Waits for {@code jobId}; {@code seen} is a reading already in hand (a submission's answer), or null. */
+  CompletableFuture<JobSnapshot> await(String jobId, WaitOptions options, JobSnapshot seen) {
+    Wait wait = new Wait(jobId, options);
+    if (seen == null) {
+      wait.poll();
+    } else {
+      wait.observe(seen);
+    }
+    return wait.result;
+  }
+
+  private final class Wait {
+    final String jobId;
+    final WaitOptions options;
+    final Instant start = clock.instant();
+    final Instant deadline;
+    final PollState state = new PollState(start);
+    final CompletableFuture<JobSnapshot> result = new CompletableFuture<>();
+    JobSnapshot last;
+    boolean unknownLogged;
+
+    Wait(String jobId, WaitOptions options) {
+      this.jobId = jobId;
+      this.options = options;
+      this.deadline = options.deadline().map(start::plus).orElse(null);
+    }
+
+    void poll() {
+      if (result.isDone()) {
+        return;
+      }
+      Duration slot = budget.reserve(clock.instant());
+      CompletableFuture<Void> ready = slot.isZero() ? CompletableFuture.completedFuture(null) : sleeper.sleep(slot);
+      ready.thenCompose(ignored -> fetch.apply(jobId, deadline)).whenComplete((job, error) -> {
+        if (error == null) {
+          observe(job);
+        } else {
+          missed(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+        }
+      });
+    }
+
+    void observe(JobSnapshot job) {
+      JobStatus before = last == null ? null : last.status();
+      double progressBefore = state.lastProgress();
+      last = job;
+      double progress = job.progress().orElse(Double.NaN);
+      state.record(clock.instant(), job.status().value(), progress);
+      notifyListener(job, before, progressBefore);
+      switch (job.status()) {
+        case SUCCESS -> result.complete(job);
+        case FAILURE -> result.completeExceptionally(new JobFailedException(job));
+        case CANCELED -> result.completeExceptionally(new JobCanceledException(jobId));
+        default -> {
+          if (job.status() == JobStatus.UNKNOWN_DEFAULT_OPEN_API && !unknownLogged) {
+            unknownLogged = true;
+            LOG.warn("Job {} reports a status this version of ltx4j does not know; treating it as still running", jobId);
+          }
+          pollAfter(policy.next(state, clock.instant()));
+        }
+      }
+    }
+
+    void missed(Throwable error) {
+      boolean transientError = error instanceof Ltx4jIoException || error instanceof ServerException
+          || error instanceof RateLimitException || error.getClass() == Ltx4jException.class;
+      if (!transientError) {
+        result.completeExceptionally(error);
+        return;
+      }
+      LOG.debug("Polling job {} failed for now ({}); the wait goes on", jobId, error.getMessage());
+      state.recordMiss();
+      Duration next = policy.next(state, clock.instant());
+      if (error instanceof RateLimitException limited && limited.retryAfter().isPresent()
+          && limited.retryAfter().get().compareTo(next) > 0) {
+        next = limited.retryAfter().get();
+      }
+      pollAfter(next);
+    }
+
+    void pollAfter(Duration delay) {
+      Instant now = clock.instant();
+      if (deadline != null && !now.isBefore(deadline)) {
+        timeOut();
+        return;
+      }
+      Duration wait = deadline != null && now.plus(delay).isAfter(deadline) ? Duration.between(now, deadline) : delay;
+      sleeper.sleep(wait).whenComplete((ignored, error) -> {
+        if (error != null) {
+          result.completeExceptionally(new Ltx4jException("poll wait failed", error));
+        } else {
+          poll();
+        }
+      });
+    }
+
+    void timeOut() {
+      if (!options.cancelOnDeadline()) {
+        result.completeExceptionally(timeout(null));
+        return;
+      }
+      cancel.apply(jobId).handle((job, error) -> {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause == null) {
+          return "canceled";
+        }
+        return cause instanceof JobNotCancellableException ? "not cancellable: " + cause.getMessage()
+            : "failed: " + cause.getMessage();
+      }).thenAccept(outcome -> result.completeExceptionally(timeout(outcome)));
+    }
+
+    JobTimeoutException timeout(String cancelOutcome) {
+      Double progress = last == null ? null : last.progress().isPresent() ? last.progress().getAsDouble() : null;
+      return new JobTimeoutException(jobId, last == null ? null : last.status(), progress,
+          Duration.between(start, clock.instant()), cancelOutcome);
+    }
+
+    void notifyListener(JobSnapshot job, JobStatus before, double progressBefore) {
+      JobListener listener = options.listener();
+      try {
+        if (job.status() != before) {
+          listener.onStatusChange(jobId, before, job.status());
+        }
+        if (job.progress().isPresent() && job.progress().getAsDouble() != progressBefore) {
+          listener.onProgress(jobId, job.progress().getAsDouble());
+        }
+        listener.onPoll(job);
+      } catch (RuntimeException e) {
+        LOG.warn("A job listener threw; the wait goes on", e);
+      }
+    }
+  }
+}
