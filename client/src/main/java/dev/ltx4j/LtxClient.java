@@ -11,6 +11,8 @@ import dev.ltx4j.internal.http.HttpStack;
 import dev.ltx4j.internal.json.Json;
 import dev.ltx4j.internal.poll.PollPolicy;
 import dev.ltx4j.internal.poll.RateBudget;
+import dev.ltx4j.internal.transfer.Downloader;
+import dev.ltx4j.internal.transfer.Uploader;
 import dev.ltx4j.model.GenerateResponse;
 import dev.ltx4j.model.JobActionRequest;
 import dev.ltx4j.model.JobList;
@@ -60,6 +62,7 @@ public final class LtxClient implements AutoCloseable {
   private final HttpStack stack;
   private final CallRunner runner;
   private final JobWaiter waiter;
+  private final Assets assets;
 
   LtxClient(LtxClientBuilder.Settings settings, HttpStack stack, CallRunner runner, Sleeper sleeper) {
     this.settings = settings;
@@ -67,6 +70,15 @@ public final class LtxClient implements AutoCloseable {
     this.runner = runner;
     this.waiter = new JobWaiter(runner.clock(), sleeper, new RateBudget(settings.pollsPerMinute()),
         new PollPolicy(() -> ThreadLocalRandom.current().nextDouble()), this::pollJob, this::cancelAsync);
+    this.assets = new Assets(
+        assetId -> read(() -> stack.assets().getAsset(assetId, projectId())),
+        new Uploader(stack, runner, sleeper, this::deadline, projectId()),
+        new Downloader(stack.http(), sleeper, 5));
+  }
+
+  /** Reading assets, uploading images and downloading videos. */
+  public Assets assets() {
+    return assets;
   }
 
   /** Returns a builder; credentials, base URL and project can also come from the environment. */

@@ -77,7 +77,13 @@ public final class CallRunner {
         return;
       }
       attempt++;
-      Call<T> call = spec.call().get();
+      Call<T> call;
+      try {
+        call = spec.call().get();
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e instanceof Ltx4jException ? e : new Ltx4jException("could not prepare the request: " + e, e));
+        return;
+      }
       current = call;
       call.enqueue(new Callback<T>() {
         @Override

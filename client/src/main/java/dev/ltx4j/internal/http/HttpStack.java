@@ -5,6 +5,7 @@ import dev.ltx4j.internal.api.GenerateApi;
 import dev.ltx4j.internal.api.JobsApi;
 import dev.ltx4j.internal.api.UploadsApi;
 import dev.ltx4j.internal.json.Json;
+import dev.ltx4j.internal.transfer.TransferApi;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -19,6 +20,7 @@ public final class HttpStack implements AutoCloseable {
   private final JobsApi jobs;
   private final AssetsApi assets;
   private final UploadsApi uploads;
+  private final TransferApi transfers;
 
   /**
    * @param base a caller's client to share a pool and dispatcher with, or null for our own
@@ -54,6 +56,7 @@ public final class HttpStack implements AutoCloseable {
     this.jobs = retrofit.create(JobsApi.class);
     this.assets = retrofit.create(AssetsApi.class);
     this.uploads = retrofit.create(UploadsApi.class);
+    this.transfers = retrofit.create(TransferApi.class);
   }
 
   public OkHttpClient http() {
@@ -74,6 +77,10 @@ public final class HttpStack implements AutoCloseable {
 
   public UploadsApi uploads() {
     return uploads;
+  }
+
+  public TransferApi transfers() {
+    return transfers;
   }
 
   @Override

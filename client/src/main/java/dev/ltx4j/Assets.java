@@ -1,0 +1,142 @@
+package dev.ltx4j;
+
+import dev.ltx4j.internal.Ids;
+import dev.ltx4j.internal.transfer.Downloader;
+import dev.ltx4j.internal.transfer.ImageSource;
+import dev.ltx4j.internal.transfer.Uploader;
+import dev.ltx4j.model.Asset;
+import dev.ltx4j.model.AssetResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Assets: read them, upload start/end frame images, and download generated videos safely. Get it from
+ * {@link LtxClient#assets()}. Downloads go to signed CDN URLs without the API's credentials.
+ */
+public final class Assets {
+  private static final Map<String, String> EXTENSIONS = Map.of(
+      "video/mp4", "mp4", "video/webm", "webm", "video/quicktime", "mov", "image/png", "png", "image/jpeg", "jpg",
+      "image/webp", "webp", "image/gif", "gif", "audio/mpeg", "mp3", "audio/wav", "wav");
+
+  private final Function<String, CompletableFuture<AssetResponse>> read;
+  private final Uploader uploader;
+  private final Downloader downloader;
+
+  Assets(Function<String, CompletableFuture<AssetResponse>> read, Uploader uploader, Downloader downloader) {
+    this.read = read;
+    this.uploader = uploader;
+    this.downloader = downloader;
+  }
+
+  /** Reads an asset; its {@code url} is a temporary signed link, kept exactly as the service sent it. */
+  public Asset get(String assetId) {
+    return LtxClient.join(getAsync(assetId));
+  }
+
+  /** {@link #get(String)} without blocking. */
+  public CompletableFuture<Asset> getAsync(String assetId) {
+    Ids.check("assetId", assetId);
+    return read.apply(assetId).thenApply(AssetResponse::asset);
+  }
+
+  /**
+   * Uploads an image file and returns its asset id, for {@link LtxRequest.Builder#startImage(String)}. The type is
+   * read from the bytes; anything but JPEG, PNG, GIF, WebP, AVIF, TIFF, HEIC or SVG is refused before sending.
+   */
+  public String uploadImage(Path file, TransferListener listener) {
+    return LtxClient.join(uploadImageAsync(file, listener));
+  }
+
+  /** {@link #uploadImage(Path, TransferListener)} with no listener. */
+  public String uploadImage(Path file) {
+    return uploadImage(file, TransferListener.NONE);
+  }
+
+  /** {@link #uploadImage(Path, TransferListener)} without blocking on the network. */
+  public CompletableFuture<String> uploadImageAsync(Path file, TransferListener listener) {
+    try {
+      return uploader.upload(ImageSource.of(file), listener);
+    } catch (IOException e) {
+      throw new Ltx4jIoException("Could not read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Uploads an image held in memory; {@code name} is kept with the asset. */
+  public String uploadImage(byte[] image, String name) {
+    return LtxClient.join(uploader.upload(ImageSource.of(image, Objects.requireNonNull(name, "name == null")),
+        TransferListener.NONE));
+  }
+
+  /** Uploads an image read once from {@code in} (held in memory to allow retries). */
+  public String uploadImage(InputStream in, String name) {
+    try {
+      return uploadImage(in.readAllBytes(), name);
+    } catch (IOException e) {
+      throw new Ltx4jIoException("Could not read the image stream: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Downloads an asset to {@code target}: streamed to a temporary file beside it, resumed after a broken
+   * connection, re-signed when the URL expired, length- and checksum-checked, synced and moved into place. The
+   * target never holds a partial file; an existing target is refused unless {@link DownloadOptions#overwrite()}.
+   *
+   * @return the number of bytes written
+   */
+  public long download(String assetId, Path target, DownloadOptions options) {
+    Ids.check("assetId", assetId);
+    if (!options.overwrite() && Files.exists(target)) {
+      throw new InvalidRequestException("target", "target " + target + " exists; pass overwrite to replace it");
+    }
+    return downloader.toFile(url(assetId), () -> url(assetId), target, options.overwrite(), options.listener());
+  }
+
+  /** Downloads an asset into {@code out}, resuming where the server allows; the stream is not closed. */
+  public long download(String assetId, OutputStream out, TransferListener listener) {
+    Ids.check("assetId", assetId);
+    return downloader.toStream(url(assetId), () -> url(assetId), out, listener);
+  }
+
+  /**
+   * Downloads every asset of a finished job into {@code directory} as {@code <jobId>-<n>.<ext>} (n from 1, the
+   * extension from the media type) and returns the files in order.
+   */
+  public List<Path> downloadAll(JobSnapshot job, Path directory, DownloadOptions options) {
+    String jobId = Ids.check("jobId", job.id().orElse(null));
+    List<Path> files = new ArrayList<>();
+    int n = 1;
+    for (String assetId : job.assetIds()) {
+      Asset asset = get(assetId);
+      Path target = directory.resolve(jobId + "-" + n++ + "." + extension(asset.mimeType()));
+      if (!options.overwrite() && Files.exists(target)) {
+        throw new InvalidRequestException("target", "target " + target + " exists; pass overwrite to replace it");
+      }
+      downloader.toFile(asset.url(), () -> url(assetId), target, options.overwrite(), options.listener());
+      files.add(target);
+    }
+    return files;
+  }
+
+  static String extension(String mimeType) {
+    String type = mimeType == null ? "" : mimeType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    return EXTENSIONS.getOrDefault(type, "bin");
+  }
+
+  private String url(String assetId) {
+    String url = get(assetId).url();
+    if (url == null || url.isBlank()) {
+      throw new Ltx4jException("Asset " + assetId + " has no URL yet");
+    }
+    return url;
+  }
+}

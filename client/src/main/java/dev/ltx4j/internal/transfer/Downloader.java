@@ -1,0 +1,191 @@
+package dev.ltx4j.internal.transfer;
+
+import dev.ltx4j.Ltx4jException;
+import dev.ltx4j.Ltx4jIoException;
+import dev.ltx4j.Sleeper;
+import dev.ltx4j.TransferListener;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Streams an asset from its signed URL: resumes with {@code Range} after a broken connection (or starts over when
+ * the server cannot resume), fetches a fresh URL on 403/410, checks the length and any announced checksum.
+ */
+public final class Downloader {
+  private static final Logger LOG = LoggerFactory.getLogger(Downloader.class);
+  private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
+  private static final int BUFFER = 64 * 1024;
+
+  private final OkHttpClient http;
+  private final Sleeper sleeper;
+  private final int maxFailures;
+
+  public Downloader(OkHttpClient http, Sleeper sleeper, int maxFailures) {
+    this.http = http;
+    this.sleeper = sleeper;
+    this.maxFailures = maxFailures;
+  }
+
+  /**
+   * Downloads to {@code target} through a temporary file beside it, synced and then moved into place at once: the
+   * target never holds a partial file, and the temporary file is removed on any failure.
+   */
+  public long toFile(String url, Supplier<String> freshUrl, Path target, boolean overwrite, TransferListener listener) {
+    Path temp = null;
+    try {
+      Path dir = target.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+      long size;
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        size = download(url, freshUrl, DownloadSink.of(channel), listener);
+        channel.force(true);
+      }
+      if (overwrite) {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } else {
+        if (Files.exists(target)) {
+          throw new FileAlreadyExistsException(target.toString());
+        }
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      }
+      temp = null;
+      return size;
+    } catch (IOException e) {
+      throw new Ltx4jIoException("Could not write " + target + ": " + e.getMessage(), e);
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException e) {
+          LOG.warn("Could not remove the partial download {}", temp, e);
+        }
+      }
+    }
+  }
+
+  /** Downloads into a caller's stream; it can resume with {@code Range} but never start over once bytes went out. */
+  public long toStream(String url, Supplier<String> freshUrl, OutputStream out, TransferListener listener) {
+    return download(url, freshUrl, DownloadSink.of(out), listener);
+  }
+
+  /** Downloads into {@code sink}; {@code freshUrl} reads the asset again for a new signed URL. Returns the size. */
+  private long download(String url, Supplier<String> freshUrl, DownloadSink sink, TransferListener listener) {
+    long written = 0;
+    long total = -1;
+    int failures = 0;
+    Checksum checksum = null;
+    String current = url;
+    while (true) {
+      Request.Builder request = new Request.Builder().url(current);
+      if (written > 0) {
+        request.header("Range", "bytes=" + written + "-");
+      }
+      try (Response response = http.newCall(request.build()).execute()) {
+        int code = response.code();
+        if (code == 403 || code == 410) {
+          failures = fail(failures, "the URL was refused with HTTP " + code + "; reading the asset again", null);
+          current = freshUrl.get();
+          continue;
+        }
+        if (code >= 500 || code == 408 || code == 429) {
+          failures = fail(failures, "HTTP " + code, null);
+          continue;
+        }
+        boolean resumed = code == 206;
+        if (!response.isSuccessful() || (code != 200 && !resumed)) {
+          throw new Ltx4jException("Downloading the asset failed with HTTP " + code);
+        }
+        if (resumed) {
+          total = rangeTotal(response, written);
+        } else {
+          if (written > 0) {
+            if (!sink.restart()) {
+              throw new Ltx4jIoException("the download broke after " + written
+                  + " bytes and the server cannot resume it", new IOException("no Range support"));
+            }
+            LOG.debug("The server ignored Range; starting the download over");
+            written = 0;
+          }
+          ResponseBody body = response.body();
+          total = body.contentLength();
+          checksum = Checksum.from(response.headers());
+        }
+        if (checksum != null && written == 0) {
+          checksum.reset();
+        }
+        long[] position = {written};
+        try {
+          copy(response.body().byteStream(), sink, position, total, checksum, listener);
+        } finally {
+          written = position[0]; // bytes that reached the sink count, even when the body then broke off
+        }
+        if (total >= 0 && written < total) {
+          throw new IOException("the body ended after " + written + " of " + total + " bytes");
+        }
+        break;
+      } catch (IOException e) {
+        failures = fail(failures, e + " after " + written + " bytes", e);
+      }
+    }
+    if (total >= 0 && written != total) {
+      throw new Ltx4jException("Downloaded " + written + " bytes but the server announced " + total);
+    }
+    String mismatch = checksum == null ? null : checksum.mismatch();
+    if (mismatch != null) {
+      throw new Ltx4jException("The download is corrupt: " + mismatch);
+    }
+    return written;
+  }
+
+  private static void copy(InputStream in, DownloadSink sink, long[] position, long total, Checksum checksum,
+      TransferListener listener) throws IOException {
+    byte[] buffer = new byte[BUFFER];
+    for (int n; (n = in.read(buffer)) > 0; ) {
+      sink.write(buffer, n);
+      if (checksum != null) {
+        checksum.update(buffer, n);
+      }
+      position[0] += n;
+      listener.onProgress(position[0], total);
+    }
+  }
+
+  private int fail(int failures, String why, IOException cause) {
+    int count = failures + 1;
+    if (count > maxFailures) {
+      throw new Ltx4jIoException("Downloading the asset failed " + count + " times; last: " + why,
+          cause == null ? new IOException(why) : cause);
+    }
+    Duration delay = Duration.ofMillis(Math.min(5_000, 250L << Math.min(count - 1, 5)));
+    LOG.debug("Download interrupted ({}); resuming in {} ms", why, delay.toMillis());
+    sleeper.sleep(delay).join();
+    return count;
+  }
+
+  private static long rangeTotal(Response response, long written) throws IOException {
+    String range = response.header("Content-Range");
+    Matcher matcher = range == null ? null : CONTENT_RANGE.matcher(range);
+    if (matcher == null || !matcher.matches() || Long.parseLong(matcher.group(1)) != written) {
+      throw new IOException("a resumed response started elsewhere than byte " + written + ": " + range);
+    }
+    return matcher.group(3).equals("*") ? -1 : Long.parseLong(matcher.group(3));
+  }
+}
