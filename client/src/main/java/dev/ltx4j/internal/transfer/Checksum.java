@@ -1,5 +1,6 @@
 package dev.ltx4j.internal.transfer;
 
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -32,8 +33,8 @@ final class Checksum {
     return sha256 == null ? null : new Checksum("x-amz-checksum-sha256", sha256.trim(), "SHA-256");
   }
 
-  void update(byte[] buffer, int length) {
-    digest.update(buffer, 0, length);
+  void update(ByteBuffer bytes) {
+    digest.update(bytes);
   }
 
   void reset() {

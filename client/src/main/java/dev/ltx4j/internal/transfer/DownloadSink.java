@@ -3,11 +3,14 @@ package dev.ltx4j.internal.transfer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 
 /** Where downloaded bytes go: a temporary file (which can start over) or a caller's stream (which cannot). */
 interface DownloadSink {
-  void write(byte[] buffer, int length) throws IOException;
+  /** Writes all of {@code bytes}. */
+  void write(ByteBuffer bytes) throws IOException;
 
   /** Drops everything written, for a server that cannot resume; false when that is impossible. */
   boolean restart() throws IOException;
@@ -15,8 +18,7 @@ interface DownloadSink {
   static DownloadSink of(FileChannel file) {
     return new DownloadSink() {
       @Override
-      public void write(byte[] buffer, int length) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, length);
+      public void write(ByteBuffer bytes) throws IOException {
         while (bytes.hasRemaining()) {
           file.write(bytes);
         }
@@ -32,13 +34,16 @@ interface DownloadSink {
   }
 
   static DownloadSink of(OutputStream out) {
+    WritableByteChannel channel = Channels.newChannel(out);
     return new DownloadSink() {
       private boolean written;
 
       @Override
-      public void write(byte[] buffer, int length) throws IOException {
-        written |= length > 0;
-        out.write(buffer, 0, length);
+      public void write(ByteBuffer bytes) throws IOException {
+        written |= bytes.hasRemaining();
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
       }
 
       @Override

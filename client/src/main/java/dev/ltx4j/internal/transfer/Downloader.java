@@ -5,9 +5,10 @@ import dev.ltx4j.Ltx4jIoException;
 import dev.ltx4j.Sleeper;
 import dev.ltx4j.TransferListener;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class Downloader {
   private static final Logger LOG = LoggerFactory.getLogger(Downloader.class);
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
-  private static final int BUFFER = 64 * 1024;
+  private static final int BUFFER = 256 * 1024;
 
   private final OkHttpClient http;
   private final Sleeper sleeper;
@@ -133,7 +134,7 @@ public final class Downloader {
         }
         long[] position = {written};
         try {
-          copy(response.body().byteStream(), sink, position, total, checksum, listener);
+          copy(response.body().source(), sink, position, total, checksum, listener);
         } finally {
           written = position[0]; // bytes that reached the sink count, even when the body then broke off
         }
@@ -155,14 +156,20 @@ public final class Downloader {
     return written;
   }
 
-  private static void copy(InputStream in, DownloadSink sink, long[] position, long total, Checksum checksum,
+  /** Copies through one direct buffer, so that file writes need no extra copy and the heap stays flat. */
+  private static void copy(ReadableByteChannel in, DownloadSink sink, long[] position, long total, Checksum checksum,
       TransferListener listener) throws IOException {
-    byte[] buffer = new byte[BUFFER];
-    for (int n; (n = in.read(buffer)) > 0; ) {
-      sink.write(buffer, n);
-      if (checksum != null) {
-        checksum.update(buffer, n);
+    ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+    for (int n; (n = in.read(buffer)) >= 0; ) {
+      if (n == 0) {
+        continue;
       }
+      buffer.flip();
+      if (checksum != null) {
+        checksum.update(buffer.duplicate());
+      }
+      sink.write(buffer);
+      buffer.clear();
       position[0] += n;
       listener.onProgress(position[0], total);
     }

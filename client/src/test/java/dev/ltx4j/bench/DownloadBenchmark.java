@@ -1,0 +1,177 @@
+package dev.ltx4j.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.ltx4j.DownloadOptions;
+import dev.ltx4j.LtxClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Download benchmark on loopback: one file served with Range support, fetched by ltx4j and by {@code curl -o} in
+ * the same run. Prints throughput (and the ratio), ltx4j's heap growth during the download, and the extra bytes a
+ * resume costs after a cut halfway. Run: {@code mvn -q -pl client test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=dev.ltx4j.bench.DownloadBenchmark [-Dexec.args=MIB]} (default 1024 MiB; needs twice that on disk).
+ */
+public final class DownloadBenchmark {
+  private final AtomicLong bytesServed = new AtomicLong();
+  private final AtomicBoolean cutNext = new AtomicBoolean();
+  private final Path file;
+  private final long size;
+
+  private DownloadBenchmark(Path file) throws IOException {
+    this.file = file;
+    this.size = Files.size(file);
+  }
+
+  public static void main(String[] args) throws Exception {
+    long mib = args.length > 0 ? Long.parseLong(args[0]) : 1024;
+    Path dir = Files.createTempDirectory("ltx4j-download-bench");
+    Path source = dir.resolve("source.bin");
+    writeRandom(source, mib << 20);
+    DownloadBenchmark bench = new DownloadBenchmark(source);
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/files/", bench::serve);
+    server.createContext("/v1/assets/", exchange -> bench.asset(exchange, server.getAddress().getPort()));
+    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.start();
+    String base = "http://127.0.0.1:" + server.getAddress().getPort();
+    try (LtxClient client = LtxClient.builder().apiKey("bench").apiSecret("bench").baseUrl(base + "/v1").build()) {
+      double[] ltx4j = new double[3];
+      double[] curl = new double[3];
+      double[] curlSynced = new double[3];
+      long heapGrowth = 0;
+      for (int run = 0; run < 3; run++) {
+        curl[run] = bench.timeCurl(base + "/files/source.bin?Signature=x", dir.resolve("curl.bin"), false);
+        curlSynced[run] = bench.timeCurl(base + "/files/source.bin?Signature=x", dir.resolve("curl.bin"), true);
+        long[] peak = {usedHeap()};
+        long before = peak[0];
+        long started = System.nanoTime();
+        client.assets().download("asset_big", dir.resolve("ltx4j.bin"), DownloadOptions.defaults().withOverwrite(true)
+            .withListener((bytes, total) -> {
+              if ((bytes & ((64 << 20) - 1)) < 65536) {
+                peak[0] = Math.max(peak[0], used());
+              }
+            }));
+        ltx4j[run] = bench.size / ((System.nanoTime() - started) / 1e9) / (1 << 20);
+        heapGrowth = Math.max(heapGrowth, peak[0] - before);
+        if (Files.mismatch(source, dir.resolve("ltx4j.bin")) != -1) {
+          throw new AssertionError("ltx4j's copy differs from the source");
+        }
+      }
+      bench.cutNext.set(true);
+      bench.bytesServed.set(0);
+      client.assets().download("asset_big", dir.resolve("resumed.bin"), DownloadOptions.defaults().withOverwrite(true));
+      long served = bench.bytesServed.get();
+      boolean identical = Files.mismatch(source, dir.resolve("resumed.bin")) == -1;
+      double bestLtx = Arrays.stream(ltx4j).max().orElse(0);
+      double bestCurl = Arrays.stream(curl).max().orElse(0);
+      double bestSynced = Arrays.stream(curlSynced).max().orElse(0);
+      System.out.printf("Download benchmark: %d MiB over loopback, 3 runs each, best run%n", mib);
+      System.out.printf("ltx4j  %8.0f MiB/s   runs %s%n", bestLtx, Arrays.toString(round(ltx4j)));
+      System.out.printf("curl   %8.0f MiB/s   runs %s%n", bestCurl, Arrays.toString(round(curl)));
+      System.out.printf("curl+fsync %4.0f MiB/s   runs %s (curl -o, then sync of the file: ltx4j syncs too)%n",
+          bestSynced, Arrays.toString(round(curlSynced)));
+      System.out.printf("throughput ratio ltx4j/curl: %.2f, ltx4j/(curl+fsync): %.2f (aim >= 0.9)%n",
+          bestLtx / bestCurl, bestLtx / bestSynced);
+      System.out.printf("ltx4j heap growth during a download (sampled every 64 MiB, garbage included): %.1f MB (aim <= 32 MB)%n",
+          heapGrowth / 1e6);
+      System.out.printf("cut at half, resumed: %d bytes served for %d (extra %.3f %%, aim <= 1 %%), identical: %s%n",
+          served, bench.size, (served - bench.size) * 100.0 / bench.size, identical);
+    } finally {
+      server.stop(0);
+      try (var files = Files.list(dir)) {
+        files.forEach(path -> path.toFile().delete());
+      }
+      Files.deleteIfExists(dir);
+      System.exit(0);
+    }
+  }
+
+  private void asset(HttpExchange exchange, int port) throws IOException {
+    byte[] body = ("{\"asset\": {\"id\": \"asset_big\", \"mimeType\": \"video/mp4\", \"url\": \"http://127.0.0.1:" + port
+        + "/files/source.bin?Signature=x\"}}").getBytes();
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
+    String range = exchange.getRequestHeaders().getFirst("Range");
+    long from = range == null ? 0 : Long.parseLong(range.substring(6, range.indexOf('-')));
+    long length = size - from;
+    long limit = cutNext.getAndSet(false) ? size / 2 : length;
+    exchange.getResponseHeaders().add("Accept-Ranges", "bytes");
+    if (range != null) {
+      exchange.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (size - 1) + "/" + size);
+    }
+    exchange.sendResponseHeaders(range == null ? 200 : 206, length);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        InputStream in = Channels.newInputStream(channel.position(from));
+        OutputStream out = exchange.getResponseBody()) {
+      byte[] buffer = new byte[256 * 1024];
+      long sent = 0;
+      for (int n; sent < limit && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - sent))) > 0; ) {
+        out.write(buffer, 0, n);
+        sent += n;
+        bytesServed.addAndGet(n);
+      }
+      if (sent < length) {
+        exchange.close(); // cut the connection: the client sees a short body
+      }
+    }
+  }
+
+  private double timeCurl(String url, Path target, boolean sync) throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    Process curl = new ProcessBuilder("curl", "-s", "-o", target.toString(), url).inheritIO().start();
+    if (curl.waitFor() != 0) {
+      throw new IOException("curl failed");
+    }
+    if (sync && new ProcessBuilder("sync", target.toString()).inheritIO().start().waitFor() != 0) {
+      throw new IOException("sync failed");
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    Files.delete(target);
+    return size / seconds / (1 << 20);
+  }
+
+  private static void writeRandom(Path path, long bytes) throws IOException {
+    byte[] block = new byte[1 << 20];
+    new Random(1).nextBytes(block);
+    try (OutputStream out = Files.newOutputStream(path)) {
+      for (long written = 0; written < bytes; written += block.length) {
+        block[0]++;
+        out.write(block, 0, (int) Math.min(block.length, bytes - written));
+      }
+    }
+  }
+
+  private static long usedHeap() {
+    System.gc();
+    return used();
+  }
+
+  private static long used() {
+    Runtime runtime = Runtime.getRuntime();
+    return runtime.totalMemory() - runtime.freeMemory();
+  }
+
+  private static long[] round(double[] values) {
+    return Arrays.stream(values).mapToLong(Math::round).toArray();
+  }
+}
