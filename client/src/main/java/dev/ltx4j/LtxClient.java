@@ -16,7 +16,7 @@ import dev.ltx4j.internal.transfer.Uploader;
 import dev.ltx4j.model.GenerateResponse;
 import dev.ltx4j.model.JobActionRequest;
 import dev.ltx4j.model.JobList;
-import dev.ltx4j.model.JobResponse;
+import dev.ltx4j.model.LtxGenerateRequest;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Iterator;
@@ -103,8 +103,7 @@ public final class LtxClient implements AutoCloseable {
 
   /** {@link #submit(LtxRequest)} without blocking. */
   public CompletableFuture<Submission> submitAsync(LtxRequest request) {
-    Map<String, Object> sent = MAP.fromJsonValue(Json.moshi().adapter(Object.class).toJsonValue(request.toModel()));
-    return submitted(LTX_MODEL_ID, sent, () -> stack.generate().generateLtx23Fast(request.toModel(), null, projectId()));
+    return submitted(LTX_MODEL_ID, asMap(request), () -> stack.generate().generateLtx23Fast(request.toModel(), null, projectId()));
   }
 
   /** Starts a paid generation with any Scenario model, given its flat JSON parameters. */
@@ -247,6 +246,15 @@ public final class LtxClient implements AutoCloseable {
     return findIn(matcher, null, RECOVERY_PAGES);
   }
 
+  /**
+   * Looks among recent jobs for one started with {@code request} around {@code sentAt}: for a process that died
+   * between sending a generation and recording its job id (a batch journal, say).
+   */
+  public Optional<JobSnapshot> findSubmittedJob(LtxRequest request, Instant sentAt) {
+    SubmissionMatcher matcher = new SubmissionMatcher(LTX_MODEL_ID, asMap(request), sentAt);
+    return join(findIn(matcher, null, RECOVERY_PAGES));
+  }
+
   /** Releases connections and threads, unless they belong to an {@code OkHttpClient} the caller supplied. */
   @Override
   public void close() {
@@ -316,6 +324,10 @@ public final class LtxClient implements AutoCloseable {
     job.id().ifPresent(id -> LOG.warn("A dry run answered with job {}: the service may have started a paid job", id));
     double discount = answer.creativeUnitsDiscount() == null ? 0.0 : answer.creativeUnitsDiscount();
     return new Quote(answer.creativeUnitsCost(), discount, answer.costDetails());
+  }
+
+  private static Map<String, Object> asMap(LtxRequest request) {
+    return MAP.fromJsonValue(Json.moshi().adapter(LtxGenerateRequest.class).toJsonValue(request.toModel()));
   }
 
   private static JobPage toPage(JobList list) {

@@ -1,0 +1,193 @@
+package dev.ltx4j.cli;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import dev.ltx4j.InvalidRequestException;
+import dev.ltx4j.JobCanceledException;
+import dev.ltx4j.JobFailedException;
+import dev.ltx4j.LtxClient;
+import dev.ltx4j.LtxRequest;
+import dev.ltx4j.SubmissionOutcomeUnknownException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "batch", mixinStandardHelpOptions = true,
+    description = {"Generate one video per line of a JSON Lines file, resumably.",
+        "Each line holds the request's fields, e.g. {\"prompt\": \"A cat\", \"duration\": 8, \"fps\": 24}.",
+        "Line n's video is saved as <out>/line-<n>.mp4. A journal in <out> records every step, synced to disk:",
+        "run the same command again after any interruption (even kill -9) and it resumes; a line is never",
+        "submitted twice — a submission whose answer was lost is looked up among recent jobs first."},
+    footer = {"%nExamples:", "  ltx4j batch prompts.jsonl --out videos --concurrency 4",
+        "  ltx4j batch prompts.jsonl --out videos --sandbox --json"})
+final class BatchCommand implements Callable<Integer> {
+  private static final JsonAdapter<Map<String, Object>> JSON = new Moshi.Builder().build()
+      .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+
+  @Mixin CommonOptions common;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "JSON Lines: one request per line.")
+  Path file;
+
+  @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where videos and the journal go.")
+  Path out;
+
+  @Option(names = "--concurrency", defaultValue = "4", description = "Lines in flight at once. Default: ${DEFAULT-VALUE}.")
+  int concurrency;
+
+  @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "30m", converter = Durations.class,
+      description = "How long to wait for each job. Default: ${DEFAULT-VALUE}.")
+  Duration deadline;
+
+  @Override
+  public Integer call() throws Exception {
+    List<LtxRequest> requests = readRequests();
+    Files.createDirectories(out);
+    Output output = common.output();
+    AtomicInteger done = new AtomicInteger();
+    AtomicInteger already = new AtomicInteger();
+    List<String> failures = new ArrayList<>();
+    try (Session session = common.open(); Journal journal = Journal.open(out.resolve("batch-journal.jsonl"))) {
+      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency));
+      List<Future<?>> work = new ArrayList<>();
+      for (int i = 0; i < requests.size(); i++) {
+        int line = i + 1;
+        LtxRequest request = requests.get(i);
+        work.add(pool.submit(() -> {
+          try {
+            if (run(session.client(), journal, line, request, output)) {
+              done.incrementAndGet();
+            } else {
+              already.incrementAndGet();
+            }
+          } catch (RuntimeException e) {
+            synchronized (failures) {
+              failures.add("line " + line + ": " + e.getMessage());
+            }
+          }
+        }));
+      }
+      for (Future<?> future : work) {
+        future.get();
+      }
+      pool.shutdown();
+    }
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("lines", requests.size());
+    summary.put("done", done.get());
+    summary.put("alreadyDone", already.get());
+    summary.put("failed", failures);
+    output.result(requests.size() + " lines: " + done.get() + " done now, " + already.get() + " done before, "
+        + failures.size() + " failed" + (failures.isEmpty() ? "" : "\n  " + String.join("\n  ", failures)), summary);
+    return failures.isEmpty() ? ExitCodes.OK : ExitCodes.JOB_FAILED;
+  }
+
+  /** Takes one line to its file; false when the journal says it was done before. */
+  private boolean run(LtxClient client, Journal journal, int line, LtxRequest request, Output output) {
+    Path target = out.resolve("line-" + line + ".mp4");
+    Journal.Entry entry = journal.entry(line);
+    if (entry != null && entry.state().equals("done")) {
+      return false;
+    }
+    if (entry != null && entry.state().equals("failed")) {
+      throw new IllegalStateException("failed before: " + entry.error());
+    }
+    String jobId = entry == null ? null : entry.jobId();
+    if (jobId == null && entry != null && entry.state().equals("submitting")) {
+      jobId = client.findSubmittedJob(request, entry.sentAt()).flatMap(j -> j.id()).orElse(null);
+      if (jobId != null) {
+        output.note("line " + line + ": found job " + jobId + " from an interrupted run");
+        journal.submitted(line, jobId);
+      }
+    }
+    if (jobId == null) {
+      jobId = submit(client, journal, line, request, output);
+    }
+    Finisher finisher = new Finisher(client, new Progress(false, null));
+    try {
+      var job = finisher.await(jobId, deadline, output);
+      if (!Files.exists(target)) {
+        finisher.download(job, target, false);
+      }
+    } catch (JobFailedException | JobCanceledException e) {
+      journal.failed(line, e.getMessage());
+      throw e;
+    }
+    journal.done(line, target.toString());
+    output.note("line " + line + ": " + target + " (job " + jobId + ")");
+    return true;
+  }
+
+  private String submit(LtxClient client, Journal journal, int line, LtxRequest request, Output output) {
+    Instant at = Instant.now();
+    journal.submitting(line, at);
+    try {
+      String jobId = client.submit(request).jobId();
+      journal.submitted(line, jobId);
+      return jobId;
+    } catch (SubmissionOutcomeUnknownException unknown) {
+      String found = client.findSubmittedJob(unknown).flatMap(j -> j.id()).orElse(null);
+      if (found == null) {
+        throw new IllegalStateException("the submission's outcome is unknown and no matching job was found yet; "
+            + "run the batch again to look again", unknown);
+      }
+      output.note("line " + line + ": recovered job " + found + " after a lost answer");
+      journal.submitted(line, found);
+      return found;
+    }
+  }
+
+  private List<LtxRequest> readRequests() throws IOException {
+    List<LtxRequest> requests = new ArrayList<>();
+    int number = 0;
+    for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      number++;
+      if (text.isBlank()) {
+        throw new InvalidRequestException("line " + number, "line " + number + " of " + file + " is empty");
+      }
+      Map<String, Object> fields = JSON.fromJson(text);
+      requests.add(toRequest(number, fields));
+    }
+    return requests;
+  }
+
+  private static LtxRequest toRequest(int line, Map<String, Object> fields) {
+    try {
+      LtxRequest.Builder builder = LtxRequest.builder().prompt(String.valueOf(fields.get("prompt")));
+      fields.forEach((key, value) -> {
+        switch (key) {
+          case "prompt" -> { }
+          case "resolution" -> builder.resolution(String.valueOf(value));
+          case "duration" -> builder.durationSeconds(((Number) value).intValue());
+          case "aspectRatio" -> builder.aspectRatio(String.valueOf(value));
+          case "fps" -> builder.fps(((Number) value).intValue());
+          case "cameraMotion" -> builder.cameraMotion(String.valueOf(value));
+          case "generateAudio" -> builder.generateAudio((Boolean) value);
+          case "startImage" -> builder.startImage(String.valueOf(value));
+          case "endImage" -> builder.endImage(String.valueOf(value));
+          default -> throw new InvalidRequestException(key, "unknown field '" + key + "'");
+        }
+      });
+      return builder.build();
+    } catch (InvalidRequestException | ClassCastException e) {
+      throw new InvalidRequestException("line " + line, "line " + line + ": " + e.getMessage());
+    }
+  }
+}

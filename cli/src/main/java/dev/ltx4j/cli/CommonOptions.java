@@ -1,0 +1,42 @@
+package dev.ltx4j.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Options every command takes: where to send requests, and how to print. */
+final class CommonOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  @Option(names = "--sandbox", description = "Run against an in-process sandbox: no credentials, no cost.")
+  boolean sandbox;
+
+  @Option(names = "--json", description = "Print one machine-readable JSON result on stdout, no progress.")
+  boolean json;
+
+  @Option(names = "--no-progress", description = "No progress bars (they are also off when stderr is not a terminal).")
+  boolean noProgress;
+
+  Session open() {
+    return Session.open(sandbox, err());
+  }
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  /** Progress bars only for a person at a terminal. */
+  boolean showProgress() {
+    return !json && !noProgress && System.console() != null;
+  }
+
+  Output output() {
+    return new Output(out(), err(), json);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.ltx4j.cli;
+
+import dev.ltx4j.ApiException;
+import dev.ltx4j.ConfigurationException;
+import dev.ltx4j.InvalidRequestException;
+import dev.ltx4j.JobCanceledException;
+import dev.ltx4j.JobFailedException;
+import dev.ltx4j.JobTimeoutException;
+import dev.ltx4j.Ltx4jIoException;
+import dev.ltx4j.SubmissionOutcomeUnknownException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Turns an exception into one clear line on stderr and its exit code; no stack traces for expected failures. */
+final class Errors implements IExecutionExceptionHandler {
+  @Override
+  public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
+    var err = command.getErr();
+    int code = code(e);
+    err.println(command.getColorScheme().errorText("ltx4j: " + message(e)));
+    if (e instanceof JobTimeoutException timeout) {
+      err.println("The job is still running. Resume with: ltx4j wait " + timeout.jobId());
+    }
+    if (e instanceof SubmissionOutcomeUnknownException) {
+      err.println("Nothing was retried. Look for the job with `ltx4j job` / the job list before submitting again.");
+    }
+    if (code == ExitCodes.FAILURE) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return code;
+  }
+
+  static int code(Exception e) {
+    if (e instanceof InvalidRequestException || e instanceof CommandLine.ParameterException) {
+      return ExitCodes.USAGE;
+    }
+    if (e instanceof ConfigurationException) {
+      return ExitCodes.CONFIGURATION;
+    }
+    if (e instanceof JobFailedException || e instanceof JobCanceledException) {
+      return ExitCodes.JOB_FAILED;
+    }
+    if (e instanceof JobTimeoutException) {
+      return ExitCodes.TIMEOUT;
+    }
+    if (e instanceof SubmissionOutcomeUnknownException) {
+      return ExitCodes.OUTCOME_UNKNOWN;
+    }
+    if (e instanceof ApiException) {
+      return ExitCodes.API_ERROR;
+    }
+    if (e instanceof Ltx4jIoException) {
+      return ExitCodes.NETWORK;
+    }
+    return e instanceof dev.ltx4j.Ltx4jException ? ExitCodes.API_ERROR : ExitCodes.FAILURE;
+  }
+
+  private static String message(Exception e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+}

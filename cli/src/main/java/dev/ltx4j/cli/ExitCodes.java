@@ -1,0 +1,27 @@
+package dev.ltx4j.cli;
+
+/** The exit codes of every ltx4j command; listed in {@code ltx4j --help}. */
+final class ExitCodes {
+  static final int OK = 0;
+  static final int FAILURE = 1;
+  static final int USAGE = 2;
+  static final int CONFIGURATION = 3;
+  static final int JOB_FAILED = 4;
+  static final int TIMEOUT = 5;
+  static final int API_ERROR = 6;
+  static final int NETWORK = 7;
+  static final int OUTCOME_UNKNOWN = 8;
+
+  static final String HELP = "%nExit codes:%n"
+      + "  0  success%n"
+      + "  1  unexpected failure%n"
+      + "  2  invalid arguments or request (nothing was sent)%n"
+      + "  3  missing credentials or bad configuration%n"
+      + "  4  the job failed or was canceled%n"
+      + "  5  the wait timed out or was interrupted (the job id is printed; resume with `ltx4j wait`)%n"
+      + "  6  the API answered with an error%n"
+      + "  7  network failure%n"
+      + "  8  a generation may have been created but no answer came (see the printed hint)%n";
+
+  private ExitCodes() {}
+}

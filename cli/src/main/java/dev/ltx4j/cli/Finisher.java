@@ -1,0 +1,59 @@
+package dev.ltx4j.cli;
+
+import dev.ltx4j.DownloadOptions;
+import dev.ltx4j.JobSnapshot;
+import dev.ltx4j.LtxClient;
+import dev.ltx4j.WaitOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Waits for a job and downloads its video: what generate, wait and batch share. */
+final class Finisher {
+  private final LtxClient client;
+  private final Progress progress;
+
+  Finisher(LtxClient client, Progress progress) {
+    this.client = client;
+    this.progress = progress;
+  }
+
+  /** Waits for {@code jobId}; Ctrl-C meanwhile prints the id and how to resume. */
+  JobSnapshot await(String jobId, Duration deadline, Output output) {
+    Thread hint = new Thread(() -> System.err.println(
+        "\nInterrupted. Job " + jobId + " keeps running; resume with: ltx4j wait " + jobId));
+    Runtime.getRuntime().addShutdownHook(hint);
+    try (Progress.Bar bar = progress.job(jobId)) {
+      return client.await(jobId, WaitOptions.builder().deadline(deadline).listener(bar.jobListener()).build());
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hint);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: leave it be
+      }
+    }
+  }
+
+  /** Downloads the job's first asset to {@code target}, further ones beside it as {@code name-2.ext}, …. */
+  List<Path> download(JobSnapshot job, Path target, boolean overwrite) {
+    List<Path> files = new ArrayList<>();
+    List<String> assets = job.assetIds();
+    for (int i = 0; i < assets.size(); i++) {
+      Path file = i == 0 ? target : numbered(target, i + 1);
+      try (Progress.Bar bar = progress.download("Download")) {
+        client.assets().download(assets.get(i), file,
+            DownloadOptions.defaults().withOverwrite(overwrite).withListener(bar.transferListener()));
+      }
+      files.add(file);
+    }
+    return files;
+  }
+
+  private static Path numbered(Path target, int n) {
+    String name = target.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String numbered = dot < 0 ? name + "-" + n : name.substring(0, dot) + "-" + n + name.substring(dot);
+    return target.resolveSibling(numbered);
+  }
+}

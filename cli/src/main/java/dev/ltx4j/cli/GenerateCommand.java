@@ -1,0 +1,68 @@
+package dev.ltx4j.cli;
+
+import dev.ltx4j.JobSnapshot;
+import dev.ltx4j.LtxRequest;
+import dev.ltx4j.Submission;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+    description = "Generate a video with LTX 2.3 Fast, wait for it and download it.",
+    footer = {"%nExamples:",
+        "  ltx4j generate --sandbox \"A fantasy landscape\" -o landscape.mp4",
+        "  ltx4j generate \"A slow sunrise\" --duration 20 --fps 24 -o sunrise.mp4",
+        "  ltx4j generate \"The camera pushes in\" --start-image frame.png --camera-motion dolly_in -o push.mp4",
+        "  ltx4j generate \"A flower opens\" --start-image asset_a --end-image asset_b --json -o flower.mp4"})
+final class GenerateCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Mixin RequestOptions request;
+
+  @Parameters(index = "0", paramLabel = "PROMPT", description = "What the video shows.")
+  String prompt;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to save the video (default: <jobId>.mp4).")
+  Path output;
+
+  @Option(names = "--overwrite", description = "Replace an existing output file.")
+  boolean overwrite;
+
+  @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "30m", converter = Durations.class,
+      description = "Give up waiting after this long (the job keeps running): e.g. 90s, 30m. Default: ${DEFAULT-VALUE}.")
+  Duration deadline;
+
+  @Override
+  public Integer call() {
+    request.check(prompt);
+    if (output != null && !overwrite && output.toFile().exists()) {
+      throw new dev.ltx4j.InvalidRequestException("output", "output " + output + " exists; pass --overwrite to replace it");
+    }
+    Output out = common.output();
+    try (Session session = common.open()) {
+      LtxRequest built = request.build(prompt, session.client());
+      Submission submission = session.client().submit(built);
+      out.note("Job " + submission.jobId() + " submitted; cost "
+          + submission.creativeUnitsCost().stream().mapToObj(c -> c + " creative units").findFirst().orElse("not stated"));
+      Finisher finisher = new Finisher(session.client(), new Progress(common.showProgress(), out));
+      JobSnapshot done = finisher.await(submission.jobId(), deadline, out);
+      Path target = output != null ? output : Path.of(submission.jobId() + ".mp4");
+      List<Path> files = finisher.download(done, target, overwrite);
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("jobId", submission.jobId());
+      result.put("status", done.status().value());
+      result.put("files", files.stream().map(Path::toString).toList());
+      result.put("assetIds", done.assetIds());
+      submission.creativeUnitsCost().ifPresent(cost -> result.put("creativeUnitsCost", cost));
+      out.result("Saved " + String.join(", ", files.stream().map(Path::toString).toList()) + " (job "
+          + submission.jobId() + ")", result);
+      return ExitCodes.OK;
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.ltx4j.cli;
+
+import dev.ltx4j.sandbox.Sandbox;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+    description = "Serve the sandbox (a local simulator of the API) until Ctrl-C.",
+    footer = {"%nExamples:", "  ltx4j sandbox --port 8080", "  ltx4j sandbox --port 0   # any free port; the URL is printed"})
+final class SandboxCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", defaultValue = "8080", description = "API port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(names = "--cdn-port", defaultValue = "0", description = "CDN port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+  int cdnPort;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Sandbox sandbox = Sandbox.builder().port(port).cdnPort(cdnPort).start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      sandbox.close();
+      stopped.countDown();
+    }));
+    var out = spec.commandLine().getOut();
+    out.println(sandbox.baseUrl());
+    out.flush();
+    var err = spec.commandLine().getErr();
+    err.println("Sandbox serving; point a client at it with:");
+    err.println("  export LTX4J_BASE_URL=" + sandbox.baseUrl() + " SCENARIO_SDK_API_KEY=" + sandbox.apiKey()
+        + " SCENARIO_SDK_API_SECRET=" + sandbox.apiSecret());
+    err.println("Ctrl-C stops it.");
+    err.flush();
+    stopped.await();
+    return ExitCodes.OK;
+  }
+}

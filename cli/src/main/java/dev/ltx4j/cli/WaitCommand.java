@@ -1,0 +1,49 @@
+package dev.ltx4j.cli;
+
+import dev.ltx4j.JobSnapshot;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "wait", mixinStandardHelpOptions = true,
+    description = "Wait for a job to finish (any job, e.g. one an interrupted command left), optionally downloading it.",
+    footer = {"%nExamples:", "  ltx4j wait job_abc123", "  ltx4j wait job_abc123 -o video.mp4 --deadline 1h"})
+final class WaitCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Parameters(index = "0", paramLabel = "JOB_ID")
+  String jobId;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Download the video here once it is ready.")
+  Path output;
+
+  @Option(names = "--overwrite", description = "Replace an existing output file.")
+  boolean overwrite;
+
+  @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "30m", converter = Durations.class,
+      description = "Give up waiting after this long. Default: ${DEFAULT-VALUE}.")
+  Duration deadline;
+
+  @Override
+  public Integer call() {
+    Output out = common.output();
+    try (Session session = common.open()) {
+      Finisher finisher = new Finisher(session.client(), new Progress(common.showProgress(), out));
+      JobSnapshot done = finisher.await(jobId, deadline, out);
+      Map<String, Object> fields = JobCommand.fields(done);
+      String text = JobCommand.describe(done);
+      if (output != null) {
+        var files = finisher.download(done, output, overwrite);
+        fields.put("files", files.stream().map(Path::toString).toList());
+        text = "Saved " + files.get(0) + " (job " + jobId + ")";
+      }
+      out.result(text, fields);
+      return ExitCodes.OK;
+    }
+  }
+}
