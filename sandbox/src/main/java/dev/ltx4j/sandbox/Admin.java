@@ -1,0 +1,26 @@
+package dev.ltx4j.sandbox;
+
+import dev.ltx4j.sandbox.internal.Responses;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * The admin endpoints, outside the simulated API and without authentication (the sandbox listens on loopback):
+ * {@code GET /_admin/counters} and {@code POST /_admin/reset}.
+ */
+final class Admin {
+  private Admin() {}
+
+  static MockResponse handle(State state, RecordedRequest request) {
+    String path = request.getUrl().encodedPath();
+    if (request.getMethod().equals("GET") && path.equals("/_admin/counters")) {
+      return Responses.json(200, state.counters.toJsonValue());
+    }
+    if (request.getMethod().equals("POST") && path.equals("/_admin/reset")) {
+      state.reset();
+      return Responses.json(200, Map.of("reset", true));
+    }
+    return Responses.reason(404, "Not found: " + request.getMethod() + " " + path);
+  }
+}

@@ -1,0 +1,109 @@
+package dev.ltx4j.sandbox;
+
+import dev.ltx4j.model.ErrorResponse;
+import dev.ltx4j.sandbox.internal.Responses;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okio.ByteString;
+
+/**
+ * The API listener: counts the request, draws faults, checks Basic auth and the spec, then hands the request to
+ * the operation's handler.
+ */
+final class ApiDispatcher extends Dispatcher {
+  private final State state;
+  private final Generations generations;
+  private final JobsApi jobs;
+  private final AssetsApi assets;
+  private final UploadsApi uploads;
+  private final String expectedAuth;
+
+  ApiDispatcher(State state) {
+    this.state = state;
+    this.generations = new Generations(state);
+    this.jobs = new JobsApi(state);
+    this.assets = new AssetsApi(state);
+    this.uploads = new UploadsApi(state);
+    String credentials = state.settings.apiKey() + ":" + state.settings.apiSecret();
+    this.expectedAuth = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    String path = request.getUrl().encodedPath();
+    if (path.startsWith("/_admin/")) {
+      return Admin.handle(state, request);
+    }
+    Route route = Route.of(request.getMethod(), path);
+    state.counters.request(route.endpoint());
+    Faults.Decision fault = state.faults.decide(route.endpoint());
+    MockResponse response = respond(route, request, fault);
+    long delay = fault.latency().toMillis();
+    return delay == 0 ? response : response.newBuilder().headersDelay(delay, TimeUnit.MILLISECONDS).build();
+  }
+
+  private MockResponse respond(Route route, RecordedRequest request, Faults.Decision fault) {
+    switch (fault.kind()) {
+      case RESET:
+        return reset();
+      case SERVER_ERROR:
+        return Responses.message(fault.status(), "Internal server error (simulated)");
+      case RATE_LIMIT:
+        return rateLimited();
+      default:
+        break;
+    }
+    if (!expectedAuth.equals(request.getHeaders().get("Authorization"))) {
+      return Responses.message(401, "Unauthorized");
+    }
+    if (route.endpoint() == Endpoint.OTHER) {
+      return Responses.reason(404, "Not found: " + request.getMethod() + " " + request.getUrl().encodedPath());
+    }
+    String body = body(request);
+    Optional<String> invalid = state.validator.check(request.getMethod(), request.getUrl(),
+        request.getHeaders().get("Content-Type"), body);
+    if (invalid.isPresent()) {
+      return Responses.reason(400, invalid.get());
+    }
+    return switch (route.endpoint()) {
+      case GENERATE -> generations.generate(route.id(), request.getUrl(), body);
+      case GET_JOB -> jobs.get(route.id());
+      case LIST_JOBS -> jobs.list(request.getUrl());
+      case JOB_ACTION -> jobs.act(route.id());
+      case GET_ASSET -> assets.get(route.id());
+      case CREATE_ASSET -> assets.create(body);
+      case CREATE_UPLOAD -> uploads.create(body);
+      case GET_UPLOAD -> uploads.get(route.id());
+      case UPLOAD_ACTION -> uploads.complete(route.id());
+      default -> Responses.reason(404, "Not found");
+    };
+  }
+
+  /** Resets the connection once the request was read: the client gets no answer at all. */
+  static MockResponse reset() {
+    return new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+  }
+
+  private MockResponse rateLimited() {
+    long seconds = Math.max(1, state.faults.retryAfter().toSeconds());
+    ErrorResponse.Builder error = ErrorResponse.builder().reason("Too many requests (simulated)");
+    RetryHint hint = state.faults.retryHint();
+    if (hint == RetryHint.REMAINING_SECONDS) {
+      error.remainingSeconds((double) seconds);
+    }
+    MockResponse response = Responses.json(429, error.build());
+    return hint == RetryHint.RETRY_AFTER_HEADER
+        ? response.newBuilder().setHeader("Retry-After", seconds).build() : response;
+  }
+
+  private static String body(RecordedRequest request) {
+    ByteString body = request.getBody();
+    return body == null || body.size() == 0 ? null : body.utf8();
+  }
+}

@@ -1,0 +1,108 @@
+package dev.ltx4j.sandbox;
+
+import dev.ltx4j.sandbox.internal.AssetRecord;
+import dev.ltx4j.sandbox.internal.FileBody;
+import dev.ltx4j.sandbox.internal.Responses;
+import dev.ltx4j.sandbox.internal.UploadRecord;
+import dev.ltx4j.sandbox.internal.UrlSigner;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import okio.ByteString;
+
+/**
+ * The CDN listener: signed, expiring asset URLs streamed from disk with {@code Range} support, and presigned
+ * upload part URLs. It needs no credentials and records any {@code Authorization} header it is sent.
+ */
+final class CdnDispatcher extends Dispatcher {
+  private static final Pattern PART = Pattern.compile("/uploads/([^/]+)/([0-9]+)");
+  private final State state;
+
+  CdnDispatcher(State state) {
+    this.state = state;
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    String authorization = request.getHeaders().get("Authorization");
+    if (authorization != null) {
+      state.counters.cdnAuthorization(authorization);
+    }
+    Endpoint endpoint = request.getMethod().equals("PUT") ? Endpoint.CDN_UPLOAD_PART : Endpoint.CDN_DOWNLOAD;
+    state.counters.request(endpoint);
+    Faults.Decision fault = state.faults.decide(endpoint);
+    MockResponse response = switch (fault.kind()) {
+      case RESET -> ApiDispatcher.reset();
+      case SERVER_ERROR -> Responses.message(fault.status(), "Internal server error (simulated)");
+      case RATE_LIMIT -> Responses.message(429, "Too many requests (simulated)");
+      default -> respond(request, endpoint);
+    };
+    long delay = fault.latency().toMillis();
+    return delay == 0 ? response : response.newBuilder().headersDelay(delay, TimeUnit.MILLISECONDS).build();
+  }
+
+  private MockResponse respond(RecordedRequest request, Endpoint endpoint) {
+    UrlSigner.Verdict verdict = state.signer.verify(request.getUrl(), state.now());
+    if (verdict != UrlSigner.Verdict.VALID) {
+      return Responses.message(403, verdict == UrlSigner.Verdict.EXPIRED
+          ? "Access denied: the URL has expired; read the asset again for a fresh one"
+          : "Access denied: the URL's signature does not match");
+    }
+    String path = request.getUrl().encodedPath();
+    if (endpoint == Endpoint.CDN_UPLOAD_PART) {
+      return part(path, request.getBody());
+    }
+    if (!request.getMethod().equals("GET")) {
+      return Responses.message(405, "Method not allowed");
+    }
+    AssetRecord asset = state.assets.byCdnPath(path).orElse(null);
+    AssetRecord.StoredFile file = asset == null ? null : asset.ready();
+    if (file == null) {
+      return Responses.message(404, "Not found");
+    }
+    return download(asset, file, request.getHeaders().get("Range"));
+  }
+
+  private MockResponse download(AssetRecord asset, AssetRecord.StoredFile file, String rangeHeader) {
+    ByteRange range = ByteRange.parse(rangeHeader, file.size());
+    if (range == ByteRange.UNSATISFIABLE) {
+      return new MockResponse.Builder().code(416).setHeader("Content-Range", "bytes */" + file.size()).build();
+    }
+    ByteRange served = range == null ? new ByteRange(0, file.size() - 1) : range;
+    long length = served.length();
+    long cut = state.faults.drawTruncation() ? length / 2 : length;
+    MockResponse.Builder response = new MockResponse.Builder()
+        .code(range == null ? 200 : 206)
+        .setHeader("Content-Type", asset.mimeType())
+        .setHeader("Accept-Ranges", "bytes")
+        .setHeader("Cache-Control", "private, max-age=86400")
+        .body(new FileBody(file.path(), served.first(), length, cut));
+    if (range != null) {
+      response.setHeader("Content-Range", "bytes " + served.first() + "-" + served.last() + "/" + file.size());
+    }
+    return response.build();
+  }
+
+  private MockResponse part(String path, ByteString body) {
+    Matcher matcher = PART.matcher(path);
+    UploadRecord upload = matcher.matches() ? state.uploads.get(matcher.group(1)) : null;
+    if (upload == null) {
+      return Responses.message(404, "Not found");
+    }
+    int number = Integer.parseInt(matcher.group(2));
+    if (number < 1 || number > upload.partCount() || upload.completed()) {
+      return Responses.message(400, "Part " + number + " cannot be uploaded");
+    }
+    try {
+      UploadsApi.storePart(state, upload, number, body == null ? ByteString.EMPTY : body);
+    } catch (IOException e) {
+      return Responses.message(500, "Could not store the part: " + e.getMessage());
+    }
+    return new MockResponse.Builder().code(200).setHeader("ETag", "\"" + (body == null ? ByteString.EMPTY : body)
+        .md5().hex() + "\"").build();
+  }
+}

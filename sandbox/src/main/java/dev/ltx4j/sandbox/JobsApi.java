@@ -1,0 +1,56 @@
+package dev.ltx4j.sandbox;
+
+import dev.ltx4j.model.JobList;
+import dev.ltx4j.model.JobResponse;
+import dev.ltx4j.sandbox.internal.JobRecord;
+import dev.ltx4j.sandbox.internal.JobStore;
+import dev.ltx4j.sandbox.internal.Responses;
+import java.util.Optional;
+import mockwebserver3.MockResponse;
+import okhttp3.HttpUrl;
+
+/** {@code GET /v1/jobs/{id}}, {@code GET /v1/jobs} and {@code POST /v1/jobs/{id}/action}. */
+final class JobsApi {
+  static final String NOT_CANCELLABLE = "Cannot cancel this type of job. Action not permitted.";
+  private final State state;
+
+  JobsApi(State state) {
+    this.state = state;
+  }
+
+  MockResponse get(String jobId) {
+    Optional<JobRecord> job = state.jobs.find(jobId);
+    return job.isEmpty() ? notFound()
+        : Responses.json(200, JobResponse.builder().job(job.get().view(state.now())).build());
+  }
+
+  MockResponse list(HttpUrl url) {
+    String size = url.queryParameter("pageSize");
+    int pageSize = size == null ? state.settings.defaultPageSize() : Integer.parseInt(size);
+    JobStore.Page page;
+    try {
+      page = state.jobs.page(state.now(), pageSize, url.queryParameter("paginationToken"),
+          url.queryParameter("status"), url.queryParameter("type"));
+    } catch (IllegalArgumentException e) {
+      return Responses.reason(400, e.getMessage());
+    }
+    return Responses.json(200, JobList.builder().jobs(page.jobs()).nextPaginationToken(page.nextToken()).build());
+  }
+
+  /** The spec allows only {@code cancel}; generation jobs refuse it as Scenario does. */
+  MockResponse act(String jobId) {
+    Optional<JobRecord> job = state.jobs.find(jobId);
+    if (job.isEmpty()) {
+      return notFound();
+    }
+    if (!job.get().cancellable()) {
+      return Responses.reason(400, NOT_CANCELLABLE);
+    }
+    job.get().cancel(state.now());
+    return Responses.json(200, JobResponse.builder().job(job.get().view(state.now())).build());
+  }
+
+  private static MockResponse notFound() {
+    return Responses.reason(404, "Job not found");
+  }
+}

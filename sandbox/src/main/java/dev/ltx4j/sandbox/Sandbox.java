@@ -1,0 +1,281 @@
+package dev.ltx4j.sandbox;
+
+import dev.ltx4j.LtxClient;
+import dev.ltx4j.LtxClientBuilder;
+import dev.ltx4j.model.JobStatus;
+import dev.ltx4j.sandbox.internal.VideoRenderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * An offline, stateful simulator of Scenario's API for LTX 2.3 Fast, on two loopback listeners: the API (Basic
+ * auth, requests checked against the OpenAPI spec, jobs that advance in time) and a CDN (signed, expiring URLs to
+ * real MP4s). Start one with {@code Sandbox.builder().start()}, point a client at {@link #baseUrl()} (or take
+ * {@link #newClient()}), and close it when done. Thread-safe.
+ */
+public final class Sandbox implements AutoCloseable {
+  /** The API key the sandbox accepts unless configured otherwise. */
+  public static final String DEFAULT_API_KEY = "sandbox-key";
+  /** The API secret the sandbox accepts unless configured otherwise. */
+  public static final String DEFAULT_API_SECRET = "sandbox-secret";
+
+  private final State state;
+  private final MockWebServer api = new MockWebServer();
+  private final MockWebServer cdn = new MockWebServer();
+  private final ExecutorService renderPool;
+
+  private Sandbox(Settings settings) throws IOException {
+    this.renderPool = Executors.newSingleThreadExecutor(task -> {
+      Thread thread = new Thread(task, "ltx4j-sandbox-render");
+      thread.setDaemon(true);
+      return thread;
+    });
+    Path dataDir = Files.createTempDirectory("ltx4j-sandbox-");
+    this.state = new State(settings, new VideoRenderer(settings.cacheDir(), renderPool, settings.clock()), dataDir);
+    InetAddress loopback = InetAddress.getByName(settings.host());
+    cdn.setDispatcher(draining(cdn, new CdnDispatcher(state)));
+    cdn.start(loopback, settings.cdnPort());
+    state.cdnBase = cdn.url("/");
+    api.setDispatcher(draining(api, new ApiDispatcher(state)));
+    api.start(loopback, settings.port());
+  }
+
+  /** Returns a builder with the defaults described in the module README. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The API base URL to give a client, e.g. {@code http://127.0.0.1:41234/v1}. */
+  public String baseUrl() {
+    return api.url("/v1").toString();
+  }
+
+  /** The CDN listener's root, e.g. {@code http://127.0.0.1:41235/}; asset URLs point here. */
+  public String cdnUrl() {
+    return state.cdnBase.toString();
+  }
+
+  /** The API key the sandbox accepts. */
+  public String apiKey() {
+    return state.settings.apiKey();
+  }
+
+  /** The API secret the sandbox accepts. */
+  public String apiSecret() {
+    return state.settings.apiSecret();
+  }
+
+  /** A client builder already pointed at this sandbox with its credentials; add settings and build. */
+  public LtxClientBuilder clientBuilder() {
+    return LtxClient.builder().baseUrl(baseUrl()).apiKey(apiKey()).apiSecret(apiSecret());
+  }
+
+  /** A new client for this sandbox; the caller closes it. */
+  public LtxClient newClient() {
+    return clientBuilder().build();
+  }
+
+  /** The fault knobs; changes apply to the next request. */
+  public Faults faults() {
+    return state.faults;
+  }
+
+  /** What the sandbox has seen; also at {@code GET /_admin/counters}. */
+  public Counters counters() {
+    return state.counters;
+  }
+
+  /** Forgets every job, asset, upload, counter and fault (rendered videos stay cached on disk). */
+  public void reset() {
+    state.reset();
+  }
+
+  /** Adds a job in a fixed status (and the video assets it names, when it succeeded); replaces one with its id. */
+  public Sandbox seedJob(SeedJob job) {
+    Seeding.job(state, job);
+    return this;
+  }
+
+  /** Adds a video asset (6 s, 25 fps, 16:9) under this id. */
+  public Sandbox seedVideoAsset(String assetId) {
+    Seeding.videoAsset(state, assetId);
+    return this;
+  }
+
+  /**
+   * Sets up a provider state by its name, as Pact provider tests name them: {@code job <id> succeeded},
+   * {@code job <id> is queued}, {@code job <id> is in progress}, {@code job <id> failed}, {@code job <id> was
+   * canceled}, {@code there are more jobs than one page}.
+   *
+   * @throws IllegalArgumentException for a state the sandbox does not know
+   */
+  public void applyState(String providerState) {
+    ProviderStates.apply(this, state, providerState);
+  }
+
+  /** Stops both listeners and deletes uploaded files. */
+  @Override
+  public void close() {
+    api.close();
+    cdn.close();
+    renderPool.shutdownNow();
+    try (Stream<Path> files = Files.walk(state.dataDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // Temporary files only: leaving them is harmless.
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Sandbox{baseUrl=" + baseUrl() + ", cdnUrl=" + cdnUrl() + '}';
+  }
+
+  /** MockWebServer keeps every request for tests to take; a long-running sandbox must not. */
+  private static Dispatcher draining(MockWebServer server, Dispatcher delegate) {
+    return new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        while (server.takeRequest(0, TimeUnit.NANOSECONDS) != null) {
+          // dropped
+        }
+        return delegate.dispatch(request);
+      }
+    };
+  }
+
+  /** The sandbox's configuration, fixed at start. */
+  record Settings(String host, int port, int cdnPort, String apiKey, String apiSecret, long seed, Clock clock,
+      double timeScale, List<Duration> phases, Duration urlLifetime, Path cacheDir, int quoteStatus,
+      int defaultPageSize) {}
+
+  /** Configures a {@link Sandbox}; every setting has a default. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port;
+    private int cdnPort;
+    private String apiKey = DEFAULT_API_KEY;
+    private String apiSecret = DEFAULT_API_SECRET;
+    private long seed = 42;
+    private Clock clock = Clock.systemUTC();
+    private double timeScale = 1.0;
+    private final Duration[] phases = {Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofMillis(500),
+        Duration.ofSeconds(3), Duration.ofMillis(500)};
+    private Duration urlLifetime = Duration.ofHours(24);
+    private Path cacheDir = Path.of(System.getProperty("java.io.tmpdir"), "ltx4j-sandbox", "videos");
+    private int quoteStatus = 200;
+    private int defaultPageSize = 20;
+
+    private Builder() {}
+
+    /** The API listener's port; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** The CDN listener's port; 0 (the default) picks a free one. */
+    public Builder cdnPort(int port) {
+      this.cdnPort = port;
+      return this;
+    }
+
+    /** The address to listen on; default {@code 127.0.0.1}. */
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host, "host == null");
+      return this;
+    }
+
+    /** The credentials the API accepts; default {@value #DEFAULT_API_KEY} / {@value #DEFAULT_API_SECRET}. */
+    public Builder credentials(String apiKey, String apiSecret) {
+      this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
+      this.apiSecret = Objects.requireNonNull(apiSecret, "apiSecret == null");
+      return this;
+    }
+
+    /** Seeds ids, fault draws and URL signing keys; default 42. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** The clock jobs and URL expiry follow; default the system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Multiplies every job phase (and upload validation); 0.1 is ten times faster; default 1. */
+    public Builder timeScale(double timeScale) {
+      if (!(timeScale >= 0)) {
+        throw new IllegalArgumentException("timeScale " + timeScale + " must be 0 or more");
+      }
+      this.timeScale = timeScale;
+      return this;
+    }
+
+    /**
+     * How long new jobs spend in a running status before the time scale: defaults pending 0.2 s, queued 0.5 s,
+     * warming-up 0.5 s, in-progress 3 s, finalizing 0.5 s. A job succeeds only once its video is rendered too.
+     */
+    public Builder phase(JobStatus status, Duration duration) {
+      int index = dev.ltx4j.sandbox.internal.Schedule.RUNNING.indexOf(status);
+      if (index < 0) {
+        throw new IllegalArgumentException(status + " is not a running status");
+      }
+      phases[index] = Objects.requireNonNull(duration, "duration == null");
+      return this;
+    }
+
+    /** How long signed asset URLs stay valid; default 24 h. */
+    public Builder urlLifetime(Duration lifetime) {
+      this.urlLifetime = Objects.requireNonNull(lifetime, "lifetime == null");
+      return this;
+    }
+
+    /** Where rendered videos are cached; default {@code <tmp>/ltx4j-sandbox/videos}. */
+    public Builder videoCache(Path dir) {
+      this.cacheDir = Objects.requireNonNull(dir, "dir == null");
+      return this;
+    }
+
+    /** The HTTP status of a dry-run quote: 200 (default), or 269 or 402 as some sources report. */
+    public Builder quoteStatus(int status) {
+      this.quoteStatus = status;
+      return this;
+    }
+
+    /** The page size of {@code GET /v1/jobs} without {@code pageSize}; default 20. */
+    public Builder defaultPageSize(int size) {
+      this.defaultPageSize = size;
+      return this;
+    }
+
+    /** Starts both listeners. */
+    public Sandbox start() {
+      Settings settings = new Settings(host, port, cdnPort, apiKey, apiSecret, seed, clock, timeScale,
+          List.of(phases), urlLifetime, cacheDir, quoteStatus, defaultPageSize);
+      try {
+        return new Sandbox(settings);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not start the sandbox", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.ltx4j.sandbox;
+
+import dev.ltx4j.model.JobStatus;
+import dev.ltx4j.sandbox.internal.JobRecord;
+
+/** Puts seeded jobs and assets into the stores. */
+final class Seeding {
+  private Seeding() {}
+
+  static void job(State state, SeedJob seed) {
+    if (seed.status == JobStatus.SUCCESS) {
+      for (String assetId : seed.assetIds) {
+        if (state.assets.find(assetId).isEmpty()) {
+          videoAsset(state, assetId);
+        }
+      }
+    }
+    double progress = seed.progress != null ? seed.progress
+        : seed.status == JobStatus.SUCCESS ? 1.0 : seed.status == JobStatus.IN_PROGRESS ? 0.42 : 0.0;
+    JobRecord.JobSpec spec = new JobRecord.JobSpec(seed.id, seed.jobType,
+        seed.createdAt == null ? state.now() : seed.createdAt, seed.input, 2.0, seed.assetIds, seed.error, seed.hint,
+        seed.status, progress);
+    state.jobs.add(new JobRecord(spec, null, () -> null));
+  }
+
+  static void videoAsset(State state, String assetId) {
+    state.assets.add(Videos.seeded(state, assetId));
+  }
+}

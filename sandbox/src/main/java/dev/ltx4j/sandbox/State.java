@@ -1,0 +1,73 @@
+package dev.ltx4j.sandbox;
+
+import dev.ltx4j.sandbox.internal.AssetStore;
+import dev.ltx4j.sandbox.internal.Ids;
+import dev.ltx4j.sandbox.internal.JobStore;
+import dev.ltx4j.sandbox.internal.Schedule;
+import dev.ltx4j.sandbox.internal.SpecValidator;
+import dev.ltx4j.sandbox.internal.UploadRecord;
+import dev.ltx4j.sandbox.internal.UrlSigner;
+import dev.ltx4j.sandbox.internal.VideoRenderer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.HttpUrl;
+
+/** Everything the listeners share: settings, stores, knobs. */
+final class State {
+  final Sandbox.Settings settings;
+  final Clock clock;
+  final Faults faults;
+  final Counters counters = new Counters();
+  final Ids ids;
+  final JobStore jobs = new JobStore();
+  final AssetStore assets = new AssetStore();
+  final Map<String, UploadRecord> uploads = new ConcurrentHashMap<>();
+  final SpecValidator validator = new SpecValidator();
+  final UrlSigner signer;
+  final VideoRenderer renderer;
+  final Path dataDir;
+  volatile HttpUrl cdnBase;
+
+  State(Sandbox.Settings settings, VideoRenderer renderer, Path dataDir) {
+    this.settings = settings;
+    this.clock = settings.clock();
+    this.faults = new Faults(settings.seed());
+    this.ids = new Ids(settings.seed());
+    this.signer = new UrlSigner(("ltx4j-sandbox-" + settings.seed()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    this.renderer = renderer;
+    this.dataDir = dataDir;
+  }
+
+  /** Forgets every job, asset, upload, counter and fault. */
+  void reset() {
+    jobs.clear();
+    assets.clear();
+    uploads.clear();
+    counters.clear();
+    faults.clear();
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  /** A new job's timeline: the configured phase durations times the time scale. */
+  Schedule schedule() {
+    List<Duration> scaled = settings.phases().stream().map(this::scaled).toList();
+    return new Schedule(scaled, null);
+  }
+
+  Duration scaled(Duration duration) {
+    return Duration.ofNanos(Math.round(duration.toNanos() * settings.timeScale()));
+  }
+
+  /** A signed CDN URL for a path, valid for the configured (or faulted) lifetime. */
+  HttpUrl signed(String path) {
+    return signer.sign(cdnBase, path, now().plus(faults.effectiveUrlLifetime(settings.urlLifetime())));
+  }
+}

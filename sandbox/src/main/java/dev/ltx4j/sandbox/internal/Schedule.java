@@ -1,0 +1,36 @@
+package dev.ltx4j.sandbox.internal;
+
+import dev.ltx4j.model.JobStatus;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How long a simulated job spends in each running status, already multiplied by the time scale, and when (from
+ * its creation) it fails, if it is to fail.
+ *
+ * @param phases durations of pending, queued, warming-up, in-progress and finalizing, in that order
+ * @param failAfter time from creation to failure; null when the job is to succeed
+ */
+public record Schedule(List<Duration> phases, Duration failAfter) {
+  /** The running statuses in the order a job passes through them. */
+  public static final List<JobStatus> RUNNING = List.of(
+      JobStatus.PENDING, JobStatus.QUEUED, JobStatus.WARMING_UP, JobStatus.IN_PROGRESS, JobStatus.FINALIZING);
+
+  public Schedule {
+    if (phases.size() != RUNNING.size()) {
+      throw new IllegalArgumentException("need " + RUNNING.size() + " phase durations, got " + phases.size());
+    }
+    phases = List.copyOf(phases);
+  }
+
+  /** Time from creation until the job may succeed. */
+  public Duration total() {
+    return phases.stream().reduce(Duration.ZERO, Duration::plus);
+  }
+
+  /** The same schedule ending in failure halfway through {@code in-progress}. */
+  public Schedule failing() {
+    Duration beforeWork = phases.get(0).plus(phases.get(1)).plus(phases.get(2));
+    return new Schedule(phases, beforeWork.plus(phases.get(3).dividedBy(2)));
+  }
+}
