@@ -62,13 +62,14 @@ class JobStatusContractTest {
     }
   }
 
+  /** The reference page's response, literally. */
+  static final DslPart REFERENCE_SUCCESS = newJsonBody(body -> body.object("job", job -> job
+      .stringValue("jobId", "job_abc123").stringValue("status", "success")
+      .object("metadata", metadata -> metadata.array("assetIds", ids -> ids.stringValue("asset_abc123"))))).build();
+
   @Pact(consumer = Contract.CONSUMER)
   V4Pact succeeded(PactDslWithProvider builder) {
-    // The reference page's response, literally.
-    return jobRead(builder, Contract.JOB_SUCCEEDED, "a job that succeeded", newJsonBody(body -> body.object("job",
-        job -> job.stringValue("jobId", "job_abc123").stringValue("status", "success")
-            .object("metadata", metadata -> metadata.array("assetIds", ids -> ids.stringValue("asset_abc123")))))
-        .build());
+    return jobRead(builder, Contract.JOB_SUCCEEDED, "a job that succeeded", REFERENCE_SUCCESS);
   }
 
   @Test

@@ -93,7 +93,20 @@ final class SpecCheck {
 
   /** The findings for one request and its response. */
   List<Finding> check(String interaction, Request request, Response response) {
-    ValidationReport report = validator.validate(request, response);
+    return findings(interaction, validator.validate(request, response));
+  }
+
+  /** The findings for a request alone. */
+  List<Finding> checkRequest(String name, Request request) {
+    return findings(name, validator.validateRequest(request));
+  }
+
+  /** The findings for a response alone, to {@code method path}. */
+  List<Finding> checkResponse(String name, Request.Method method, String path, Response response) {
+    return findings(name, validator.validateResponse(path, method, response));
+  }
+
+  private static List<Finding> findings(String interaction, ValidationReport report) {
     return report.getMessages().stream()
         .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
         .map(message -> new Finding(interaction, message.getKey(), message.getMessage()))
