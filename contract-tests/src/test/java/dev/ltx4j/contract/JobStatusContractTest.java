@@ -39,6 +39,7 @@ class JobStatusContractTest {
     try (LtxClient client = Contract.client(server)) {
       JobSnapshot job = client.getJob("job_abc123");
 
+      assertThat(job.id()).hasValue("job_abc123");
       assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
       assertThat(job.isTerminal()).isFalse();
     }
@@ -57,6 +58,7 @@ class JobStatusContractTest {
     try (LtxClient client = Contract.client(server)) {
       JobSnapshot job = client.getJob("job_abc123");
 
+      assertThat(job.id()).hasValue("job_abc123");
       assertThat(job.status()).isEqualTo(JobStatus.IN_PROGRESS);
       assertThat(job.progress()).hasValue(0.42);
     }
@@ -78,6 +80,7 @@ class JobStatusContractTest {
     try (LtxClient client = Contract.client(server)) {
       JobSnapshot job = client.await("job_abc123");
 
+      assertThat(job.id()).hasValue("job_abc123");
       assertThat(job.status()).isEqualTo(JobStatus.SUCCESS);
       assertThat(job.assetIds()).containsExactly("asset_abc123");
     }
@@ -118,6 +121,7 @@ class JobStatusContractTest {
           catchThrowableOfType(JobCanceledException.class, () -> client.await("job_abc123"));
 
       assertThat(canceled.jobId()).isEqualTo("job_abc123");
+      assertThat(canceled).hasMessageContaining("job_abc123");
     }
   }
 
