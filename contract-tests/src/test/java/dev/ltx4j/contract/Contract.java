@@ -1,0 +1,69 @@
+package dev.ltx4j.contract;
+
+import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
+import au.com.dius.pact.consumer.dsl.PactDslRequestWithoutPath;
+import dev.ltx4j.LtxClient;
+import dev.ltx4j.LtxClientBuilder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+
+/** The names, credentials and provider states every pact of ltx4j shares, and a client pointed at the mock server. */
+final class Contract {
+  static final String CONSUMER = "ltx4j-client";
+  static final String PROVIDER = "scenario-api";
+
+  /** Test credentials: the provider accepts them unless a state says otherwise. Never real ones. */
+  static final String KEY = "contract-key";
+  static final String SECRET = "contract-secret";
+  static final String REJECTED_KEY = "revoked-key";
+
+  static final String GENERATE = "/v1/generate/custom/model_ltx-2-3-fast";
+  static final String JOB = "/v1/jobs/job_abc123";
+
+  // Provider states: contract-tests/README.md says what each implies; the sandbox implements exactly these.
+  static final String IMAGES_UPLOADED = "images asset_start123 and asset_end456 are uploaded";
+  static final String CREDENTIALS_REJECTED = "the API key and secret are not recognised";
+  static final String CONCURRENCY_LIMIT = "the team runs 5 generations, its concurrency limit";
+  static final String JOB_QUEUED = "job job_abc123 is queued";
+  static final String JOB_IN_PROGRESS = "job job_abc123 is in progress at 0.42";
+  static final String JOB_SUCCEEDED = "job job_abc123 succeeded";
+  static final String JOB_FAILED = "job job_abc123 failed";
+  static final String JOB_CANCELED = "job job_abc123 was canceled";
+  static final String TWO_JOBS = "jobs job_abc123 and job_def456 exist";
+
+  static final String JOB_ID_PATTERN = "job_[A-Za-z0-9_-]+";
+  static final String STATUS_PATTERN = "pending|queued|warming-up|in-progress|finalizing|success|failure|canceled";
+  private static final String BASIC_PATTERN = "Basic [A-Za-z0-9+/]+=*";
+  private static final String JSON_PATTERN = "application/json(;\\s?charset=(?i)utf-8)?";
+
+  private Contract() {}
+
+  /** The real client, pointed at the Pact mock server, waiting without delay between polls. */
+  static LtxClientBuilder builder(MockServer server, String key) {
+    return LtxClient.builder()
+        .apiKey(key)
+        .apiSecret(SECRET)
+        .baseUrl(server.getUrl() + "/v1")
+        .sleeper(delay -> CompletableFuture.completedFuture(null));
+  }
+
+  static LtxClient client(MockServer server) {
+    return builder(server, KEY).build();
+  }
+
+  /** The request {@code method path}, carrying the Basic credentials the client sends for {@code key}. */
+  static PactDslRequestWithPath request(PactDslRequestWithoutPath request, String key, String method, String path) {
+    return request.method(method).path(path).matchHeader("Authorization", BASIC_PATTERN, basic(key));
+  }
+
+  /** Adds the JSON content type the client sends with a body (OkHttp adds a charset). */
+  static PactDslRequestWithPath json(PactDslRequestWithPath request) {
+    return request.matchHeader("Content-Type", JSON_PATTERN, "application/json; charset=UTF-8");
+  }
+
+  private static String basic(String key) {
+    return "Basic " + Base64.getEncoder().encodeToString((key + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
+  }
+}
