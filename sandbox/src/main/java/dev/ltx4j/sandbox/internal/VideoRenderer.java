@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import org.jcodec.api.SequenceEncoder;
 import org.jcodec.common.io.NIOUtils;
 import org.jcodec.common.io.SeekableByteChannel;
-import org.jcodec.common.model.ColorSpace;
 import org.jcodec.common.model.Rational;
 import org.jcodec.scale.AWTUtil;
 
@@ -86,7 +85,7 @@ public final class VideoRenderer {
         int frames = durationSeconds * fps;
         for (int frame = 0; frame < frames; frame++) {
           draw(image, frame, frames, fps);
-          encoder.encodeNativeFrame(AWTUtil.fromBufferedImage(image, ColorSpace.YUV420J));
+          encoder.encodeNativeFrame(AWTUtil.fromBufferedImageRGB(image));
         }
         encoder.finish();
       }
