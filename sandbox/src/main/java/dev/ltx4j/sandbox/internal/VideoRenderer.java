@@ -34,6 +34,7 @@ public final class VideoRenderer {
   public static final int LONG_SIDE = 320;
   public static final int SHORT_SIDE = 180;
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VideoRenderer.class);
   private static volatile boolean fontsWork = true;
 
   private final Path cacheDir;
@@ -63,7 +64,12 @@ public final class VideoRenderer {
       return CompletableFuture.supplyAsync(() -> {
         encode(file, width, height, durationSeconds, fps);
         return video(file, width, height, durationSeconds, fps);
-      }, executor);
+      }, executor).whenComplete((video, failure) -> {
+        if (failure != null) {
+          // Jobs waiting for this video stay in finalizing: say why where someone will look.
+          LOG.error("Rendering {} failed", n, failure);
+        }
+      });
     });
   }
 
