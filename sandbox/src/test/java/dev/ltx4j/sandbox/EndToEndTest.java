@@ -60,6 +60,7 @@ class EndToEndTest {
     assertThat(((Number) stream.get("height")).intValue()).isEqualTo(320);
     assertThat(Double.parseDouble((String) stream.get("duration"))).isCloseTo(6.0, within(0.1));
     assertThat(Ffprobe.decodesCleanly(file)).isTrue();
+    assertThat(Ffprobe.codecs(file)).as("generateAudio false: no audio track").containsExactly("h264");
     assertThat(asset.properties().size()).isEqualTo(file.toFile().length());
   }
 }

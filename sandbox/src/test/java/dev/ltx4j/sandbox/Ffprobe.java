@@ -25,6 +25,12 @@ final class Ffprobe {
     return parsed.get("streams").get(0);
   }
 
+  /** The codec names of every stream, e.g. {@code [h264, aac]}. */
+  static List<String> codecs(Path file) throws IOException, InterruptedException {
+    return run("ffprobe", "-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0", file.toString())
+        .lines().map(String::trim).filter(line -> !line.isEmpty()).toList();
+  }
+
   /** True when ffmpeg decodes every frame without an error. */
   static boolean decodesCleanly(Path file) throws IOException, InterruptedException {
     Process process = new ProcessBuilder("ffmpeg", "-v", "error", "-xerror", "-i", file.toString(), "-f", "null", "-")
