@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import okio.ByteString;
 
 /**
@@ -74,13 +75,16 @@ final class CdnDispatcher extends Dispatcher {
     }
     ByteRange served = range == null ? new ByteRange(0, file.size() - 1) : range;
     long length = served.length();
-    long cut = state.faults.drawTruncation() ? length / 2 : length;
     MockResponse.Builder response = new MockResponse.Builder()
         .code(range == null ? 200 : 206)
         .setHeader("Content-Type", asset.mimeType())
         .setHeader("Accept-Ranges", "bytes")
         .setHeader("Cache-Control", "private, max-age=86400")
-        .body(new FileBody(file.path(), served.first(), length, cut));
+        .body(new FileBody(file.path(), served.first(), length));
+    if (state.faults.drawTruncation()) {
+      // MockWebServer cuts the body off halfway through the promised Content-Length and drops the connection.
+      response.onResponseBody(SocketEffect.ShutdownConnection.INSTANCE);
+    }
     if (range != null) {
       response.setHeader("Content-Range", "bytes " + served.first() + "-" + served.last() + "/" + file.size());
     }

@@ -114,6 +114,43 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * Applies faults written as text, for the command line: comma-separated {@code name[:ENDPOINT]=value} with the
+   * names {@code serverErrors}, {@code rateLimits}, {@code resets} (rates), {@code latencyMs} (milliseconds),
+   * {@code resetAfterAccept}, {@code truncatedDownloads}, {@code jobFailureRate} (rates) and
+   * {@code urlLifetimeSeconds}. Example: {@code serverErrors:GET_JOB=0.2,latencyMs=150,jobFailureRate=0.1}.
+   *
+   * @throws IllegalArgumentException naming the first entry it cannot read
+   */
+  public Faults apply(String spec) {
+    for (String entry : spec.split(",")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      String[] nameValue = entry.trim().split("=", 2);
+      String[] nameEndpoint = nameValue[0].split(":", 2);
+      try {
+        Endpoint[] endpoints = nameEndpoint.length == 2
+            ? new Endpoint[] {Endpoint.valueOf(nameEndpoint[1])} : new Endpoint[0];
+        double value = Double.parseDouble(nameValue[1]);
+        switch (nameEndpoint[0]) {
+          case "serverErrors" -> serverErrors(value, endpoints);
+          case "rateLimits" -> rateLimits(value, RetryHint.RETRY_AFTER_HEADER, Duration.ofSeconds(1), endpoints);
+          case "resets" -> resets(value, endpoints);
+          case "latencyMs" -> latency(Duration.ofMillis((long) value), endpoints);
+          case "resetAfterAccept" -> resetAfterAccept(value);
+          case "truncatedDownloads" -> truncatedDownloads(value);
+          case "jobFailureRate" -> jobFailureRate(value);
+          case "urlLifetimeSeconds" -> urlLifetime(Duration.ofMillis((long) (value * 1000)));
+          default -> throw new IllegalArgumentException("unknown fault " + nameEndpoint[0]);
+        }
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("cannot read fault '" + entry.trim() + "': " + e.getMessage(), e);
+      }
+    }
+    return this;
+  }
+
   /** What to do with one request; drawn once per request. */
   synchronized Decision decide(Endpoint endpoint) {
     Duration delay = latency.getOrDefault(endpoint, Duration.ZERO);

@@ -16,6 +16,8 @@ final class ProviderStates {
       "failed", JobStatus.FAILURE,
       "was canceled", JobStatus.CANCELED);
 
+  static final int MAX_PAGE_SIZE = 200;
+
   private ProviderStates() {}
 
   static void apply(Sandbox sandbox, State state, String name) {
@@ -31,7 +33,8 @@ final class ProviderStates {
       return;
     }
     if (name.trim().equals("there are more jobs than one page")) {
-      for (int i = 0; i <= state.settings.defaultPageSize(); i++) {
+      // One more than the largest page the spec allows, so it holds whatever pageSize the consumer asks for.
+      for (int i = 0; i <= MAX_PAGE_SIZE; i++) {
         String id = String.format("job_page%03d", i);
         sandbox.seedJob(SeedJob.of(id, JobStatus.SUCCESS).assetIds("asset_page" + String.format("%03d", i))
             .createdAt(state.now().minus(Duration.ofMinutes(i))));

@@ -35,6 +35,8 @@ public final class Sandbox implements AutoCloseable {
   /** The API secret the sandbox accepts unless configured otherwise. */
   public static final String DEFAULT_API_SECRET = "sandbox-secret";
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Sandbox.class);
+
   private final State state;
   private final MockWebServer api = new MockWebServer();
   private final MockWebServer cdn = new MockWebServer();
@@ -51,7 +53,7 @@ public final class Sandbox implements AutoCloseable {
     InetAddress loopback = InetAddress.getByName(settings.host());
     cdn.setDispatcher(draining(cdn, new CdnDispatcher(state)));
     cdn.start(loopback, settings.cdnPort());
-    state.cdnBase = cdn.url("/");
+    state.cdnBase = url(settings.host(), cdn.getPort(), "/");
     api.setDispatcher(draining(api, new ApiDispatcher(state)));
     api.start(loopback, settings.port());
   }
@@ -63,7 +65,7 @@ public final class Sandbox implements AutoCloseable {
 
   /** The API base URL to give a client, e.g. {@code http://127.0.0.1:41234/v1}. */
   public String baseUrl() {
-    return api.url("/v1").toString();
+    return url(state.settings.host(), api.getPort(), "/v1").toString();
   }
 
   /** The CDN listener's root, e.g. {@code http://127.0.0.1:41235/}; asset URLs point here. */
@@ -147,6 +149,11 @@ public final class Sandbox implements AutoCloseable {
     return "Sandbox{baseUrl=" + baseUrl() + ", cdnUrl=" + cdnUrl() + '}';
   }
 
+  /** A URL naming the configured address (MockWebServer's own URLs say {@code localhost}). */
+  private static okhttp3.HttpUrl url(String host, int port, String path) {
+    return new okhttp3.HttpUrl.Builder().scheme("http").host(host).port(port).encodedPath(path).build();
+  }
+
   /** MockWebServer keeps every request for tests to take; a long-running sandbox must not. */
   private static Dispatcher draining(MockWebServer server, Dispatcher delegate) {
     return new Dispatcher() {
@@ -155,7 +162,12 @@ public final class Sandbox implements AutoCloseable {
         while (server.takeRequest(0, TimeUnit.NANOSECONDS) != null) {
           // dropped
         }
-        return delegate.dispatch(request);
+        try {
+          return delegate.dispatch(request);
+        } catch (RuntimeException e) {
+          LOG.error("The sandbox failed on {} {}", request.getMethod(), request.getUrl().encodedPath(), e);
+          return dev.ltx4j.sandbox.internal.Responses.message(500, "Sandbox error: " + e);
+        }
       }
     };
   }

@@ -24,7 +24,8 @@ final class Videos {
       default -> 1920;
     };
     int shortSide = longSide * 9 / 16;
-    CompletableFuture<VideoRenderer.Video> video = state.renderer.render(duration, fps, portrait);
+    boolean audio = !Boolean.FALSE.equals(request.generateAudio());
+    CompletableFuture<VideoRenderer.Video> video = state.renderer.render(duration, fps, portrait, audio);
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("kind", "video");
     metadata.put("modelId", dev.ltx4j.LtxClient.LTX_MODEL_ID);
@@ -35,7 +36,7 @@ final class Videos {
     metadata.put("requestedHeight", portrait ? longSide : shortSide);
     metadata.put("width", portrait ? VideoRenderer.SHORT_SIDE : VideoRenderer.LONG_SIDE);
     metadata.put("height", portrait ? VideoRenderer.LONG_SIDE : VideoRenderer.SHORT_SIDE);
-    metadata.put("audio", false);
+    metadata.put("audio", audio);
     metadata.put("simulated", true);
     return new AssetRecord(assetId, "video/mp4", "mp4", video.thenApply(v ->
         new AssetRecord.StoredFile(v.path(), v.size(), v.width(), v.height(), v.readyAt())), metadata,

@@ -9,22 +9,16 @@ import okio.BufferedSink;
 import okio.Okio;
 import okio.Source;
 
-/**
- * A response body streamed from a file region in 64 KiB steps, never held in memory. When {@code cutAfter} is
- * smaller than {@code length}, it stops there and fails the write, so the client sees a body shorter than its
- * {@code Content-Length}.
- */
+/** A response body streamed from a file region in 64 KiB steps, never held in memory. */
 public final class FileBody implements MockResponseBody {
   private final Path file;
   private final long offset;
   private final long length;
-  private final long cutAfter;
 
-  public FileBody(Path file, long offset, long length, long cutAfter) {
+  public FileBody(Path file, long offset, long length) {
     this.file = file;
     this.offset = offset;
     this.length = length;
-    this.cutAfter = Math.min(cutAfter, length);
   }
 
   @Override
@@ -37,7 +31,7 @@ public final class FileBody implements MockResponseBody {
     try (InputStream in = Files.newInputStream(file)) {
       in.skipNBytes(offset);
       Source source = Okio.source(in);
-      long left = cutAfter;
+      long left = length;
       okio.Buffer buffer = new okio.Buffer();
       while (left > 0) {
         long read = source.read(buffer, Math.min(left, 65_536));
@@ -48,9 +42,6 @@ public final class FileBody implements MockResponseBody {
         left -= read;
       }
       sink.flush();
-    }
-    if (cutAfter < length) {
-      throw new IOException("download truncated on purpose after " + cutAfter + " of " + length + " bytes");
     }
   }
 }

@@ -12,7 +12,8 @@ public final class Responses {
   /** A JSON response; {@code body} is a generated model, a map or a list. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static MockResponse json(int code, Object body) {
-    JsonAdapter adapter = Json.moshi().adapter(body.getClass());
+    Class<?> type = body instanceof java.util.Map || body instanceof java.util.List ? Object.class : body.getClass();
+    JsonAdapter adapter = Json.moshi().adapter(type);
     return new MockResponse.Builder()
         .code(code)
         .setHeader("Content-Type", "application/json")

@@ -17,24 +17,19 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import org.jcodec.api.SequenceEncoder;
-import org.jcodec.common.io.NIOUtils;
-import org.jcodec.common.io.SeekableByteChannel;
-import org.jcodec.common.model.ColorSpace;
-import org.jcodec.common.model.Rational;
-import org.jcodec.scale.AWTUtil;
 
 /**
- * Makes real, playable H.264 MP4s in pure Java (jcodec): a moving test pattern whose duration, frame rate and
+ * Makes real, playable H.264 MP4s (with an AAC track on request) in pure Java (jcodec): a moving test pattern whose duration, frame rate and
  * orientation follow the request, at a small size (320x180 or 180x320) so that it is quick. The pixels depend only
- * on (duration, fps, orientation), so a file is rendered once and cached on disk for every later run.
+ * on (duration, fps, orientation, audio), so a file is rendered once and cached on disk for every later run.
  */
 public final class VideoRenderer {
   /** Bumped whenever the picture changes, so that stale cached files are not served. */
-  static final String VERSION = "v1";
+  static final String VERSION = "v2";
   public static final int LONG_SIDE = 320;
   public static final int SHORT_SIDE = 180;
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VideoRenderer.class);
   private static volatile boolean fontsWork = true;
 
   private final Path cacheDir;
@@ -51,9 +46,13 @@ public final class VideoRenderer {
   /** A rendered file and what it holds. {@code readyAt} is when this sandbox first had it. */
   public record Video(Path path, int width, int height, int durationSeconds, int fps, long size, Instant readyAt) {}
 
-  /** The video for these parameters: from the disk cache at once, or rendered in the background. */
-  public CompletableFuture<Video> render(int durationSeconds, int fps, boolean portrait) {
-    String name = VERSION + "-" + durationSeconds + "s-" + fps + "fps-" + (portrait ? "9x16" : "16x9") + ".mp4";
+  /**
+   * The video for these parameters: from the disk cache at once, or rendered in the background. With
+   * {@code audio} it carries an AAC track (a quiet 440 Hz tone).
+   */
+  public CompletableFuture<Video> render(int durationSeconds, int fps, boolean portrait, boolean audio) {
+    String name = VERSION + "-" + durationSeconds + "s-" + fps + "fps-" + (portrait ? "9x16" : "16x9")
+        + (audio ? "-aac" : "") + ".mp4";
     return renders.computeIfAbsent(name, n -> {
       Path file = cacheDir.resolve(n);
       int width = portrait ? SHORT_SIDE : LONG_SIDE;
@@ -62,9 +61,14 @@ public final class VideoRenderer {
         return CompletableFuture.completedFuture(video(file, width, height, durationSeconds, fps));
       }
       return CompletableFuture.supplyAsync(() -> {
-        encode(file, width, height, durationSeconds, fps);
+        encode(file, width, height, durationSeconds, fps, audio);
         return video(file, width, height, durationSeconds, fps);
-      }, executor);
+      }, executor).whenComplete((video, failure) -> {
+        if (failure != null) {
+          // Jobs waiting for this video stay in finalizing: say why where someone will look.
+          LOG.error("Rendering {} failed", n, failure);
+        }
+      });
     });
   }
 
@@ -76,20 +80,13 @@ public final class VideoRenderer {
     }
   }
 
-  private void encode(Path file, int width, int height, int durationSeconds, int fps) {
+  private void encode(Path file, int width, int height, int durationSeconds, int fps, boolean audio) {
     try {
       Files.createDirectories(cacheDir);
       Path partial = Files.createTempFile(cacheDir, "render-", ".part");
-      try (SeekableByteChannel out = NIOUtils.writableChannel(partial.toFile())) {
-        SequenceEncoder encoder = SequenceEncoder.createWithFps(out, Rational.R(fps, 1));
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-        int frames = durationSeconds * fps;
-        for (int frame = 0; frame < frames; frame++) {
-          draw(image, frame, frames, fps);
-          encoder.encodeNativeFrame(AWTUtil.fromBufferedImage(image, ColorSpace.YUV420J));
-        }
-        encoder.finish();
-      }
+      BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+      int frames = durationSeconds * fps;
+      Mp4Writer.write(partial, image, frames, fps, audio, frame -> draw(image, frame, frames, fps));
       // Concurrent sandboxes may render the same file: the atomic move makes the last one win, whole.
       Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
