@@ -34,7 +34,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import retrofit2.Call;
@@ -307,7 +306,7 @@ public final class LtxClient implements AutoCloseable {
     GenerateResponse answer = response.body();
     String operation = "POST " + response.raw().request().url().encodedPath();
     if (answer == null) {
-      String text = errorText(response.errorBody());
+      String text = CallRunner.errorText(response.errorBody());
       try {
         answer = text.isEmpty() ? null : GENERATE_RESPONSE.lenient().fromJson(text);
       } catch (IOException | RuntimeException notAQuote) {
@@ -334,17 +333,6 @@ public final class LtxClient implements AutoCloseable {
     List<JobSnapshot> jobs = list == null || list.jobs() == null
         ? List.of() : list.jobs().stream().map(JobSnapshot::of).toList();
     return new JobPage(jobs, list == null ? null : list.nextPaginationToken());
-  }
-
-  private static String errorText(ResponseBody body) {
-    if (body == null) {
-      return "";
-    }
-    try (body) {
-      return body.string();
-    } catch (IOException e) {
-      return "";
-    }
   }
 
   private String projectId() {

@@ -122,7 +122,7 @@ final class BatchCommand implements Callable<Integer> {
     }
     Finisher finisher = new Finisher(client, new Progress(false, null));
     try {
-      var job = finisher.await(jobId, deadline, output);
+      var job = finisher.await(jobId, deadline);
       if (!Files.exists(target)) {
         finisher.download(job, target, false);
       }

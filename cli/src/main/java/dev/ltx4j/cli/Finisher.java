@@ -20,7 +20,7 @@ final class Finisher {
   }
 
   /** Waits for {@code jobId}; Ctrl-C meanwhile prints the id and how to resume. */
-  JobSnapshot await(String jobId, Duration deadline, Output output) {
+  JobSnapshot await(String jobId, Duration deadline) {
     Thread hint = new Thread(() -> System.err.println(
         "\nInterrupted. Job " + jobId + " keeps running; resume with: ltx4j wait " + jobId));
     Runtime.getRuntime().addShutdownHook(hint);

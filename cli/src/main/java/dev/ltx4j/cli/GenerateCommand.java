@@ -4,14 +4,12 @@ import dev.ltx4j.JobSnapshot;
 import dev.ltx4j.LtxRequest;
 import dev.ltx4j.Submission;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -28,21 +26,13 @@ final class GenerateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PROMPT", description = "What the video shows.")
   String prompt;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to save the video (default: <jobId>.mp4).")
-  Path output;
-
-  @Option(names = "--overwrite", description = "Replace an existing output file.")
-  boolean overwrite;
-
-  @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "30m", converter = Durations.class,
-      description = "Give up waiting after this long (the job keeps running): e.g. 90s, 30m. Default: ${DEFAULT-VALUE}.")
-  Duration deadline;
+  @Mixin WaitOptionsMixin waiting;
 
   @Override
   public Integer call() {
     request.check(prompt);
-    if (output != null && !overwrite && output.toFile().exists()) {
-      throw new dev.ltx4j.InvalidRequestException("output", "output " + output + " exists; pass --overwrite to replace it");
+    if (waiting.output != null && !waiting.overwrite && waiting.output.toFile().exists()) {
+      throw new dev.ltx4j.InvalidRequestException("output", "output " + waiting.output + " exists; pass --overwrite to replace it");
     }
     Output out = common.output();
     try (Session session = common.open()) {
@@ -51,9 +41,9 @@ final class GenerateCommand implements Callable<Integer> {
       out.note("Job " + submission.jobId() + " submitted; cost "
           + submission.creativeUnitsCost().stream().mapToObj(c -> c + " creative units").findFirst().orElse("not stated"));
       Finisher finisher = new Finisher(session.client(), new Progress(common.showProgress(), out));
-      JobSnapshot done = finisher.await(submission.jobId(), deadline, out);
-      Path target = output != null ? output : Path.of(submission.jobId() + ".mp4");
-      List<Path> files = finisher.download(done, target, overwrite);
+      JobSnapshot done = finisher.await(submission.jobId(), waiting.deadline);
+      Path target = waiting.output != null ? waiting.output : Path.of(submission.jobId() + ".mp4");
+      List<Path> files = finisher.download(done, target, waiting.overwrite);
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("jobId", submission.jobId());
       result.put("status", done.status().value());

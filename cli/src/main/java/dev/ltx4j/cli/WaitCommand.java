@@ -2,12 +2,10 @@ package dev.ltx4j.cli;
 
 import dev.ltx4j.JobSnapshot;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "wait", mixinStandardHelpOptions = true,
@@ -19,26 +17,18 @@ final class WaitCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "JOB_ID")
   String jobId;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Download the video here once it is ready.")
-  Path output;
-
-  @Option(names = "--overwrite", description = "Replace an existing output file.")
-  boolean overwrite;
-
-  @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "30m", converter = Durations.class,
-      description = "Give up waiting after this long. Default: ${DEFAULT-VALUE}.")
-  Duration deadline;
+  @Mixin WaitOptionsMixin waiting;
 
   @Override
   public Integer call() {
     Output out = common.output();
     try (Session session = common.open()) {
       Finisher finisher = new Finisher(session.client(), new Progress(common.showProgress(), out));
-      JobSnapshot done = finisher.await(jobId, deadline, out);
+      JobSnapshot done = finisher.await(jobId, waiting.deadline);
       Map<String, Object> fields = JobCommand.fields(done);
       String text = JobCommand.describe(done);
-      if (output != null) {
-        var files = finisher.download(done, output, overwrite);
+      if (waiting.output != null) {
+        var files = finisher.download(done, waiting.output, waiting.overwrite);
         fields.put("files", files.stream().map(Path::toString).toList());
         text = "Saved " + files.get(0) + " (job " + jobId + ")";
       }

@@ -176,7 +176,8 @@ public final class CallRunner {
     return request.method() + " " + request.url().encodedPath();
   }
 
-  private static String errorText(ResponseBody body) {
+  /** Reads an error body as text; empty when there is none or it cannot be read. */
+  public static String errorText(ResponseBody body) {
     if (body == null) {
       return "";
     }
