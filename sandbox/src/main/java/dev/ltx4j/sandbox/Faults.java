@@ -25,6 +25,7 @@ public final class Faults {
   private double truncatedDownloads;
   private double jobFailureRate;
   private Duration urlLifetime;
+  private int concurrencyLimit;
 
   Faults(long seed) {
     this.random = new Random(seed);
@@ -98,6 +99,19 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * Refuses new generations with {@code 429 {"reason": "Too many concurrent jobs", "details": {"actionName":
+   * "generate", "actionLimit": n}}} while {@code n} generation jobs are running, as a team's plan limit does; 0 (the
+   * default) means no limit.
+   */
+  public synchronized Faults concurrencyLimit(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit " + limit + " is negative");
+    }
+    this.concurrencyLimit = limit;
+    return this;
+  }
+
   /** Removes every fault; the random generator keeps its position. */
   public synchronized Faults clear() {
     resets.clear();
@@ -111,14 +125,15 @@ public final class Faults {
     truncatedDownloads = 0;
     jobFailureRate = 0;
     urlLifetime = null;
+    concurrencyLimit = 0;
     return this;
   }
 
   /**
    * Applies faults written as text, for the command line: comma-separated {@code name[:ENDPOINT]=value} with the
    * names {@code serverErrors}, {@code rateLimits}, {@code resets} (rates), {@code latencyMs} (milliseconds),
-   * {@code resetAfterAccept}, {@code truncatedDownloads}, {@code jobFailureRate} (rates) and
-   * {@code urlLifetimeSeconds}. Example: {@code serverErrors:GET_JOB=0.2,latencyMs=150,jobFailureRate=0.1}.
+   * {@code resetAfterAccept}, {@code truncatedDownloads}, {@code jobFailureRate} (rates),
+   * {@code concurrencyLimit} and {@code urlLifetimeSeconds}. Example: {@code serverErrors:GET_JOB=0.2,latencyMs=150,jobFailureRate=0.1}.
    *
    * @throws IllegalArgumentException naming the first entry it cannot read
    */
@@ -141,6 +156,7 @@ public final class Faults {
           case "resetAfterAccept" -> resetAfterAccept(value);
           case "truncatedDownloads" -> truncatedDownloads(value);
           case "jobFailureRate" -> jobFailureRate(value);
+          case "concurrencyLimit" -> concurrencyLimit((int) value);
           case "urlLifetimeSeconds" -> urlLifetime(Duration.ofMillis((long) (value * 1000)));
           default -> throw new IllegalArgumentException("unknown fault " + nameEndpoint[0]);
         }
@@ -176,6 +192,10 @@ public final class Faults {
 
   synchronized boolean drawJobFailure() {
     return draw(jobFailureRate);
+  }
+
+  synchronized int concurrencyLimit() {
+    return concurrencyLimit;
   }
 
   synchronized RetryHint retryHint() {

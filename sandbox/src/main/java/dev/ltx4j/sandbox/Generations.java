@@ -4,6 +4,8 @@ import com.squareup.moshi.JsonAdapter;
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.internal.json.Json;
 import dev.ltx4j.model.AspectRatio;
+import dev.ltx4j.model.ErrorDetails;
+import dev.ltx4j.model.ErrorResponse;
 import dev.ltx4j.model.GenerateResponse;
 import dev.ltx4j.model.Job;
 import dev.ltx4j.model.LtxGenerateRequest;
@@ -59,6 +61,11 @@ final class Generations {
     if ("true".equals(url.queryParameter("dryRun"))) {
       return Responses.json(state.settings.quoteStatus(), new GenerateResponse(
           Job.builder().build(), cost, 0.0, CostModel.details(request)));
+    }
+    int limit = state.faults.concurrencyLimit();
+    if (limit > 0 && state.jobs.running(state.now(), "custom") >= limit) {
+      return Responses.json(429, ErrorResponse.builder().reason("Too many concurrent jobs")
+          .details(ErrorDetails.builder().actionName("generate").actionLimit(limit).build()).build());
     }
     JobRecord job = create(request, cost);
     MockResponse answer = Responses.json(200, new GenerateResponse(job.view(state.now()), cost, 0.0, null));

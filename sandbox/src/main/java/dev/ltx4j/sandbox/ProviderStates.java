@@ -6,42 +6,62 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The provider states the contract tests name, set up on a fresh sandbox. */
+/** The provider states the contract tests name, each set up on a freshly reset sandbox. */
 final class ProviderStates {
-  private static final Pattern JOB = Pattern.compile("job (job_[A-Za-z0-9_-]+) (.+)");
-  private static final Map<String, JobStatus> JOB_STATES = Map.of(
-      "succeeded", JobStatus.SUCCESS,
-      "is queued", JobStatus.QUEUED,
-      "is in progress", JobStatus.IN_PROGRESS,
-      "failed", JobStatus.FAILURE,
-      "was canceled", JobStatus.CANCELED);
-
   static final int MAX_PAGE_SIZE = 200;
+  private static final Pattern JOB = Pattern.compile("job (job_[A-Za-z0-9_-]+) (succeeded|is queued|is in progress"
+      + "(?: at ([0-9.]+))?|failed|was canceled)");
+  private static final Pattern JOBS = Pattern.compile("jobs ((?:job_[A-Za-z0-9_-]+(?:, | and )?)+) exist");
+  private static final Pattern IMAGES = Pattern.compile("images? ((?:asset_[A-Za-z0-9_-]+(?:, | and )?)+) (?:is|are) uploaded");
+  private static final Pattern LIMIT = Pattern.compile("the team runs ([0-9]+) generations, its concurrency limit");
+  private static final Pattern ID = Pattern.compile("(job|asset)_[A-Za-z0-9_-]+");
+  private static final Map<String, JobStatus> JOB_STATES = Map.of("succeeded", JobStatus.SUCCESS, "is queued",
+      JobStatus.QUEUED, "is in progress", JobStatus.IN_PROGRESS, "failed", JobStatus.FAILURE, "was canceled",
+      JobStatus.CANCELED);
 
   private ProviderStates() {}
 
   static void apply(Sandbox sandbox, State state, String name) {
     state.reset();
-    Matcher job = JOB.matcher(name.trim());
-    if (job.matches() && JOB_STATES.containsKey(job.group(2))) {
-      String id = job.group(1);
-      SeedJob seed = SeedJob.of(id, JOB_STATES.get(job.group(2)));
+    String text = name.trim();
+    Matcher matcher;
+    if ((matcher = JOB.matcher(text)).matches()) {
+      String id = matcher.group(1);
+      SeedJob seed = SeedJob.of(id, JOB_STATES.get(matcher.group(2).replaceFirst(" at .*", "")));
+      if (matcher.group(3) != null) {
+        seed.progress(Double.parseDouble(matcher.group(3)));
+      }
       if (seed.status == JobStatus.SUCCESS) {
         seed.assetIds("asset_" + id.substring("job_".length()));
       }
       sandbox.seedJob(seed);
-      return;
-    }
-    if (name.trim().equals("there are more jobs than one page")) {
+    } else if ((matcher = JOBS.matcher(text)).matches()) {
+      Matcher ids = ID.matcher(matcher.group(1));
+      for (int age = 100; ids.find(); age--) { // listed oldest first: the last one named is the newest
+        sandbox.seedJob(SeedJob.of(ids.group(), JobStatus.QUEUED).createdAt(state.now().minusSeconds(age)));
+      }
+    } else if ((matcher = IMAGES.matcher(text)).matches()) {
+      Matcher ids = ID.matcher(matcher.group(1));
+      while (ids.find()) {
+        sandbox.seedImageAsset(ids.group());
+      }
+    } else if ((matcher = LIMIT.matcher(text)).matches()) {
+      int limit = Integer.parseInt(matcher.group(1));
+      for (int i = 0; i < limit; i++) {
+        sandbox.seedJob(SeedJob.of(String.format("job_running%03d", i), JobStatus.IN_PROGRESS));
+      }
+      state.faults.concurrencyLimit(limit);
+    } else if (text.equals("there are more jobs than one page")) {
       // One more than the largest page the spec allows, so it holds whatever pageSize the consumer asks for.
       for (int i = 0; i <= MAX_PAGE_SIZE; i++) {
-        String id = String.format("job_page%03d", i);
-        sandbox.seedJob(SeedJob.of(id, JobStatus.SUCCESS).assetIds("asset_page" + String.format("%03d", i))
-            .createdAt(state.now().minus(Duration.ofMinutes(i))));
+        sandbox.seedJob(SeedJob.of(String.format("job_page%03d", i), JobStatus.SUCCESS)
+            .assetIds(String.format("asset_page%03d", i)).createdAt(state.now().minus(Duration.ofMinutes(i))));
       }
-      return;
+    } else if (!text.equals("the API key and secret are not recognised")) {
+      throw new IllegalArgumentException("unknown provider state '" + name + "'; known: job <id> succeeded|is queued|"
+          + "is in progress [at <p>]|failed|was canceled; jobs <id> and <id> exist; images <id> and <id> are uploaded;"
+          + " the team runs <n> generations, its concurrency limit; there are more jobs than one page;"
+          + " the API key and secret are not recognised");
     }
-    throw new IllegalArgumentException("unknown provider state '" + name + "'; known: job <id> "
-        + String.join("|", JOB_STATES.keySet()) + ", there are more jobs than one page");
   }
 }

@@ -120,10 +120,18 @@ public final class Sandbox implements AutoCloseable {
     return this;
   }
 
+  /** Adds an image asset (a small PNG) under this id, e.g. a first frame for image-to-video. */
+  public Sandbox seedImageAsset(String assetId) {
+    Seeding.imageAsset(state, assetId);
+    return this;
+  }
+
   /**
-   * Sets up a provider state by its name, as Pact provider tests name them: {@code job <id> succeeded},
-   * {@code job <id> is queued}, {@code job <id> is in progress}, {@code job <id> failed}, {@code job <id> was
-   * canceled}, {@code there are more jobs than one page}.
+   * Resets the sandbox, then sets up a provider state by the name the contract tests give it: {@code job <id>
+   * succeeded}, {@code job <id> is queued}, {@code job <id> is in progress [at 0.42]}, {@code job <id> failed},
+   * {@code job <id> was canceled}, {@code jobs <id> and <id> exist}, {@code images <id> and <id> are uploaded},
+   * {@code the team runs <n> generations, its concurrency limit}, {@code there are more jobs than one page},
+   * {@code the API key and secret are not recognised} (nothing to set up).
    *
    * @throws IllegalArgumentException for a state the sandbox does not know
    */

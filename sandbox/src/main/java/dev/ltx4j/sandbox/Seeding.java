@@ -1,6 +1,11 @@
 package dev.ltx4j.sandbox;
 
 import dev.ltx4j.model.JobStatus;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
 import dev.ltx4j.sandbox.internal.JobRecord;
 
 /** Puts seeded jobs and assets into the stores. */
@@ -21,6 +26,17 @@ final class Seeding {
         seed.createdAt == null ? state.now() : seed.createdAt, seed.input, 2.0, seed.assetIds, seed.error, seed.hint,
         seed.status, progress);
     state.jobs.add(new JobRecord(spec, null, () -> null));
+  }
+
+  static void imageAsset(State state, String assetId) {
+    BufferedImage image = new BufferedImage(64, 36, BufferedImage.TYPE_INT_RGB);
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Images.store(state, assetId, "image/png", assetId + ".png", png.toByteArray());
   }
 
   static void videoAsset(State state, String assetId) {

@@ -27,7 +27,7 @@ final class State {
   final JobStore jobs = new JobStore();
   final AssetStore assets = new AssetStore();
   final Map<String, UploadRecord> uploads = new ConcurrentHashMap<>();
-  final SpecValidator validator = new SpecValidator();
+  final SpecValidator validator = SpecValidator.shared();
   final UrlSigner signer;
   final VideoRenderer renderer;
   final Path dataDir;

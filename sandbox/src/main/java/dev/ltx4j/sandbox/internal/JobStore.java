@@ -40,6 +40,14 @@ public final class JobStore {
     return key == null ? Optional.empty() : Optional.ofNullable(ordered.get(key));
   }
 
+  /** How many jobs of this type have not ended at {@code now}. */
+  public long running(Instant now, String type) {
+    return ordered.values().stream()
+        .filter(job -> type.equals(job.spec().jobType()))
+        .filter(job -> !JobRecord.isTerminal(job.view(now).status()))
+        .count();
+  }
+
   public synchronized void clear() {
     ordered.clear();
     byId.clear();

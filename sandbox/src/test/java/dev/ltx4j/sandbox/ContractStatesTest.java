@@ -1,0 +1,76 @@
+package dev.ltx4j.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ltx4j.AuthenticationException;
+import dev.ltx4j.JobNotCancellableException;
+import dev.ltx4j.JobPage;
+import dev.ltx4j.JobQuery;
+import dev.ltx4j.LtxClient;
+import dev.ltx4j.LtxRequest;
+import dev.ltx4j.RateLimitException;
+import dev.ltx4j.model.JobStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The provider states the consumer contract names (with its credentials), each followed by the interaction that
+ * uses it, so that a Pact provider verification can drive the sandbox through {@link Sandbox#applyState(String)}.
+ */
+class ContractStatesTest {
+  @RegisterExtension
+  static final SandboxExtension SANDBOX =
+      SandboxExtension.with(Sandbox.builder().credentials("contract-key", "contract-secret"));
+
+  @Test
+  void jobInProgressAtAGivenProgressCannotBeCanceled(Sandbox sandbox, LtxClient client) {
+    sandbox.applyState("job job_abc123 is in progress at 0.42");
+
+    assertThat(client.getJob("job_abc123").progress().getAsDouble()).isEqualTo(0.42);
+    assertThatThrownBy(() -> client.cancel("job_abc123")).isInstanceOf(JobNotCancellableException.class);
+  }
+
+  @Test
+  void twoJobsExistAndAPageOfOneLinksToTheNext(Sandbox sandbox, LtxClient client) {
+    sandbox.applyState("jobs job_abc123 and job_def456 exist");
+
+    JobPage page = client.listJobsPage(new JobQuery(null, null, 1), null);
+
+    assertThat(page.jobs()).singleElement().satisfies(job -> assertThat(job.id()).contains("job_def456"));
+    assertThat(page.next()).isPresent();
+  }
+
+  @Test
+  void uploadedImagesLetImageToVideoAndInterpolationSucceed(Sandbox sandbox, LtxClient client) throws Exception {
+    sandbox.applyState("images asset_start123 and asset_end456 are uploaded");
+
+    String jobId = client.submit(LtxRequest.builder().prompt("A flower opens").startImage("asset_start123")
+        .endImage("asset_end456").build()).jobId();
+
+    assertThat(Http.asset(sandbox, "asset_start123").mimeType()).isEqualTo("image/png");
+    assertThat(client.getJob(jobId).status()).isNotEqualTo(JobStatus.FAILURE);
+    assertThat(client.getJob(jobId).job().metadata().error()).isNull();
+  }
+
+  @Test
+  void aTeamAtItsConcurrencyLimitGetsA429NamingTheLimit(Sandbox sandbox) {
+    sandbox.applyState("the team runs 5 generations, its concurrency limit");
+
+    try (LtxClient client = sandbox.clientBuilder().maxRetries(0).build()) {
+      assertThatThrownBy(() -> client.submit(LtxRequest.of("A fantasy landscape")))
+          .isInstanceOfSatisfying(RateLimitException.class,
+              e -> assertThat(e.actionLimit()).hasValue(5));
+    }
+    assertThat(sandbox.counters().submissions()).isZero();
+  }
+
+  @Test
+  void unknownCredentialsNeedNoSetUpAndGet401(Sandbox sandbox) {
+    sandbox.applyState("the API key and secret are not recognised");
+
+    try (LtxClient client = sandbox.clientBuilder().apiKey("revoked-key").build()) {
+      assertThatThrownBy(() -> client.getJob("job_abc123")).isInstanceOf(AuthenticationException.class);
+    }
+  }
+}
