@@ -156,22 +156,33 @@ public final class Downloader {
     return written;
   }
 
-  /** Copies through one direct buffer, so that file writes need no extra copy and the heap stays flat. */
+  /**
+   * Copies through one direct buffer, filled before each write: file writes need no extra copy, are few and large,
+   * and the heap stays flat.
+   */
   private static void copy(ReadableByteChannel in, DownloadSink sink, long[] position, long total, Checksum checksum,
       TransferListener listener) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
-    for (int n; (n = in.read(buffer)) >= 0; ) {
-      if (n == 0) {
-        continue;
+    boolean open = true;
+    while (open) {
+      try {
+        while (buffer.hasRemaining() && (open = in.read(buffer) >= 0)) {
+          // fill the buffer: OkHttp hands over at most 8 KiB a read
+        }
+      } finally {
+        // Bytes that arrived before a broken connection still count: a resume starts after them.
+        buffer.flip();
+        int n = buffer.remaining();
+        if (n > 0) {
+          if (checksum != null) {
+            checksum.update(buffer.duplicate());
+          }
+          sink.write(buffer);
+          position[0] += n;
+          listener.onProgress(position[0], total);
+        }
+        buffer.clear();
       }
-      buffer.flip();
-      if (checksum != null) {
-        checksum.update(buffer.duplicate());
-      }
-      sink.write(buffer);
-      buffer.clear();
-      position[0] += n;
-      listener.onProgress(position[0], total);
     }
   }
 
