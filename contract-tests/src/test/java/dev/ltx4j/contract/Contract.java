@@ -32,8 +32,10 @@ final class Contract {
   static final String JOB_FAILED = "job job_abc123 failed";
   static final String JOB_CANCELED = "job job_abc123 was canceled";
   static final String TWO_JOBS = "jobs job_abc123 and job_def456 exist";
+  static final String VIDEO_ASSET = "asset asset_abc123 is a generated video";
 
   static final String JOB_ID_PATTERN = "job_[A-Za-z0-9_-]+";
+  static final String ASSET_ID_PATTERN = "asset_[A-Za-z0-9_-]+";
   static final String STATUS_PATTERN = "pending|queued|warming-up|in-progress|finalizing|success|failure|canceled";
   private static final String BASIC_PATTERN = "Basic [A-Za-z0-9+/]+=*";
   private static final String JSON_PATTERN = "application/json(;\\s?charset=(?i)utf-8)?";
