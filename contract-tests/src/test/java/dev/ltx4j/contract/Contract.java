@@ -32,8 +32,13 @@ final class Contract {
   static final String JOB_FAILED = "job job_abc123 failed";
   static final String JOB_CANCELED = "job job_abc123 was canceled";
   static final String TWO_JOBS = "jobs job_abc123 and job_def456 exist";
+  static final String VIDEO_ASSET = "asset asset_abc123 is a generated video";
+  static final String UPLOAD_AWAITS_PART = "upload upload_abc123 of one part was started";
+  static final String UPLOAD_HAS_PARTS = "upload upload_abc123 has received its one part";
+  static final String UPLOAD_IMPORTED = "upload upload_abc123 was imported as asset asset_start123";
 
   static final String JOB_ID_PATTERN = "job_[A-Za-z0-9_-]+";
+  static final String ASSET_ID_PATTERN = "asset_[A-Za-z0-9_-]+";
   static final String STATUS_PATTERN = "pending|queued|warming-up|in-progress|finalizing|success|failure|canceled";
   private static final String BASIC_PATTERN = "Basic [A-Za-z0-9+/]+=*";
   private static final String JSON_PATTERN = "application/json(;\\s?charset=(?i)utf-8)?";
@@ -47,6 +52,19 @@ final class Contract {
         .apiSecret(SECRET)
         .baseUrl(server.getUrl() + "/v1")
         .sleeper(delay -> CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * The real client, sending through {@code wire} and addressing the API by the mock server's loopback address:
+   * the URLs the mock server hands out as presigned storage URLs name it {@code localhost}, so they count as
+   * another host, as they do in production, and get no API credentials.
+   */
+  static LtxClientBuilder builderWithStorageElsewhere(MockServer server, Wire wire) {
+    String url = server.getUrl();
+    if (!url.startsWith("http://localhost:")) {
+      throw new IllegalStateException("the mock server is expected to call itself localhost, not " + url);
+    }
+    return builder(server, KEY).baseUrl(url.replace("//localhost:", "//127.0.0.1:") + "/v1").okHttpClient(wire.http());
   }
 
   static LtxClient client(MockServer server) {
