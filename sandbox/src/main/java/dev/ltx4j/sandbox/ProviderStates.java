@@ -13,6 +13,9 @@ final class ProviderStates {
       + "(?: at ([0-9.]+))?|failed|was canceled)");
   private static final Pattern JOBS = Pattern.compile("jobs ((?:job_[A-Za-z0-9_-]+(?:, | and )?)+) exist");
   private static final Pattern IMAGES = Pattern.compile("images? ((?:asset_[A-Za-z0-9_-]+(?:, | and )?)+) (?:is|are) uploaded");
+  private static final Pattern UPLOAD = Pattern.compile("upload (upload_[A-Za-z0-9_-]+) (of one part was started"
+      + "|has received its one part|was imported as asset (asset_[A-Za-z0-9_-]+))");
+  private static final Pattern VIDEO = Pattern.compile("asset (asset_[A-Za-z0-9_-]+) is a generated video");
   private static final Pattern LIMIT = Pattern.compile("the team runs ([0-9]+) generations, its concurrency limit");
   private static final Pattern ID = Pattern.compile("(job|asset)_[A-Za-z0-9_-]+");
   private static final Map<String, JobStatus> JOB_STATES = Map.of("succeeded", JobStatus.SUCCESS, "is queued",
@@ -45,6 +48,12 @@ final class ProviderStates {
       while (ids.find()) {
         sandbox.seedImageAsset(ids.group());
       }
+    } else if ((matcher = UPLOAD.matcher(text)).matches()) {
+      String stage = matcher.group(2).startsWith("of one") ? "started"
+          : matcher.group(2).startsWith("has received") ? "received" : "imported";
+      Seeding.upload(state, matcher.group(1), stage, matcher.group(3));
+    } else if ((matcher = VIDEO.matcher(text)).matches()) {
+      sandbox.seedVideoAsset(matcher.group(1));
     } else if ((matcher = LIMIT.matcher(text)).matches()) {
       int limit = Integer.parseInt(matcher.group(1));
       for (int i = 0; i < limit; i++) {
@@ -61,6 +70,8 @@ final class ProviderStates {
       throw new IllegalArgumentException("unknown provider state '" + name + "'; known: job <id> succeeded|is queued|"
           + "is in progress [at <p>]|failed|was canceled; jobs <id> and <id> exist; images <id> and <id> are uploaded;"
           + " the team runs <n> generations, its concurrency limit; there are more jobs than one page;"
+          + " upload <id> of one part was started|has received its one part|was imported as asset <id>;"
+          + " asset <id> is a generated video;"
           + " the API key and secret are not recognised");
     }
   }

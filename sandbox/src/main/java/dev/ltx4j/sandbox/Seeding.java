@@ -29,6 +29,10 @@ final class Seeding {
   }
 
   static void imageAsset(State state, String assetId) {
+    Images.store(state, assetId, "image/png", assetId + ".png", png());
+  }
+
+  private static byte[] png() {
     BufferedImage image = new BufferedImage(64, 36, BufferedImage.TYPE_INT_RGB);
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     try {
@@ -36,10 +40,34 @@ final class Seeding {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Images.store(state, assetId, "image/png", assetId + ".png", png.toByteArray());
+    return png.toByteArray();
   }
 
   static void videoAsset(State state, String assetId) {
     state.assets.add(Videos.seeded(state, assetId));
+  }
+
+  /**
+   * An upload of one PNG part: started (no part yet), with its part received, or imported as {@code assetId}.
+   * Its part URL takes any signature, since the test that seeds it names the URL.
+   */
+  static void upload(State state, String uploadId, String stage, String assetId) {
+    byte[] part = png();
+    dev.ltx4j.model.Upload upload = dev.ltx4j.model.Upload.builder().id(uploadId).fileName("frame.png")
+        .contentType("image/png").fileSize((long) part.length).kind("image").build();
+    dev.ltx4j.sandbox.internal.UploadRecord record =
+        new dev.ltx4j.sandbox.internal.UploadRecord(upload, 1).seeded(true);
+    try {
+      if (!stage.equals("started")) {
+        UploadsApi.storePart(state, record, 1, okio.ByteString.of(part));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (stage.equals("imported")) {
+      imageAsset(state, assetId);
+      record.complete(state.now(), java.time.Duration.ZERO, assetId, null);
+    }
+    state.uploads.put(uploadId, record);
   }
 }

@@ -21,8 +21,8 @@ import java.util.List;
 import mockwebserver3.MockResponse;
 
 /**
- * Multipart uploads: {@code POST /v1/uploads} hands out presigned part URLs on the CDN listener, parts are PUT
- * there, {@code POST /v1/uploads/{id}/action} completes, and {@code GET /v1/uploads/{id}} shows the outcome.
+ * Multipart uploads: {@code POST /v1/uploads} hands out presigned part URLs
+ * ({@code <cdn>/upload-parts/<upload id>/<n>?…}) on the CDN listener, parts are PUT there, {@code POST /v1/uploads/{id}/action} completes, and {@code GET /v1/uploads/{id}} shows the outcome.
  */
 final class UploadsApi {
   static final long MIN_PART_BYTES = 5L * 1024 * 1024;
@@ -124,7 +124,7 @@ final class UploadsApi {
     List<UploadPart> parts = new ArrayList<>();
     for (int number = 1; number <= record.partCount(); number++) {
       parts.add(UploadPart.builder().number(number)
-          .url(state.signer.sign(state.cdnBase, "/uploads/" + record.id() + "/" + number, expires).toString())
+          .url(state.signer.sign(state.cdnBase, "/upload-parts/" + record.id() + "/" + number, expires).toString())
           .expires(expires.atOffset(ZoneOffset.UTC)).build());
     }
     Upload view = record.view(state.now(), parts);

@@ -36,10 +36,12 @@ class ScenarioApiProviderTest {
     sandbox.close();
   }
 
+  /** Part uploads go to the presigned URL on the CDN listener; everything else to the API. */
   @BeforeEach
   void target(PactVerificationContext context) {
     if (context != null) {
-      URI base = URI.create(sandbox.baseUrl());
+      String path = context.getInteraction().asSynchronousRequestResponse().getRequest().getPath();
+      URI base = URI.create(path.startsWith("/upload-parts/") ? sandbox.cdnUrl() : sandbox.baseUrl());
       context.setTarget(new HttpTestTarget(base.getHost(), base.getPort(), "/"));
     }
   }
@@ -61,6 +63,8 @@ class ScenarioApiProviderTest {
   @State({"job job_abc123 succeeded", "job job_abc123 is queued", "job job_abc123 is in progress at 0.42",
       "job job_abc123 failed", "job job_abc123 was canceled", "jobs job_abc123 and job_def456 exist",
       "images asset_start123 and asset_end456 are uploaded", "the API key and secret are not recognised",
-      "the team runs 5 generations, its concurrency limit", "there are more jobs than one page"})
+      "the team runs 5 generations, its concurrency limit", "there are more jobs than one page",
+      "asset asset_abc123 is a generated video", "upload upload_abc123 of one part was started",
+      "upload upload_abc123 has received its one part", "upload upload_abc123 was imported as asset asset_start123"})
   void statesAreAppliedByName() {}
 }

@@ -22,6 +22,7 @@ public final class UploadRecord {
   private volatile Duration validation = Duration.ZERO;
   private volatile String entityId;
   private volatile String errorMessage;
+  private volatile boolean seeded;
 
   /**
    * @param request the upload as created: id and file facts
@@ -30,6 +31,16 @@ public final class UploadRecord {
   public UploadRecord(Upload request, int partCount) {
     this.request = request;
     this.partCount = partCount;
+  }
+
+  /** Marks this upload as set up by seeding: its part URLs are accepted whatever their signature. */
+  public UploadRecord seeded(boolean seeded) {
+    this.seeded = seeded;
+    return this;
+  }
+
+  public boolean seeded() {
+    return seeded;
   }
 
   public int partCount() {
