@@ -64,7 +64,7 @@ final class BatchCommand implements Callable<Integer> {
     AtomicInteger done = new AtomicInteger();
     AtomicInteger already = new AtomicInteger();
     List<String> failures = new ArrayList<>();
-    try (Session session = common.open(); Journal journal = Journal.open(out.resolve("batch-journal.jsonl"))) {
+    try (Backend backend = common.open(); Journal journal = Journal.open(out.resolve("batch-journal.jsonl"))) {
       ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency));
       List<Future<?>> work = new ArrayList<>();
       for (int i = 0; i < requests.size(); i++) {
@@ -72,7 +72,7 @@ final class BatchCommand implements Callable<Integer> {
         LtxRequest request = requests.get(i);
         work.add(pool.submit(() -> {
           try {
-            if (run(session.client(), journal, line, request, output)) {
+            if (run(backend.client(), journal, line, request, output)) {
               done.incrementAndGet();
             } else {
               already.incrementAndGet();

@@ -19,8 +19,8 @@ final class CommonOptions {
   @Option(names = "--no-progress", description = "No progress bars (they are also off when stderr is not a terminal).")
   boolean noProgress;
 
-  Session open() {
-    return Session.open(sandbox, err());
+  Backend open() {
+    return Backend.open(sandbox, err());
   }
 
   PrintWriter out() {

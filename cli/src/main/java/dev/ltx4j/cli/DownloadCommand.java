@@ -34,15 +34,15 @@ final class DownloadCommand implements Callable<Integer> {
   public Integer call() {
     Output out = common.output();
     Progress progress = new Progress(common.showProgress(), out);
-    try (Session session = common.open(); Progress.Bar bar = progress.download("Download")) {
+    try (Backend backend = common.open(); Progress.Bar bar = progress.download("Download")) {
       DownloadOptions options = DownloadOptions.defaults().withOverwrite(overwrite).withListener(bar.transferListener());
       List<Path> files;
       if (id.startsWith("job_")) {
-        JobSnapshot job = session.client().getJob(id);
-        files = session.client().assets().downloadAll(job, dir, options);
+        JobSnapshot job = backend.client().getJob(id);
+        files = backend.client().assets().downloadAll(job, dir, options);
       } else if (id.startsWith("asset_")) {
         Path target = output != null ? output : dir.resolve(id + ".mp4");
-        session.client().assets().download(id, target, options);
+        backend.client().assets().download(id, target, options);
         files = List.of(target);
       } else {
         throw new InvalidRequestException("ID", "'" + id + "' is neither a job_… nor an asset_… id");

@@ -35,12 +35,12 @@ final class GenerateCommand implements Callable<Integer> {
       throw new dev.ltx4j.InvalidRequestException("output", "output " + waiting.output + " exists; pass --overwrite to replace it");
     }
     Output out = common.output();
-    try (Session session = common.open()) {
-      LtxRequest built = request.build(prompt, session.client());
-      Submission submission = session.client().submit(built);
+    try (Backend backend = common.open()) {
+      LtxRequest built = request.build(prompt, backend.client());
+      Submission submission = backend.client().submit(built);
       out.note("Job " + submission.jobId() + " submitted; cost "
           + submission.creativeUnitsCost().stream().mapToObj(c -> c + " creative units").findFirst().orElse("not stated"));
-      Finisher finisher = new Finisher(session.client(), new Progress(common.showProgress(), out));
+      Finisher finisher = new Finisher(backend.client(), new Progress(common.showProgress(), out));
       JobSnapshot done = finisher.await(submission.jobId(), waiting.deadline);
       Path target = waiting.output != null ? waiting.output : Path.of(submission.jobId() + ".mp4");
       List<Path> files = finisher.download(done, target, waiting.overwrite);

@@ -18,8 +18,8 @@ final class JobCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Session session = common.open()) {
-      JobSnapshot job = session.client().getJob(jobId);
+    try (Backend backend = common.open()) {
+      JobSnapshot job = backend.client().getJob(jobId);
       common.output().result(describe(job), fields(job));
       return ExitCodes.OK;
     }

@@ -21,8 +21,8 @@ final class QuoteCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     request.check(prompt);
-    try (Session session = common.open()) {
-      Quote quote = session.client().quote(request.build(prompt, session.client()));
+    try (Backend backend = common.open()) {
+      Quote quote = backend.client().quote(request.build(prompt, backend.client()));
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("creativeUnitsCost", quote.creativeUnitsCost());
       result.put("creativeUnitsDiscount", quote.creativeUnitsDiscount());

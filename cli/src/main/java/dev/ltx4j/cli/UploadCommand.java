@@ -18,8 +18,8 @@ final class UploadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Session session = common.open()) {
-      String assetId = session.client().assets().uploadImage(image);
+    try (Backend backend = common.open()) {
+      String assetId = backend.client().assets().uploadImage(image);
       common.output().result(assetId, Map.of("assetId", assetId));
       return ExitCodes.OK;
     }

@@ -22,8 +22,8 @@ final class WaitCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Output out = common.output();
-    try (Session session = common.open()) {
-      Finisher finisher = new Finisher(session.client(), new Progress(common.showProgress(), out));
+    try (Backend backend = common.open()) {
+      Finisher finisher = new Finisher(backend.client(), new Progress(common.showProgress(), out));
       JobSnapshot done = finisher.await(jobId, waiting.deadline);
       Map<String, Object> fields = JobCommand.fields(done);
       String text = JobCommand.describe(done);

@@ -6,23 +6,23 @@ import dev.ltx4j.sandbox.Sandbox;
 import java.io.PrintWriter;
 
 /** The client a command talks through: Scenario's API from the environment, or an in-process sandbox. */
-final class Session implements AutoCloseable {
+final class Backend implements AutoCloseable {
   private final Sandbox sandbox;
   private final LtxClient client;
 
-  private Session(Sandbox sandbox, LtxClient client) {
+  private Backend(Sandbox sandbox, LtxClient client) {
     this.sandbox = sandbox;
     this.client = client;
   }
 
-  static Session open(boolean useSandbox, PrintWriter err) {
+  static Backend open(boolean useSandbox, PrintWriter err) {
     if (useSandbox) {
       Sandbox sandbox = Sandbox.builder().start();
       err.println("Using an in-process sandbox at " + sandbox.baseUrl() + " (no credentials, no cost)");
-      return new Session(sandbox, sandbox.newClient());
+      return new Backend(sandbox, sandbox.newClient());
     }
     try {
-      return new Session(null, LtxClient.fromEnv());
+      return new Backend(null, LtxClient.fromEnv());
     } catch (ConfigurationException e) {
       throw new ConfigurationException("No Scenario API credentials: set SCENARIO_SDK_API_KEY and "
           + "SCENARIO_SDK_API_SECRET, or add --sandbox to try ltx4j on a local simulator");
