@@ -23,7 +23,8 @@ public record ChaosReport(ChaosReport.Tally tally, String expectedSha256, long e
 
   /** What the run did, as the application saw it. */
   public record Tally(int jobs, int concurrency, Duration elapsed, List<String> failures, int unknownOutcomes,
-      int recovered, int resubmittedAfterNothingFound, int resubmittedAfter429, int stepRetries) {}
+      int recovered, int resubmittedAfterNothingFound, int resubmittedAfter429, int stepRetries,
+      java.util.Map<String, Integer> stepRetryCauses) {}
 
   /**
    * Compares every file in {@code outputDir} with the one video the sandbox rendered into {@code videoCache} (every
@@ -61,6 +62,7 @@ public record ChaosReport(ChaosReport.Tally tally, String expectedSha256, long e
     out.printf("  unknown submission outcomes: %d (job found: %d, none created so submitted again: %d); "
         + "submitted again after 429: %d; reads repeated after the client gave up: %d%n", tally.unknownOutcomes(),
         tally.recovered(), tally.resubmittedAfterNothingFound(), tally.resubmittedAfter429(), tally.stepRetries());
+    tally.stepRetryCauses().forEach((cause, count) -> out.printf("    repeated %d× after %s%n", count, cause));
     long total = requests.values().stream().mapToLong(Long::longValue).sum();
     out.printf("  requests: %d in all%n", total);
     requests.forEach((endpoint, count) -> {

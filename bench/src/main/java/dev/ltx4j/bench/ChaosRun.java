@@ -13,10 +13,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +41,7 @@ public final class ChaosRun {
   private final AtomicInteger resubmittedAfterNothingFound = new AtomicInteger();
   private final AtomicInteger resubmittedAfter429 = new AtomicInteger();
   private final AtomicInteger stepRetries = new AtomicInteger();
+  private final Map<String, Integer> stepRetryCauses = new ConcurrentSkipListMap<>();
 
   public ChaosRun(Sandbox sandbox, LtxClient client, Path outputDir) {
     this.sandbox = sandbox;
@@ -73,7 +76,7 @@ public final class ChaosRun {
     rotator.shutdownNow();
     sandbox.faults().clear();
     return new ChaosReport.Tally(jobs, concurrency, elapsed, failures, unknownOutcomes.get(), recovered.get(),
-        resubmittedAfterNothingFound.get(), resubmittedAfter429.get(), stepRetries.get());
+        resubmittedAfterNothingFound.get(), resubmittedAfter429.get(), stepRetries.get(), Map.copyOf(stepRetryCauses));
   }
 
   private Void generate(LtxRequest request) {
@@ -112,6 +115,12 @@ public final class ChaosRun {
     }
   }
 
+  private static String cause(Ltx4jException e) {
+    String message = String.valueOf(e.getMessage());
+    int cut = message.indexOf(';');
+    return e.getClass().getSimpleName() + ": " + (cut < 0 ? message : message.substring(0, cut));
+  }
+
   /** Repeats a read the client already gave up on (after its own retries): safe, as reads create nothing. */
   private <T> T retrying(Supplier<T> step) {
     for (int attempt = 1; ; attempt++) {
@@ -122,6 +131,7 @@ public final class ChaosRun {
           throw e;
         }
         stepRetries.incrementAndGet();
+        stepRetryCauses.merge(cause(e), 1, Integer::sum);
       }
     }
   }

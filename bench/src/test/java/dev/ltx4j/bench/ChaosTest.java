@@ -22,7 +22,7 @@ class ChaosTest {
     Path cache = work.resolve("render-cache");
     try (Sandbox sandbox = ChaosSetup.sandbox(cache);
          LtxClient client = ChaosSetup.client(sandbox)) {
-      ChaosReport.Tally tally = new ChaosRun(sandbox, client, videos).run(JOBS, 24, "ci");
+      ChaosReport.Tally tally = new ChaosRun(sandbox, client, videos).run(JOBS, 48, "ci");
       report = ChaosReport.check(tally, videos, cache, sandbox.counters());
     }
     report.print(System.out);
