@@ -8,12 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The runtime dependency closure of ltx4j-client in bytes, with OkHttp's own closure (okhttp, okio, kotlin-stdlib and its annotations)
- * as the baseline. Arguments: the class-path file maven-dependency-plugin's {@code build-classpath} wrote for the
- * client (runtime scope) and the client jar. {@code bench/footprint.sh} runs it.
+ * The runtime dependency closure of ltx4j-client in bytes, with OkHttp's own closure (okhttp, okio, kotlin-stdlib
+ * and its annotations) as the baseline. Arguments: the class-path file maven-dependency-plugin's
+ * {@code build-classpath} wrote for the client (runtime scope) and the client jar. {@code bench/footprint.sh} runs it.
  */
 public final class Footprint {
-  private static final List<String> OKHTTP_ITSELF = List.of("okhttp-jvm-", "okio-jvm-", "kotlin-stdlib-", "annotations-");
+  private static final List<String> OKHTTP_ITSELF =
+      List.of("okhttp-jvm-", "okio-jvm-", "kotlin-stdlib-", "annotations-");
 
   private Footprint() {}
 
@@ -35,9 +36,9 @@ public final class Footprint {
       }
       System.out.printf("  %9d  %s%s%n", size, name, okhttp ? "  (OkHttp's own closure)" : "");
     }
-    System.out.printf("footprint: %d jars, %d bytes (%.2f MiB); OkHttp alone (okhttp, okio, kotlin-stdlib and its annotations): %d bytes "
-        + "(%.2f MiB); ltx4j adds %d bytes (%.2f MiB)%n", jars.size(), total, total / 1048576.0, baseline,
-        baseline / 1048576.0, total - baseline, (total - baseline) / 1048576.0);
+    System.out.printf("footprint: %d jars, %d bytes (%.2f MiB); OkHttp alone (okhttp, okio, kotlin-stdlib and "
+        + "its annotations): %d bytes (%.2f MiB); ltx4j adds %d bytes (%.2f MiB)%n", jars.size(), total,
+        total / 1048576.0, baseline, baseline / 1048576.0, total - baseline, (total - baseline) / 1048576.0);
   }
 
   private static long size(Path jar) {

@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -78,6 +81,29 @@ public class GetJobOverhead {
   @Benchmark
   public JobSnapshot ltx4jGetJob() {
     return client.getJob("job_abc123");
+  }
+
+  /**
+   * A second baseline, to place the gap: the same OkHttp request enqueued on OkHttp's dispatcher and joined, as
+   * ltx4j's blocking methods join their async forms.
+   */
+  @Benchmark
+  public String rawOkHttpAsyncJoined() {
+    CompletableFuture<String> result = new CompletableFuture<>();
+    raw.newCall(rawRequest).enqueue(new Callback() {
+      @Override
+      public void onFailure(Call call, IOException e) {
+        result.completeExceptionally(e);
+      }
+
+      @Override
+      public void onResponse(Call call, Response response) throws IOException {
+        try (response) {
+          result.complete(response.body().string());
+        }
+      }
+    });
+    return result.join();
   }
 
   /** The baseline: the same request with OkHttp on the caller's thread, the body read as text. */

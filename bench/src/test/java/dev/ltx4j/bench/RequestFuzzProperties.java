@@ -22,9 +22,10 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Random values for every {@link LtxRequest.Builder} field (null meaning not set: a null argument is a
- * programming error the setters answer with {@code NullPointerException}, by the project's conventions) (and random ids): the result is a valid request that goes
- * out as one request, or an {@link InvalidRequestException} and nothing sent; never another exception.
+ * Random values for every {@link LtxRequest.Builder} field, and random ids: the result is a valid request that goes
+ * out as one request, or an {@link InvalidRequestException} and nothing sent; never another exception. Null means
+ * "not set": a null argument is a programming error the setters answer with {@code NullPointerException}, by the
+ * project's conventions.
  */
 class RequestFuzzProperties {
   private static MockWebServer server;
