@@ -34,6 +34,7 @@ class RequestFuzzProperties {
   @BeforeContainer
   static void start() throws IOException {
     server = new MockWebServer();
+    server.setServerSocketFactory(new NoDelaySockets());
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {

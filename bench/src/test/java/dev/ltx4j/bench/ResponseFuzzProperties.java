@@ -47,6 +47,7 @@ class ResponseFuzzProperties {
   @BeforeContainer
   static void start() throws IOException {
     server = new MockWebServer();
+    server.setServerSocketFactory(new NoDelaySockets());
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
