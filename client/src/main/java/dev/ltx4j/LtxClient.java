@@ -322,6 +322,10 @@ public final class LtxClient implements AutoCloseable {
     JobSnapshot job = JobSnapshot.of(answer.job());
     job.id().ifPresent(id -> LOG.warn("A dry run answered with job {}: the service may have started a paid job", id));
     double discount = answer.creativeUnitsDiscount() == null ? 0.0 : answer.creativeUnitsDiscount();
+    // A quote read leniently (269/402) accepts 1e400 as Infinity: no cost a caller can use.
+    if (!Double.isFinite(answer.creativeUnitsCost()) || !Double.isFinite(discount)) {
+      throw new Ltx4jException(operation + " answered a dry run with a cost that is not a finite number");
+    }
     return new Quote(answer.creativeUnitsCost(), discount, answer.costDetails());
   }
 

@@ -37,6 +37,7 @@ public final class LtxRequest {
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.body = body.toBuilder();
+    builder.hasPrompt = true;
     return builder;
   }
 
@@ -58,12 +59,14 @@ public final class LtxRequest {
   /** Collects parameters; {@link #build()} checks them all. */
   public static final class Builder {
     private LtxGenerateRequest.Builder body = LtxGenerateRequest.builder();
+    private boolean hasPrompt;
 
     private Builder() {}
 
     /** Text describing the video; required and not blank. */
     public Builder prompt(String prompt) {
       body.prompt(Objects.requireNonNull(prompt, "prompt == null"));
+      hasPrompt = true;
       return this;
     }
 
@@ -136,6 +139,10 @@ public final class LtxRequest {
      * @throws InvalidRequestException naming the first parameter at fault, its value and the allowed values
      */
     public LtxRequest build() {
+      if (!hasPrompt) {
+        // The generated builder would throw NullPointerException: a missing prompt is an invalid request.
+        throw new InvalidRequestException("prompt", "prompt is required: text describing the video");
+      }
       LtxGenerateRequest request = body.build();
       RequestRules.check(request);
       return new LtxRequest(request);

@@ -68,6 +68,15 @@ class OperationsTest {
   }
 
   @Test
+  void a402QuoteWhoseCostOverflowsADoubleIsAnErrorNotInfinity() {
+    server.enqueue(json(402, "{\"creativeUnitsCost\": 1e400, \"creativeUnitsDiscount\": 0, \"job\": {}}"));
+
+    assertThatThrownBy(() -> TestClients.client(server, time).quote(LtxRequest.of("p")))
+        .isExactlyInstanceOf(Ltx4jException.class)
+        .hasMessageContaining("not a finite number");
+  }
+
+  @Test
   void jobViewsTolerateIdProgressInPercentFailedAndUnknownStatuses() {
     server.enqueue(json("{\"job\": {\"id\": \"job_a\", \"status\": \"processing\", \"progress\": 42}}"));
     server.enqueue(json("{\"job\": {\"jobId\": \"job_b\", \"status\": \"failed\", \"metadata\": "

@@ -16,6 +16,11 @@ class RequestValidationTest {
   private final VirtualTime time = new VirtualTime();
 
   @Test
+  void refusesAMissingPromptAsAnInvalidRequest() {
+    assertRefused("prompt", "prompt is required", () -> LtxRequest.builder().fps(25).build());
+  }
+
+  @Test
   void refusesABlankPrompt() {
     assertRefused("prompt", "must not be blank", () -> LtxRequest.builder().prompt("  ").build());
   }

@@ -1,0 +1,67 @@
+package dev.ltx4j.bench;
+
+import dev.ltx4j.sandbox.Endpoint;
+import dev.ltx4j.sandbox.Faults;
+import dev.ltx4j.sandbox.RetryHint;
+import java.time.Duration;
+
+/**
+ * The chaos mix: every fault kind the sandbox has, about one request in five faulted on each endpoint a generation
+ * uses. Job failures stay off: a failed job has no video to compare.
+ */
+final class ChaosFaults {
+  static final Endpoint[] READS = {Endpoint.GET_JOB, Endpoint.LIST_JOBS, Endpoint.GET_ASSET};
+  private static final Endpoint[] RATE_LIMITED = {
+      Endpoint.GENERATE, Endpoint.GET_JOB, Endpoint.LIST_JOBS, Endpoint.GET_ASSET, Endpoint.CDN_DOWNLOAD};
+  private static final RetryHint[] HINTS = RetryHint.values();
+
+  /** Share of requests reset before any answer, per endpoint. */
+  static final double RESETS = 0.05;
+  /** Share answered with a 5xx (500 on reads, 503 on generations, 502 on the CDN). */
+  static final double SERVER_ERRORS = 0.08;
+  /** Share answered 429; the hint rotates between Retry-After, remainingSeconds and none. */
+  static final double RATE_LIMITS = 0.07;
+  /** Share of generations created and then answered with a reset. */
+  static final double RESET_AFTER_ACCEPT = 0.05;
+  /** Share of CDN downloads cut off halfway. */
+  static final double TRUNCATED = 0.05;
+  /** Response-header latency on asset reads: signed URLs age before they are used. */
+  static final Duration ASSET_LATENCY = Duration.ofMillis(40);
+
+  private ChaosFaults() {}
+
+  /** Applies the mix; URLs are signed to expire at the end of the current second, so some expire before use. */
+  static void apply(Faults faults, int rotation) {
+    faults.clear()
+        .resets(RESETS, Endpoint.GENERATE, Endpoint.GET_JOB, Endpoint.LIST_JOBS, Endpoint.GET_ASSET,
+            Endpoint.CDN_DOWNLOAD)
+        .serverErrors(SERVER_ERRORS, 500, READS)
+        .serverErrors(SERVER_ERRORS, 503, Endpoint.GENERATE)
+        .serverErrors(SERVER_ERRORS, 502, Endpoint.CDN_DOWNLOAD)
+        .latency(ASSET_LATENCY, Endpoint.GET_ASSET)
+        .latency(Duration.ofMillis(10), Endpoint.GENERATE, Endpoint.GET_JOB)
+        .resetAfterAccept(RESET_AFTER_ACCEPT)
+        .truncatedDownloads(TRUNCATED)
+        .urlLifetime(Duration.ZERO);
+    rotateRateLimitHint(faults, rotation);
+  }
+
+  /** Switches the 429 hint; called on a timer so that all three forms occur in one run. */
+  static void rotateRateLimitHint(Faults faults, int rotation) {
+    faults.rateLimits(RATE_LIMITS, HINTS[Math.floorMod(rotation, HINTS.length)], Duration.ofSeconds(1),
+        RATE_LIMITED);
+  }
+
+  /** The share of requests to an endpoint that is faulted (reset, 5xx or 429; not latency or expiry). */
+  static double faultedShare(Endpoint endpoint) {
+    // The sandbox draws reset, then 5xx, then 429, at most one per request; the last draw only reaches the rest.
+    double clean = (1 - RESETS) * (1 - SERVER_ERRORS) * (1 - RATE_LIMITS);
+    if (endpoint == Endpoint.GENERATE) {
+      clean *= 1 - RESET_AFTER_ACCEPT;
+    }
+    if (endpoint == Endpoint.CDN_DOWNLOAD) {
+      clean *= 1 - TRUNCATED;
+    }
+    return 1 - clean;
+  }
+}

@@ -1,0 +1,37 @@
+package dev.ltx4j.bench;
+
+import dev.ltx4j.LtxClient;
+import dev.ltx4j.sandbox.Sandbox;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** The sandbox and client a chaos run uses: short job phases, a fresh render cache, a patient client. */
+public final class ChaosSetup {
+  private ChaosSetup() {}
+
+  /** A sandbox ten times faster than the documented phases, rendering into {@code videoCache}. */
+  public static Sandbox sandbox(Path videoCache) {
+    return Sandbox.builder().seed(7).timeScale(0.1).videoCache(videoCache).start();
+  }
+
+  /**
+   * A client that retries reads more (6 instead of 2: at ~20 % faults, three in a row happen every ~100 reads) and
+   * whose poll budget does not throttle a thousand waits on loopback.
+   */
+  public static LtxClient client(Sandbox sandbox) {
+    return sandbox.clientBuilder().maxRetries(6).pollsPerMinute(600_000).build();
+  }
+
+  /** Deletes a directory tree. */
+  public static void delete(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
