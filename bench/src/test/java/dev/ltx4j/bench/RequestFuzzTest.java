@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.ltx4j.InvalidRequestException;
 import dev.ltx4j.LtxClient;
+import dev.ltx4j.sandbox.internal.NoDelaySockets;
 import dev.ltx4j.LtxRequest;
 import java.io.IOException;
 import java.net.InetAddress;

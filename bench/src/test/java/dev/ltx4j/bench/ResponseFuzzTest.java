@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.ltx4j.JobSnapshot;
 import dev.ltx4j.Ltx4jException;
 import dev.ltx4j.LtxClient;
+import dev.ltx4j.sandbox.internal.NoDelaySockets;
 import dev.ltx4j.LtxRequest;
 import dev.ltx4j.Quote;
 import dev.ltx4j.Submission;

@@ -3,6 +3,7 @@ package dev.ltx4j.sandbox;
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.LtxClientBuilder;
 import dev.ltx4j.model.JobStatus;
+import dev.ltx4j.sandbox.internal.NoDelaySockets;
 import dev.ltx4j.sandbox.internal.VideoRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,9 +53,11 @@ public final class Sandbox implements AutoCloseable {
     this.state = new State(settings, new VideoRenderer(settings.cacheDir(), renderPool, settings.clock()), dataDir);
     InetAddress loopback = InetAddress.getByName(settings.host());
     cdn.setDispatcher(draining(cdn, new CdnDispatcher(state)));
+    cdn.setServerSocketFactory(new NoDelaySockets()); // else each answer waits ~40 ms for a delayed ACK
     cdn.start(loopback, settings.cdnPort());
     state.cdnBase = url(settings.host(), cdn.getPort(), "/");
     api.setDispatcher(draining(api, new ApiDispatcher(state)));
+    api.setServerSocketFactory(new NoDelaySockets());
     api.start(loopback, settings.port());
   }
 

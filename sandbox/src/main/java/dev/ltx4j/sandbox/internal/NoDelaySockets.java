@@ -1,4 +1,4 @@
-package dev.ltx4j.bench;
+package dev.ltx4j.sandbox.internal;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,7 +10,7 @@ import javax.net.ServerSocketFactory;
  * Server sockets whose connections send at once ({@code TCP_NODELAY}). MockWebServer leaves Nagle's algorithm on,
  * and its header and body writes then wait for the client's delayed ACK: about 40 ms per response on Linux.
  */
-final class NoDelaySockets extends ServerSocketFactory {
+public final class NoDelaySockets extends ServerSocketFactory {
   @Override
   public ServerSocket createServerSocket() throws IOException {
     return new NoDelay();
