@@ -117,7 +117,7 @@ class ResponseFuzzTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void assetOfAMutatedBodyGivesAnAssetOrATypedException(long seed) {
-    serve(200, JsonMutator.mutate(DocumentedBodies.ASSET_VIDEO, new Random(seed)));
+    serve(200, JsonMutator.mutate(DocumentedBodies.ASSET_VIDEO, new RandomValues(seed).random()));
     Object asset = call(() -> client.assets().get("asset_abc123"));
     if (asset != null) {
       assertThat(asset.toString()).isNotNull();
