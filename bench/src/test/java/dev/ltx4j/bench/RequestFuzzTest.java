@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.ltx4j.InvalidRequestException;
 import dev.ltx4j.LtxClient;
-import dev.ltx4j.sandbox.internal.NoDelaySockets;
 import dev.ltx4j.LtxRequest;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.time.Duration;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
@@ -28,31 +23,25 @@ import org.junit.jupiter.params.provider.MethodSource;
  * project's conventions. Each case is generated from its seed (the test's parameter).
  */
 class RequestFuzzTest {
+  private static FuzzServer fuzz;
   private static MockWebServer server;
   private static LtxClient client;
 
   @BeforeAll
   static void start() throws IOException {
-    server = new MockWebServer();
-    server.setServerSocketFactory(new NoDelaySockets());
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        String body = request.getUrl().encodedPath().contains("/generate/") ? DocumentedBodies.DRY_RUN_QUOTE
-            : request.getUrl().encodedPath().contains("/assets/") ? DocumentedBodies.ASSET_VIDEO
-            : DocumentedBodies.JOB_SUCCESS;
-        return new MockResponse.Builder().addHeader("Content-Type", "application/json").body(body).build();
-      }
+    fuzz = new FuzzServer(request -> {
+      String path = request.getUrl().encodedPath();
+      String body = path.contains("/generate/") ? DocumentedBodies.DRY_RUN_QUOTE
+          : path.contains("/assets/") ? DocumentedBodies.ASSET_VIDEO : DocumentedBodies.JOB_SUCCESS;
+      return new MockResponse.Builder().addHeader("Content-Type", "application/json").body(body).build();
     });
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
-    client = LtxClient.builder().baseUrl("http://127.0.0.1:" + server.getPort() + "/v1").apiKey("k").apiSecret("s")
-        .maxRetries(0).operationTimeout(Duration.ofSeconds(5)).build();
+    server = fuzz.server;
+    client = fuzz.client;
   }
 
   @AfterAll
   static void stop() {
-    client.close();
-    server.close();
+    fuzz.close();
   }
 
   static LongStream seeds() {

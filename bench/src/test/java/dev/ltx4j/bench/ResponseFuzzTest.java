@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.ltx4j.JobSnapshot;
 import dev.ltx4j.Ltx4jException;
 import dev.ltx4j.LtxClient;
-import dev.ltx4j.sandbox.internal.NoDelaySockets;
 import dev.ltx4j.LtxRequest;
 import dev.ltx4j.Quote;
 import dev.ltx4j.Submission;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -21,10 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
@@ -41,28 +36,18 @@ class ResponseFuzzTest {
   private static final Duration BOUND = Duration.ofSeconds(10);
   private static final AtomicReference<MockResponse> NEXT = new AtomicReference<>();
   private static final ExecutorService CALLER = Executors.newSingleThreadExecutor();
-  private static MockWebServer server;
+  private static FuzzServer fuzz;
   private static LtxClient client;
 
   @BeforeAll
   static void start() throws IOException {
-    server = new MockWebServer();
-    server.setServerSocketFactory(new NoDelaySockets());
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return NEXT.get();
-      }
-    });
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
-    client = LtxClient.builder().baseUrl("http://127.0.0.1:" + server.getPort() + "/v1").apiKey("k").apiSecret("s")
-        .maxRetries(0).readTimeout(Duration.ofSeconds(3)).operationTimeout(Duration.ofSeconds(5)).build();
+    fuzz = new FuzzServer(request -> NEXT.get());
+    client = fuzz.client;
   }
 
   @AfterAll
   static void stop() {
-    client.close();
-    server.close();
+    fuzz.close();
     CALLER.shutdownNow();
   }
 
