@@ -71,6 +71,29 @@ class AssetsTest {
   }
 
   @Test
+  void keepsResumingAsLongAsEachBrokenConnectionDeliveredBytes() throws Exception {
+    api.enqueue(assetResponse("/v.mp4?Signature=s1"));
+    AtomicInteger calls = new AtomicInteger();
+    cdn.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        String range = request.getHeaders().get("Range");
+        int from = range == null ? 0 : Integer.parseInt(range.substring(6, range.length() - 1));
+        MockResponse.Builder rest = new MockResponse.Builder().code(range == null ? 200 : 206)
+            .addHeader("Content-Range", "bytes " + from + "-" + (video.length - 1) + "/" + video.length)
+            .body(new Buffer().write(video, from, video.length - from));
+        return calls.incrementAndGet() <= 8
+            ? rest.onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build() : rest.build();
+      }
+    });
+
+    client().assets().download("asset_abc123", dir.resolve("v.mp4"), DownloadOptions.defaults());
+
+    assertThat(calls.get()).as("more broken connections than failures allowed in a row").isEqualTo(9);
+    assertThat(Files.readAllBytes(dir.resolve("v.mp4"))).isEqualTo(video);
+  }
+
+  @Test
   void startsOverWhenTheServerCannotResume() throws Exception {
     api.enqueue(assetResponse("/v.mp4?Signature=s1"));
     AtomicInteger calls = new AtomicInteger();

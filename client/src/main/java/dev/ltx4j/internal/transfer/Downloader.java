@@ -92,6 +92,7 @@ public final class Downloader {
     long written = 0;
     long total = -1;
     int failures = 0;
+    long writtenAtLastFailure = 0;
     Checksum checksum = null;
     String current = url;
     while (true) {
@@ -143,6 +144,10 @@ public final class Downloader {
         }
         break;
       } catch (IOException e) {
+        if (written > writtenAtLastFailure) {
+          failures = 0; // a connection that delivered bytes before breaking is progress, not a failure in a row
+        }
+        writtenAtLastFailure = written;
         failures = fail(failures, e + " after " + written + " bytes", e);
       }
     }
