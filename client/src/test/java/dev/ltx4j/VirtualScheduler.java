@@ -1,10 +1,7 @@
 package dev.ltx4j;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -14,12 +11,11 @@ import okhttp3.OkHttpClient;
  * Discrete-event virtual time for many concurrent waits: sleeps are queued, and time jumps to the earliest one
  * only once no HTTP call is in flight, so that every wait sees the same clock.
  */
-final class VirtualScheduler extends Clock implements Sleeper {
+final class VirtualScheduler extends SettableClock implements Sleeper {
   private record Timer(Instant at, long order, CompletableFuture<Void> future) {}
 
   private final PriorityQueue<Timer> timers =
       new PriorityQueue<>((a, b) -> a.at.equals(b.at) ? Long.compare(a.order, b.order) : a.at.compareTo(b.at));
-  private volatile Instant now = Instant.parse("2026-07-29T10:00:00Z");
   private long order;
 
   @Override
@@ -53,20 +49,5 @@ final class VirtualScheduler extends Clock implements Sleeper {
         next.future.complete(null);
       }
     }
-  }
-
-  @Override
-  public Instant instant() {
-    return now;
-  }
-
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
-
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
   }
 }

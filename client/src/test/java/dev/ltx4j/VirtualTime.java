@@ -1,17 +1,13 @@
 package dev.ltx4j;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A clock and a sleeper in virtual time: sleeping advances the clock at once and records the delay. */
-final class VirtualTime extends Clock implements Sleeper {
-  private volatile Instant now = Instant.parse("2026-07-29T10:00:00Z");
+final class VirtualTime extends SettableClock implements Sleeper {
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
   @Override
@@ -23,20 +19,5 @@ final class VirtualTime extends Clock implements Sleeper {
 
   List<Duration> sleeps() {
     return sleeps;
-  }
-
-  @Override
-  public Instant instant() {
-    return now;
-  }
-
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
-
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
   }
 }
