@@ -111,13 +111,16 @@ public final class Sandbox implements AutoCloseable {
     state.reset();
   }
 
-  /** Adds a job in a fixed status (and the video assets it names, when it succeeded); replaces one with its id. */
+  /**
+   * Adds a job in a fixed status (and the video assets it names, when it succeeded); replaces one with its id. A
+   * succeeded job's videos are readable when this returns: it waits for their files (seconds on a cold cache).
+   */
   public Sandbox seedJob(SeedJob job) {
     Seeding.job(state, job);
     return this;
   }
 
-  /** Adds a video asset (6 s, 25 fps, 16:9) under this id. */
+  /** Adds a video asset (6 s, 25 fps, 16:9) under this id, readable when this returns (see {@link #seedJob}). */
   public Sandbox seedVideoAsset(String assetId) {
     Seeding.videoAsset(state, assetId);
     return this;
@@ -134,6 +137,8 @@ public final class Sandbox implements AutoCloseable {
    * succeeded}, {@code job <id> is queued}, {@code job <id> is in progress [at 0.42]}, {@code job <id> failed},
    * {@code job <id> was canceled}, {@code jobs <id> and <id> exist}, {@code images <id> and <id> are uploaded},
    * {@code the team runs <n> generations, its concurrency limit}, {@code there are more jobs than one page},
+   * {@code upload <id> of one part was started}, {@code upload <id> has received its one part},
+   * {@code upload <id> was imported as asset <id>}, {@code asset <id> is a generated video},
    * {@code the API key and secret are not recognised} (nothing to set up).
    *
    * @throws IllegalArgumentException for a state the sandbox does not know
@@ -183,6 +188,21 @@ public final class Sandbox implements AutoCloseable {
     };
   }
 
+  /** Names the render cache folder, before {@link #VIDEO_CACHE_ENV}. */
+  public static final String VIDEO_CACHE_PROPERTY = "ltx4j.sandbox.videoCache";
+  /** Names the render cache folder when {@link #VIDEO_CACHE_PROPERTY} is not set. */
+  public static final String VIDEO_CACHE_ENV = "LTX4J_SANDBOX_VIDEO_CACHE";
+
+  static Path defaultVideoCache() {
+    String configured = System.getProperty(VIDEO_CACHE_PROPERTY);
+    if (configured == null || configured.isBlank()) {
+      configured = System.getenv(VIDEO_CACHE_ENV);
+    }
+    return configured == null || configured.isBlank()
+        ? Path.of(System.getProperty("java.io.tmpdir"), "ltx4j-sandbox", "videos")
+        : Path.of(configured);
+  }
+
   /** The sandbox's configuration, fixed at start. */
   record Settings(String host, int port, int cdnPort, String apiKey, String apiSecret, long seed, Clock clock,
       double timeScale, List<Duration> phases, Duration urlLifetime, Path cacheDir, int quoteStatus,
@@ -201,7 +221,7 @@ public final class Sandbox implements AutoCloseable {
     private final Duration[] phases = {Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofMillis(500),
         Duration.ofSeconds(3), Duration.ofMillis(500)};
     private Duration urlLifetime = Duration.ofHours(24);
-    private Path cacheDir = Path.of(System.getProperty("java.io.tmpdir"), "ltx4j-sandbox", "videos");
+    private Path cacheDir = defaultVideoCache();
     private int quoteStatus = 200;
     private int defaultPageSize = 20;
 
@@ -272,7 +292,11 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
-    /** Where rendered videos are cached; default {@code <tmp>/ltx4j-sandbox/videos}. */
+    /**
+     * Where rendered videos are cached. Default: the system property {@value #VIDEO_CACHE_PROPERTY}, else the
+     * environment variable {@value #VIDEO_CACHE_ENV}, else {@code <tmp>/ltx4j-sandbox/videos} (shared by every
+     * sandbox on the machine; builds point their tests elsewhere so that each run starts cold).
+     */
     public Builder videoCache(Path dir) {
       this.cacheDir = Objects.requireNonNull(dir, "dir == null");
       return this;

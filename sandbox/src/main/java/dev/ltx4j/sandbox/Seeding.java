@@ -6,10 +6,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
+import dev.ltx4j.sandbox.internal.AssetRecord;
 import dev.ltx4j.sandbox.internal.JobRecord;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Puts seeded jobs and assets into the stores. */
 final class Seeding {
+  /** Far beyond the slowest render measured (a 20 s, 50 fps video: ~12 s on a busy machine). */
+  private static final Duration RENDER_WAIT = Duration.ofMinutes(2);
+
   private Seeding() {}
 
   static void job(State state, SeedJob seed) {
@@ -43,8 +51,21 @@ final class Seeding {
     return png.toByteArray();
   }
 
+  /**
+   * Adds a video asset and waits until its file exists: the service only ever names assets that are there, so a
+   * seeded one must be readable the moment the seeding returns, whatever the render cache holds.
+   */
   static void videoAsset(State state, String assetId) {
-    state.assets.add(Videos.seeded(state, assetId));
+    AssetRecord asset = Videos.seeded(state, assetId);
+    state.assets.add(asset);
+    try {
+      asset.file().get(RENDER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while rendering seeded video " + assetId, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("could not render seeded video " + assetId + " within " + RENDER_WAIT, e);
+    }
   }
 
   /**

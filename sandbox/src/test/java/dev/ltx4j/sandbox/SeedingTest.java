@@ -8,10 +8,14 @@ import dev.ltx4j.JobQuery;
 import dev.ltx4j.JobSnapshot;
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.model.JobStatus;
+import dev.ltx4j.model.Asset;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Seeded jobs and the named provider states the contract verification will use; paging newest first. */
 @ExtendWith(SandboxExtension.class)
@@ -24,8 +28,22 @@ class SeedingTest {
 
     assertThat(job.status()).isEqualTo(JobStatus.SUCCESS);
     assertThat(job.assetIds()).containsExactly("asset_abc123");
-    CdnTest.awaitReady(sandbox, "asset_abc123");
     assertThat(Http.asset(sandbox, "asset_abc123").mimeType()).isEqualTo("video/mp4");
+  }
+
+  @Test
+  void aSeededVideoIsReadableAndDownloadableAtOnceWithAnEmptyRenderCache(@TempDir Path dir) throws IOException {
+    Path emptyCache = dir.resolve("cache");
+    try (Sandbox sandbox = Sandbox.builder().videoCache(emptyCache).start()) {
+      sandbox.applyState("asset asset_abc123 is a generated video");
+
+      Asset asset = Http.asset(sandbox, "asset_abc123");
+
+      assertThat(asset.properties().size()).isPositive();
+      Path file = Http.download(asset.url(), dir.resolve("v.mp4"));
+      assertThat(Files.size(file)).isEqualTo(asset.properties().size());
+      assertThat(emptyCache).isDirectoryContaining(p -> p.getFileName().toString().endsWith(".mp4"));
+    }
   }
 
   @Test

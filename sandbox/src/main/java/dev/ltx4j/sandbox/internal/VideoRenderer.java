@@ -22,6 +22,10 @@ import java.util.concurrent.ExecutorService;
  * Makes real, playable H.264 MP4s (with an AAC track on request) in pure Java (jcodec): a moving test pattern whose duration, frame rate and
  * orientation follow the request, at a small size (320x180 or 180x320) so that it is quick. The pixels depend only
  * on (duration, fps, orientation, audio), so a file is rendered once and cached on disk for every later run.
+ *
+ * <p>The cache may be shared by several processes: each renders into its own {@code render-<pid>-….part} file and
+ * moves it into place atomically, so a reader only ever sees whole files, and the partial files of processes that
+ * died mid-render are removed when a renderer starts.
  */
 public final class VideoRenderer {
   /** Bumped whenever the picture changes, so that stale cached files are not served. */
@@ -41,6 +45,7 @@ public final class VideoRenderer {
     this.cacheDir = cacheDir;
     this.executor = executor;
     this.clock = clock;
+    PartialFiles.removeOrphans(cacheDir);
   }
 
   /** A rendered file and what it holds. {@code readyAt} is when this sandbox first had it. */
@@ -83,7 +88,7 @@ public final class VideoRenderer {
   private void encode(Path file, int width, int height, int durationSeconds, int fps, boolean audio) {
     try {
       Files.createDirectories(cacheDir);
-      Path partial = Files.createTempFile(cacheDir, "render-", ".part");
+      Path partial = PartialFiles.create(cacheDir);
       BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
       int frames = durationSeconds * fps;
       Mp4Writer.write(partial, image, frames, fps, audio, frame -> draw(image, frame, frames, fps));

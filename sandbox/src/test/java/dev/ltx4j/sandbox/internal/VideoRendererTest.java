@@ -57,6 +57,49 @@ class VideoRendererTest {
     assertThat(again.height()).isEqualTo(320);
   }
 
+  @Test
+  void twoRenderersSharingACacheBothServeWholeFiles() throws Exception {
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      var first = new VideoRenderer(cache, executor, Clock.systemUTC()).render(6, 24, false, false);
+      var second = new VideoRenderer(cache, other, Clock.systemUTC()).render(6, 24, false, false);
+
+      VideoRenderer.Video a = first.get();
+      VideoRenderer.Video b = second.get();
+
+      assertThat(a.path()).isEqualTo(b.path());
+      assertThat(Files.size(a.path())).isEqualTo(a.size()).isEqualTo(b.size()).isPositive();
+      try (var files = Files.list(cache)) {
+        assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));
+      }
+    } finally {
+      other.shutdownNow();
+    }
+  }
+
+  @Test
+  void removesPartialRendersOfDeadProcessesAndKeepsThoseOfLiveOnes() throws Exception {
+    Files.createDirectories(cache);
+    Path dead = Files.writeString(cache.resolve("render-" + deadPid() + "-123.part"), "half");
+    Path oldNaming = Files.writeString(cache.resolve("render-8812736.part"), "half");
+    Path live = Files.writeString(cache.resolve("render-" + ProcessHandle.current().pid() + "-456.part"), "half");
+    Path video = Files.writeString(cache.resolve("v2-6s-25fps-16x9.mp4"), "whole");
+
+    new VideoRenderer(cache, executor, Clock.systemUTC());
+
+    assertThat(dead).doesNotExist();
+    assertThat(oldNaming).doesNotExist();
+    assertThat(live).exists();
+    assertThat(video).exists();
+  }
+
+  /** The pid of a process that has exited. */
+  private static long deadPid() throws Exception {
+    Process process = new ProcessBuilder("true").start();
+    process.waitFor();
+    return process.pid();
+  }
+
   private static boolean installed() {
     try {
       return new ProcessBuilder("ffprobe", "-version").start().waitFor() == 0;
