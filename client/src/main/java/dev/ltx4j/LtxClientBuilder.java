@@ -163,7 +163,7 @@ public final class LtxClientBuilder {
 
   @Override
   public String toString() {
-    return "LtxClientBuilder{baseUrl=" + baseUrl + ", projectId=" + projectId + ", credentials="
+    return "LtxClientBuilder{baseUrl=" + withoutUserInfo(baseUrl) + ", projectId=" + projectId + ", credentials="
         + (apiKey == null ? "unset" : "redacted") + '}';
   }
 
@@ -173,13 +173,22 @@ public final class LtxClientBuilder {
   private static HttpUrl checkedBaseUrl(String text) {
     HttpUrl url = HttpUrl.parse(text.endsWith("/") ? text : text + "/");
     if (url == null) {
-      throw new ConfigurationException("baseUrl '" + text + "' is not an http(s) URL");
+      throw new ConfigurationException("baseUrl '" + withoutUserInfo(text) + "' is not an http(s) URL");
+    }
+    if (!url.username().isEmpty() || !url.password().isEmpty()) {
+      throw new ConfigurationException("baseUrl '" + withoutUserInfo(text) + "' carries a user name or password:"
+          + " give the API key and secret with apiKey(…) / apiSecret(…) or the environment instead");
     }
     if (!url.isHttps() && !isLoopback(url.host())) {
       throw new ConfigurationException("baseUrl '" + text
           + "' is not HTTPS: credentials may only travel in clear text to a loopback address (localhost, 127.0.0.1, ::1)");
     }
     return url;
+  }
+
+  /** The URL with anything between {@code //} and {@code @} replaced, so that no password is ever printed. */
+  static String withoutUserInfo(String url) {
+    return url == null ? null : url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@", "$1…@");
   }
 
   private static boolean isLoopback(String host) {

@@ -130,6 +130,17 @@ class AssetsTest {
   }
 
   @Test
+  void aDownloadedFileGetsTheModeOfAnyNewFileInItsFolder() throws Exception {
+    api.enqueue(assetResponse("/v.mp4?Signature=s1"));
+    cdn.enqueue(new MockResponse.Builder().body(new Buffer().write(video)).build());
+
+    client().assets().download("asset_abc123", dir.resolve("v.mp4"), DownloadOptions.defaults());
+
+    Path probe = Files.createFile(dir.resolve("probe"));
+    assertThat(Files.getPosixFilePermissions(dir.resolve("v.mp4"))).isEqualTo(Files.getPosixFilePermissions(probe));
+  }
+
+  @Test
   void leavesNoPartialFileWhenTheDownloadFails() throws Exception {
     api.enqueue(assetResponse("/v.mp4?Signature=s1"));
     cdn.setDispatcher(new Dispatcher() {

@@ -7,13 +7,8 @@ import dev.ltx4j.TransferListener;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -49,36 +44,12 @@ public final class Downloader {
    * target never holds a partial file, and the temporary file is removed on any failure.
    */
   public long toFile(String url, Supplier<String> freshUrl, Path target, boolean overwrite, TransferListener listener) {
-    Path temp = null;
-    try {
-      Path dir = target.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-      long size;
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        size = download(url, freshUrl, DownloadSink.of(channel), listener);
-        channel.force(true);
-      }
-      if (overwrite) {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } else {
-        if (Files.exists(target)) {
-          throw new FileAlreadyExistsException(target.toString());
-        }
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-      }
-      temp = null;
+    try (PartFile part = PartFile.beside(target)) {
+      long size = download(url, freshUrl, DownloadSink.of(part.channel()), listener);
+      part.moveTo(target, overwrite);
       return size;
     } catch (IOException e) {
       throw new Ltx4jIoException("Could not write " + target + ": " + e.getMessage(), e);
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException e) {
-          LOG.warn("Could not remove the partial download {}", temp, e);
-        }
-      }
     }
   }
 

@@ -1,0 +1,74 @@
+package dev.ltx4j.internal.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PartFileTest {
+  @TempDir Path dir;
+
+  @Test
+  void isCreatedWithTheModeOfAnyNewFileNotOnlyForItsOwner() throws IOException {
+    Path probe = Files.createFile(dir.resolve("probe"));
+    try (PartFile part = PartFile.beside(dir.resolve("v.mp4"))) {
+      assertThat(Files.getPosixFilePermissions(part.path())).isEqualTo(Files.getPosixFilePermissions(probe));
+    }
+  }
+
+  @Test
+  void removesThePartFilesADeadDownloadLeftBesideTheSameTarget() throws IOException {
+    Path abandoned = Files.writeString(dir.resolve(".v.mp4.123abc.part"), "half a video");
+    Path otherTarget = Files.writeString(dir.resolve(".w.mp4.123abc.part"), "another video's part");
+
+    try (PartFile part = PartFile.beside(dir.resolve("v.mp4"))) {
+      assertThat(abandoned).doesNotExist();
+      assertThat(otherTarget).exists();
+      assertThat(part.path()).exists();
+    }
+  }
+
+  @Test
+  void leavesThePartFileOfADownloadStillRunning() throws IOException {
+    try (PartFile running = PartFile.beside(dir.resolve("v.mp4"));
+        PartFile second = PartFile.beside(dir.resolve("v.mp4"))) {
+      assertThat(running.path()).exists();
+      assertThat(second.path()).isNotEqualTo(running.path()).exists();
+    }
+  }
+
+  @Test
+  void movesIntoPlaceWholeAndLeavesNothingBehind() throws IOException {
+    Path target = dir.resolve("v.mp4");
+    try (PartFile part = PartFile.beside(target)) {
+      part.channel().write(ByteBuffer.wrap("video".getBytes(StandardCharsets.UTF_8)));
+      part.moveTo(target, false);
+    }
+    assertThat(Files.readString(target)).isEqualTo("video");
+    assertThat(list()).containsExactly(target);
+  }
+
+  @Test
+  void refusesToReplaceAnExistingTargetUnlessAskedAndRemovesItselfOnClose() throws IOException {
+    Path target = Files.writeString(dir.resolve("v.mp4"), "old");
+    try (PartFile part = PartFile.beside(target)) {
+      assertThatThrownBy(() -> part.moveTo(target, false)).isInstanceOf(FileAlreadyExistsException.class);
+    }
+    assertThat(Files.readString(target)).isEqualTo("old");
+    assertThat(list()).containsExactly(target);
+  }
+
+  private java.util.List<Path> list() throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.toList();
+    }
+  }
+}
