@@ -1,6 +1,5 @@
 package dev.ltx4j.cli;
 
-import dev.ltx4j.ConfigurationException;
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.sandbox.Sandbox;
 import java.io.PrintWriter;
@@ -21,12 +20,7 @@ final class Backend implements AutoCloseable {
       err.println("Using an in-process sandbox at " + sandbox.baseUrl() + " (no credentials, no cost)");
       return new Backend(sandbox, sandbox.newClient());
     }
-    try {
-      return new Backend(null, LtxClient.fromEnv());
-    } catch (ConfigurationException e) {
-      throw new ConfigurationException("No Scenario API credentials: set SCENARIO_SDK_API_KEY and "
-          + "SCENARIO_SDK_API_SECRET, or add --sandbox to try ltx4j on a local simulator");
-    }
+    return new Backend(null, LtxClient.fromEnv());
   }
 
   LtxClient client() {

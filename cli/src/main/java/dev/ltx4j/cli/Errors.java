@@ -22,6 +22,9 @@ final class Errors implements IExecutionExceptionHandler {
     if (e instanceof JobTimeoutException timeout) {
       err.println("The job is still running. Resume with: ltx4j wait " + timeout.jobId());
     }
+    if (e instanceof ConfigurationException) {
+      err.println("Add --sandbox to try ltx4j on a local simulator: no credentials, no cost.");
+    }
     if (e instanceof SubmissionOutcomeUnknownException) {
       err.println("Nothing was retried. Look for the job with `ltx4j job` / the job list before submitting again.");
     }

@@ -14,16 +14,23 @@ import me.tongfei.progressbar.ProgressBarStyle;
 final class Progress {
   private final boolean bars;
   private final Output output;
+  private final PrintStream terminal;
 
   /** {@code output} null: silent unless {@code bars}. */
   Progress(boolean bars, Output output) {
+    this(bars, output, new PrintStream(System.err, true));
+  }
+
+  Progress(boolean bars, Output output, PrintStream terminal) {
     this.bars = bars;
     this.output = output;
+    this.terminal = terminal;
   }
 
   /** A listener that shows a job's status and percentage; close the bar with {@link Bar#close()}. */
   Bar job(String jobId) {
-    ProgressBar bar = bars ? bar("Job", 100, "%", 1) : null;
+    // No rate: "%/s" says nothing about a job, and the bar would print it against the status.
+    ProgressBar bar = bars ? bar("Job", 100, "%", 1, false) : null;
     return new Bar(bar, new JobListener() {
       @Override
       public void onStatusChange(String id, JobStatus from, JobStatus to) {
@@ -45,7 +52,7 @@ final class Progress {
 
   /** A listener that shows bytes downloaded and the rate. */
   Bar download(String what) {
-    ProgressBar bar = bars ? bar(what, -1, "MiB", 1 << 20) : null;
+    ProgressBar bar = bars ? bar(what, -1, "MiB", 1 << 20, true) : null;
     return new Bar(bar, null, (bytes, total) -> {
       if (bar != null) {
         if (total > 0 && bar.getMax() != total) {
@@ -56,10 +63,11 @@ final class Progress {
     });
   }
 
-  private static ProgressBar bar(String task, long max, String unit, long unitSize) {
-    return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setUnit(unit, unitSize)
-        .setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(200)
-        .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true))).build();
+  private ProgressBar bar(String task, long max, String unit, long unitSize, boolean speed) {
+    ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setUnit(unit, unitSize)
+        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
+        .setConsumer(new ConsoleProgressBarConsumer(terminal));
+    return (speed ? builder.showSpeed() : builder).build();
   }
 
   /** A bar (or none) and the listener that drives it. */
