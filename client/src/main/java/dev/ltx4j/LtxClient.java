@@ -16,6 +16,7 @@ import dev.ltx4j.internal.transfer.Uploader;
 import dev.ltx4j.model.GenerateResponse;
 import dev.ltx4j.model.JobActionRequest;
 import dev.ltx4j.model.JobList;
+import dev.ltx4j.model.JobResponse;
 import dev.ltx4j.model.LtxGenerateRequest;
 import java.io.IOException;
 import java.time.Instant;
@@ -138,7 +139,7 @@ public final class LtxClient implements AutoCloseable {
   /** {@link #getJob(String)} without blocking. */
   public CompletableFuture<JobSnapshot> getJobAsync(String jobId) {
     Ids.check("jobId", jobId);
-    return read(() -> stack.jobs().getJob(jobId, projectId())).thenApply(body -> JobSnapshot.of(body.job()));
+    return read(() -> stack.jobs().getJob(jobId, projectId())).thenApply(body -> job(body, "GET /jobs/" + jobId));
   }
 
   /** Reads one page of jobs, newest first; {@code pageToken} is null for the first page. */
@@ -191,7 +192,8 @@ public final class LtxClient implements AutoCloseable {
   public CompletableFuture<JobSnapshot> cancelAsync(String jobId) {
     Ids.check("jobId", jobId);
     JobActionRequest cancel = JobActionRequest.builder().action(JobActionRequest.ActionEnum.CANCEL).build();
-    return read(() -> stack.jobs().actOnJob(jobId, cancel, projectId())).thenApply(body -> JobSnapshot.of(body.job()));
+    return read(() -> stack.jobs().actOnJob(jobId, cancel, projectId()))
+        .thenApply(body -> job(body, "POST /jobs/" + jobId + "/action"));
   }
 
   /**
@@ -295,7 +297,15 @@ public final class LtxClient implements AutoCloseable {
     Instant deadline = deadline();
     Instant until = waitDeadline != null && waitDeadline.isBefore(deadline) ? waitDeadline : deadline;
     return runner.run(CallSpec.read(() -> stack.jobs().getJob(jobId, projectId()), until))
-        .thenApply(response -> JobSnapshot.of(response.body().job()));
+        .thenApply(response -> job(response.body(), "GET /jobs/" + jobId));
+  }
+
+  /** The job an answer holds; a success without one is an answer ltx4j cannot use, never an empty job. */
+  private static JobSnapshot job(JobResponse body, String operation) {
+    if (body == null || body.job() == null) {
+      throw new UnexpectedResponseException(operation + " answered without a job");
+    }
+    return JobSnapshot.of(body.job());
   }
 
   private <T> CompletableFuture<T> read(Supplier<Call<T>> call) {

@@ -3,9 +3,8 @@ package dev.ltx4j;
 import dev.ltx4j.internal.call.CallRunner;
 import dev.ltx4j.internal.http.Credentials;
 import dev.ltx4j.internal.http.HttpStack;
+import dev.ltx4j.internal.http.Loopback;
 import dev.ltx4j.internal.http.Timeouts;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -28,6 +27,8 @@ import okhttp3.OkHttpClient;
 public final class LtxClientBuilder {
   static final String KEY_ENV = "SCENARIO_SDK_API_KEY";
   static final String SECRET_ENV = "SCENARIO_SDK_API_SECRET";
+  static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
+  static final long DEFAULT_MAX_RESPONSE_BYTES = 16L << 20;
 
   private String apiKey;
   private String apiSecret;
@@ -35,8 +36,9 @@ public final class LtxClientBuilder {
   private String projectId;
   private Duration connectTimeout;
   private Duration readTimeout;
-  private Duration callTimeout;
+  private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
   private Duration operationTimeout = Duration.ofMinutes(5);
+  private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
   private int maxRetries = 2;
   private int pollsPerMinute = 90;
   private Clock clock = Clock.systemUTC();
@@ -90,15 +92,34 @@ public final class LtxClientBuilder {
     return this;
   }
 
-  /** Time allowed for one whole attempt; none by default. */
+  /**
+   * Time allowed for one whole attempt of an API call, from connecting to the last byte of the answer; default 2
+   * minutes, so that a server trickling its answer cannot hold a call for ever. Downloads are not bound by it.
+   */
   public LtxClientBuilder callTimeout(Duration timeout) {
     this.callTimeout = positive("callTimeout", timeout);
     return this;
   }
 
-  /** Time allowed for an operation with all its retries: no retry is started past it; default 5 minutes. */
+  /**
+   * Time allowed for an operation with all its retries: a call still running then is canceled, and no retry is
+   * started past it; default 5 minutes.
+   */
   public LtxClientBuilder operationTimeout(Duration timeout) {
     this.operationTimeout = positive("operationTimeout", timeout);
+    return this;
+  }
+
+  /**
+   * The largest successful API answer read, counted after decompression; default 16 MiB, far above any job list.
+   * A larger one fails with {@link ResponseTooLargeException} instead of filling the heap. Error answers are read
+   * up to 64 KiB whatever this says, and downloads are not bound by it.
+   */
+  public LtxClientBuilder maxResponseBytes(long bytes) {
+    if (bytes < 1024) {
+      throw new ConfigurationException("maxResponseBytes " + bytes + " is not allowed; allowed: 1024 or more");
+    }
+    this.maxResponseBytes = bytes;
     return this;
   }
 
@@ -155,10 +176,10 @@ public final class LtxClientBuilder {
     HttpUrl url = checkedBaseUrl(baseUrl);
     Settings settings = new Settings(url, projectId, operationTimeout, pollsPerMinute);
     Timeouts timeouts = okHttpClient == null
-        ? new Timeouts(or(connectTimeout, Duration.ofSeconds(10)), or(readTimeout, Duration.ofSeconds(60)), callTimeout)
-        : new Timeouts(connectTimeout, readTimeout, callTimeout);
-    HttpStack stack = new HttpStack(url, Credentials.basic(apiKey, apiSecret), okHttpClient, timeouts);
-    return new LtxClient(settings, stack, new CallRunner(clock, sleeper, maxRetries), sleeper);
+        ? new Timeouts(or(connectTimeout, Duration.ofSeconds(10)), or(readTimeout, Duration.ofSeconds(60)))
+        : new Timeouts(connectTimeout, readTimeout);
+    HttpStack stack = new HttpStack(url, Credentials.basic(apiKey, apiSecret), okHttpClient, timeouts, maxResponseBytes);
+    return new LtxClient(settings, stack, new CallRunner(clock, sleeper, maxRetries, callTimeout), sleeper);
   }
 
   @Override
@@ -179,7 +200,7 @@ public final class LtxClientBuilder {
       throw new ConfigurationException("baseUrl '" + withoutUserInfo(text) + "' carries a user name or password:"
           + " give the API key and secret with apiKey(…) / apiSecret(…) or the environment instead");
     }
-    if (!url.isHttps() && !isLoopback(url.host())) {
+    if (!url.isHttps() && !Loopback.is(url.host())) {
       throw new ConfigurationException("baseUrl '" + text
           + "' is not HTTPS: credentials may only travel in clear text to a loopback address (localhost, 127.0.0.1, ::1)");
     }
@@ -189,18 +210,6 @@ public final class LtxClientBuilder {
   /** The URL with anything between {@code //} and {@code @} replaced, so that no password is ever printed. */
   static String withoutUserInfo(String url) {
     return url == null ? null : url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@", "$1…@");
-  }
-
-  private static boolean isLoopback(String host) {
-    if (host.equals("localhost")) {
-      return true;
-    }
-    try {
-      // Only literal addresses are checked: no DNS lookup for a name.
-      return (host.matches("[0-9.]+") || host.contains(":")) && InetAddress.getByName(host).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 
   private static java.util.Optional<String> setting(String property, String env) {

@@ -76,12 +76,13 @@ class ErrorMappingTest {
   }
 
   @Test
-  void aSuccessfulAnswerThatIsNotJsonIsATypedError() {
+  void aSuccessfulAnswerThatIsNotJsonIsATypedErrorAndNotRetried() {
     server.enqueue(json("{not json"));
 
     assertThatThrownBy(() -> TestClients.client(server, time).getJob("job_1"))
-        .isExactlyInstanceOf(Ltx4jException.class)
+        .isExactlyInstanceOf(UnexpectedResponseException.class)
         .hasMessageContaining("not the documented JSON");
+    assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test

@@ -91,6 +91,16 @@ class SecurityTest {
   }
 
   @Test
+  void aPasswordInTheBaseUrlIsRefusedAndNeverPrinted() {
+    LtxClientBuilder builder = LtxClient.builder().apiKey("k").apiSecret("s")
+        .baseUrl("https://user:hunter2@api.example.com/v1");
+
+    assertThatThrownBy(builder::build).isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("user name or password").hasMessageNotContaining("hunter2");
+    assertThat(builder.toString()).contains("api.example.com").doesNotContain("hunter2").doesNotContain("user:");
+  }
+
+  @Test
   void missingCredentialsNameBothVariablesAndTheBuilderMethods() {
     assertThatThrownBy(() -> LtxClient.builder().apiKey("k").build())
         .isInstanceOf(ConfigurationException.class)

@@ -1,17 +1,21 @@
 package dev.ltx4j.internal.call;
 
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
 import dev.ltx4j.Ltx4jException;
 import dev.ltx4j.Ltx4jIoException;
+import dev.ltx4j.ResponseTooLargeException;
 import dev.ltx4j.Sleeper;
+import dev.ltx4j.UnexpectedResponseException;
 import dev.ltx4j.internal.http.RequestMaybeSentException;
+import dev.ltx4j.internal.http.ResponseTooLargeIOException;
+import dev.ltx4j.internal.http.UndecodableBodyException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import okhttp3.Request;
 import okhttp3.ResponseBody;
@@ -24,7 +28,9 @@ import retrofit2.Response;
 /**
  * Runs API calls asynchronously (OkHttp's dispatcher, no thread blocked per call) with safe retries: reads retry on
  * connection failures, 408, 429 and 5xx; a paid submission retries only when it provably never left (a refused
- * connection) or was refused with 429. Server hints are honoured up to 60 s and never past the deadline.
+ * connection) or was refused with 429. Server hints are honoured up to 60 s and never past the deadline. Each attempt
+ * is bounded in time (the per-attempt timeout, and never past the operation's deadline: a call still running then is
+ * canceled), and every path ends the caller's future, whatever a callback throws.
  */
 public final class CallRunner {
   private static final Logger LOG = LoggerFactory.getLogger(CallRunner.class);
@@ -32,16 +38,18 @@ public final class CallRunner {
   private final Clock clock;
   private final Sleeper sleeper;
   private final int maxRetries;
+  private final Duration attemptTimeout;
   private final Backoff backoff;
 
-  public CallRunner(Clock clock, Sleeper sleeper, int maxRetries) {
-    this(clock, sleeper, maxRetries, () -> ThreadLocalRandom.current().nextDouble());
+  public CallRunner(Clock clock, Sleeper sleeper, int maxRetries, Duration attemptTimeout) {
+    this(clock, sleeper, maxRetries, attemptTimeout, () -> ThreadLocalRandom.current().nextDouble());
   }
 
-  CallRunner(Clock clock, Sleeper sleeper, int maxRetries, DoubleSupplier random) {
+  CallRunner(Clock clock, Sleeper sleeper, int maxRetries, Duration attemptTimeout, DoubleSupplier random) {
     this.clock = clock;
     this.sleeper = sleeper;
     this.maxRetries = maxRetries;
+    this.attemptTimeout = attemptTimeout;
     this.backoff = new Backoff(random);
   }
 
@@ -84,16 +92,37 @@ public final class CallRunner {
         result.completeExceptionally(e instanceof Ltx4jException ? e : new Ltx4jException("could not prepare the request: " + e, e));
         return;
       }
+      Duration timeout = attemptTimeout;
+      if (spec.deadline() != null) {
+        Duration left = Duration.between(clock.instant(), spec.deadline());
+        if (left.isNegative() || left.isZero()) {
+          log(call.request(), "not sent", "the operation's deadline has passed");
+          result.completeExceptionally(new Ltx4jIoException(operation(call.request())
+              + " was not sent: the operation's deadline had passed", new InterruptedIOException("deadline")));
+          return;
+        }
+        timeout = left.compareTo(timeout) < 0 ? left : timeout;
+      }
+      // OkHttp cancels the call when this runs out, mid-body included: a trickling server cannot outlast it.
+      call.timeout().timeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
       current = call;
       call.enqueue(new Callback<T>() {
         @Override
         public void onResponse(Call<T> call, Response<T> response) {
-          handle(call.request(), response);
+          try {
+            handle(call.request(), response);
+          } catch (Throwable e) {
+            giveUp(call.request(), e, true);
+          }
         }
 
         @Override
         public void onFailure(Call<T> call, Throwable failure) {
-          handle(call.request(), failure);
+          try {
+            handle(call.request(), failure);
+          } catch (Throwable e) {
+            giveUp(call.request(), e, causeOf(failure, RequestMaybeSentException.class) != null);
+          }
         }
       });
     }
@@ -119,27 +148,48 @@ public final class CallRunner {
     }
 
     void handle(Request request, Throwable failure) {
-      if (failure instanceof JsonDataException || failure instanceof JsonEncodingException) {
-        // The service answered, but not with the documented shape.
-        RuntimeException error = new Ltx4jException(
-            operation(request) + " answered with a body that is not the documented JSON: " + failure.getMessage(), failure);
-        log(request, "unreadable body", "giving up");
-        result.completeExceptionally(spec.submit() ? spec.ambiguous().apply(error) : error);
-      } else if (failure instanceof IOException io) {
-        boolean maybeSent = io instanceof RequestMaybeSentException;
-        if (spec.submit() && maybeSent) {
-          log(request, io.toString(), "not retried: the request may have reached the server");
-          result.completeExceptionally(spec.ambiguous().apply(io));
-          return;
+      String operation = operation(request);
+      if (causeOf(failure, RequestMaybeSentException.class) == null) {
+        if (failure instanceof IOException io) {
+          // Nothing left the client: safe to retry, a paid submission included.
+          retryOrFail(request, "connection failure", true, null,
+              new Ltx4jIoException(operation + " failed: connection failure (" + io.getMessage() + ")", io));
+        } else {
+          giveUp(request, failure, false);
         }
-        String what = maybeSent ? "I/O failure" : "connection failure";
-        retryOrFail(request, what, true, null,
-            new Ltx4jIoException(operation(request) + " failed: " + what + " (" + io.getMessage() + ")", io));
-      } else {
-        log(request, failure.toString(), "giving up");
-        result.completeExceptionally(failure instanceof Ltx4jException ? failure
-            : new Ltx4jException(operation(request) + " failed: " + failure, failure));
+        return;
       }
+      RuntimeException error = answerFailure(operation, failure);
+      if (spec.submit()) {
+        log(request, failure.toString(), "not retried: the request may have reached the server");
+        result.completeExceptionally(spec.ambiguous().apply(error));
+        return;
+      }
+      retryOrFail(request, "I/O failure", !(error instanceof UnexpectedResponseException), null, error);
+    }
+
+    /** What a failure after the request may have been received means to the caller. */
+    RuntimeException answerFailure(String operation, Throwable failure) {
+      ResponseTooLargeIOException tooLarge = causeOf(failure, ResponseTooLargeIOException.class);
+      if (tooLarge != null) {
+        return new ResponseTooLargeException(operation + " answered with a body larger than the client reads ("
+            + tooLarge.limit() + " bytes)", tooLarge.limit(), failure);
+      }
+      UndecodableBodyException undecodable = causeOf(failure, UndecodableBodyException.class);
+      if (undecodable != null) {
+        return new UnexpectedResponseException(
+            operation + " answered with a body that is not the documented JSON: " + undecodable.getMessage(), failure);
+      }
+      IOException io = failure instanceof IOException e ? e : new IOException(failure);
+      return new Ltx4jIoException(operation + " failed: I/O failure (" + failure.getMessage() + ")", io);
+    }
+
+    /** Ends the call on an unexpected failure; {@code maybeSent}: whether the server may have the request. */
+    void giveUp(Request request, Throwable failure, boolean maybeSent) {
+      log(request, failure.toString(), "giving up");
+      RuntimeException error = failure instanceof Ltx4jException ltx ? ltx
+          : new Ltx4jException(operation(request) + " failed: " + failure, failure);
+      result.completeExceptionally(spec.submit() && maybeSent ? spec.ambiguous().apply(error) : error);
     }
 
     void retryOrFail(Request request, String outcome, boolean retryable, Duration hint, RuntimeException error) {
@@ -170,6 +220,16 @@ public final class CallRunner {
         LOG.debug("{} -> {} (attempt {}/{}); {}", operation(request), outcome, attempt, maxRetries + 1, decision);
       }
     }
+  }
+
+  /** The first throwable of type {@code type} in {@code failure}'s cause chain, or null. */
+  private static <E extends Throwable> E causeOf(Throwable failure, Class<E> type) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 
   private static String operation(Request request) {

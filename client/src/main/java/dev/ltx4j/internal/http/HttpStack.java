@@ -24,14 +24,17 @@ public final class HttpStack implements AutoCloseable {
 
   /**
    * @param base a caller's client to share a pool and dispatcher with, or null for our own
+   * @param maxResponseBytes the largest successful API answer read, after decompression
    */
-  public HttpStack(HttpUrl baseUrl, Credentials credentials, OkHttpClient base, Timeouts timeouts) {
+  public HttpStack(HttpUrl baseUrl, Credentials credentials, OkHttpClient base, Timeouts timeouts,
+      long maxResponseBytes) {
     this.ownsClient = base == null;
     OkHttpClient.Builder builder = (base == null ? new OkHttpClient() : base).newBuilder()
         // OkHttp would silently resend a request on some connection failures, a paid POST included.
         .retryOnConnectionFailure(false)
         .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", UserAgent.VALUE).build()))
         .addInterceptor(SendTracking.APPLICATION)
+        .addInterceptor(new ResponseLimits(maxResponseBytes))
         .addNetworkInterceptor(SendTracking.NETWORK)
         .addNetworkInterceptor(new ApiHostAuthInterceptor(baseUrl, credentials));
     if (timeouts.connect() != null) {
@@ -40,9 +43,6 @@ public final class HttpStack implements AutoCloseable {
     if (timeouts.read() != null) {
       builder.readTimeout(timeouts.read().toMillis(), TimeUnit.MILLISECONDS);
     }
-    if (timeouts.call() != null) {
-      builder.callTimeout(timeouts.call().toMillis(), TimeUnit.MILLISECONDS);
-    }
     this.http = builder.build();
     if (ownsClient) {
       http.dispatcher().setMaxRequestsPerHost(32);
@@ -50,7 +50,7 @@ public final class HttpStack implements AutoCloseable {
     Retrofit retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
         .client(http)
-        .addConverterFactory(MoshiConverterFactory.create(Json.moshi()))
+        .addConverterFactory(new GuardedConverters(MoshiConverterFactory.create(Json.moshi())))
         .build();
     this.generate = retrofit.create(GenerateApi.class);
     this.jobs = retrofit.create(JobsApi.class);

@@ -4,6 +4,8 @@ import dev.ltx4j.Ltx4jException;
 import dev.ltx4j.Ltx4jIoException;
 import dev.ltx4j.Sleeper;
 import dev.ltx4j.TransferListener;
+import dev.ltx4j.UnexpectedResponseException;
+import dev.ltx4j.internal.http.Loopback;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -67,7 +70,7 @@ public final class Downloader {
     Checksum checksum = null;
     String current = url;
     while (true) {
-      Request.Builder request = new Request.Builder().url(current);
+      Request.Builder request = new Request.Builder().url(checked(current));
       if (written > 0) {
         request.header("Range", "bytes=" + written + "-");
       }
@@ -160,6 +163,24 @@ public final class Downloader {
         buffer.clear();
       }
     }
+  }
+
+  /**
+   * Only {@code https}, or {@code http} to a loopback address (the sandbox), is followed: an asset URL comes from
+   * the service's answer, and a {@code file:} or plain-HTTP URL there is not one to trust. The URL itself is not
+   * printed: its signature lets anyone fetch the file.
+   */
+  static HttpUrl checked(String url) {
+    HttpUrl parsed = url == null ? null : HttpUrl.parse(url);
+    if (parsed == null) {
+      String scheme = url == null ? "none" : url.contains(":") ? url.substring(0, url.indexOf(':')) : "none";
+      throw new UnexpectedResponseException("The asset's URL is not an http(s) URL (scheme: " + scheme + ")");
+    }
+    if (!parsed.isHttps() && !Loopback.is(parsed.host())) {
+      throw new UnexpectedResponseException("The asset's URL is plain HTTP to " + parsed.host()
+          + "; only HTTPS is followed off the loopback address");
+    }
+    return parsed;
   }
 
   private int fail(int failures, String why, IOException cause) {

@@ -1,0 +1,57 @@
+package dev.ltx4j.internal.http;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import okhttp3.RequestBody;
+import okhttp3.ResponseBody;
+import retrofit2.Converter;
+import retrofit2.Retrofit;
+
+/**
+ * Reports every failure to decode an answer as a {@link RequestMaybeSentException} caused by an
+ * {@link UndecodableBodyException}: an answer arrived, so the request was received, whatever the decoder threw
+ * (Moshi's {@code JsonEncodingException} is an {@code IOException} that would otherwise pass for a connection that
+ * never opened). It also keeps fatal errors inside the call: Retrofit rethrows a {@link VirtualMachineError} raised
+ * while decoding on OkHttp's dispatcher thread, where no callback hears of it and the caller's future never ends.
+ */
+final class GuardedConverters extends Converter.Factory {
+  private final Converter.Factory delegate;
+
+  GuardedConverters(Converter.Factory delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public Converter<ResponseBody, ?> responseBodyConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+    Converter<ResponseBody, ?> converter = delegate.responseBodyConverter(type, annotations, retrofit);
+    if (converter == null) {
+      return null;
+    }
+    return body -> {
+      try {
+        return converter.convert(body);
+      } catch (RequestMaybeSentException answerBroke) {
+        throw answerBroke; // the body broke off, timed out or passed the limit while it was read
+      } catch (OutOfMemoryError | StackOverflowError fatal) {
+        // What was read still fills the heap: drop it before making anything, the exception included.
+        body.source().getBuffer().clear();
+        body.close();
+        throw new RequestMaybeSentException(new UndecodableBodyException(fatal));
+      } catch (IOException | RuntimeException undecodable) {
+        throw new RequestMaybeSentException(new UndecodableBodyException(undecodable));
+      }
+    };
+  }
+
+  @Override
+  public Converter<?, RequestBody> requestBodyConverter(Type type, Annotation[] parameterAnnotations,
+      Annotation[] methodAnnotations, Retrofit retrofit) {
+    return delegate.requestBodyConverter(type, parameterAnnotations, methodAnnotations, retrofit);
+  }
+
+  @Override
+  public Converter<?, String> stringConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+    return delegate.stringConverter(type, annotations, retrofit);
+  }
+}
