@@ -7,15 +7,15 @@ import java.util.Optional;
  * One page of {@link LtxClient#listJobsPage(JobQuery, String)}.
  *
  * @param jobs the jobs on this page
- * @param nextPageToken the token of the next page; null on the last page
+ * @param nextPageToken the token of the next page as the service sent it; null or blank on the last page
  */
 public record JobPage(List<JobSnapshot> jobs, String nextPageToken) {
   public JobPage {
     jobs = List.copyOf(jobs);
   }
 
-  /** The token to read the next page with, unless this is the last page. */
+  /** The token to read the next page with, unless this is the last page (no token, or an empty one). */
   public Optional<String> next() {
-    return Optional.ofNullable(nextPageToken);
+    return Optional.ofNullable(nextPageToken).filter(token -> !token.isBlank());
   }
 }

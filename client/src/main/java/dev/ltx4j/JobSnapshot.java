@@ -1,5 +1,6 @@
 package dev.ltx4j;
 
+import dev.ltx4j.internal.JobStatuses;
 import dev.ltx4j.model.Job;
 import dev.ltx4j.model.JobMetadata;
 import dev.ltx4j.model.JobStatus;
@@ -9,8 +10,10 @@ import java.util.OptionalDouble;
 
 /**
  * A job as read at one moment, tolerant of the forms the service and its guides use: the id from {@code jobId} or
- * {@code id}; {@code failed} read as {@link JobStatus#FAILURE}; an unknown status read as still running; progress
- * normalised to 0..1 whether it came as 0..1 or 0..100.
+ * {@code id}; the status in any spelling Scenario's material uses ({@code failed}, {@code error},
+ * {@code cancelled}, {@code succeeded}, {@code completed}, {@code processing}), an unknown one read as still
+ * running and kept as sent in {@link #rawStatus()}; the assets from {@code metadata.assetIds},
+ * {@code metadata.assetId} or {@code assetIds}; progress normalised to 0..1 whether it came as 0..1 or 0..100.
  */
 public final class JobSnapshot {
   private final Job job;
@@ -31,7 +34,12 @@ public final class JobSnapshot {
 
   /** The status; {@link JobStatus#UNKNOWN_DEFAULT_OPEN_API} for a value this version does not know. */
   public JobStatus status() {
-    return job.status() == null ? JobStatus.UNKNOWN_DEFAULT_OPEN_API : job.status();
+    return JobStatuses.parse(job.status());
+  }
+
+  /** The status exactly as the service sent it; empty when it sent none. */
+  public Optional<String> rawStatus() {
+    return Optional.ofNullable(job.status());
   }
 
   /** True for {@code success}, {@code failure} and {@code canceled}; an unknown status counts as running. */
@@ -50,10 +58,28 @@ public final class JobSnapshot {
     return OptionalDouble.of(Math.max(0.0, Math.min(1.0, fraction)));
   }
 
-  /** The generated assets' ids (set on success), in order. */
+  /**
+   * The generated assets' ids, in order: from {@code metadata.assetIds}, else {@code metadata.assetId}, else a
+   * top-level {@code assetIds}. Empty while the job has not succeeded.
+   *
+   * @throws JobWithoutAssetsException when the job succeeded but names no asset anywhere: never an empty result
+   *     for a paid video
+   */
   public List<String> assetIds() {
     JobMetadata metadata = job.metadata();
-    return metadata == null || metadata.assetIds() == null ? List.of() : metadata.assetIds();
+    if (metadata != null && metadata.assetIds() != null && !metadata.assetIds().isEmpty()) {
+      return metadata.assetIds();
+    }
+    if (metadata != null && metadata.assetId() != null && !metadata.assetId().isBlank()) {
+      return List.of(metadata.assetId());
+    }
+    if (job.assetIds() != null && !job.assetIds().isEmpty()) {
+      return job.assetIds();
+    }
+    if (status() == JobStatus.SUCCESS) {
+      throw new JobWithoutAssetsException(id().orElse("?"));
+    }
+    return List.of();
   }
 
   /** Why the job failed ({@code metadata.error}). */
@@ -73,7 +99,7 @@ public final class JobSnapshot {
 
   @Override
   public String toString() {
-    return "JobSnapshot{id=" + id().orElse("?") + ", status=" + status()
+    return "JobSnapshot{id=" + id().orElse("?") + ", status=" + rawStatus().orElse("?")
         + (progress().isPresent() ? ", progress=" + progress().getAsDouble() : "") + '}';
   }
 }

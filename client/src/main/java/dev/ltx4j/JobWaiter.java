@@ -1,5 +1,6 @@
 package dev.ltx4j;
 
+import dev.ltx4j.internal.poll.JobProgress;
 import dev.ltx4j.internal.poll.PollPolicy;
 import dev.ltx4j.internal.poll.PollState;
 import dev.ltx4j.internal.poll.RateBudget;
@@ -57,8 +58,10 @@ final class JobWaiter {
     final Instant deadline;
     final PollState state = new PollState(start);
     final CompletableFuture<JobSnapshot> result = new CompletableFuture<>();
+    final JobProgress progress = new JobProgress();
     JobSnapshot last;
     boolean unknownLogged;
+    boolean unreadableBefore;
 
     Wait(String jobId, WaitOptions options) {
       this.jobId = jobId;
@@ -82,11 +85,12 @@ final class JobWaiter {
     }
 
     void observe(JobSnapshot job) {
+      unreadableBefore = false;
       JobStatus before = last == null ? null : last.status();
-      double progressBefore = state.lastProgress();
+      double progressBefore = progress.highest();
       last = job;
-      double progress = job.progress().orElse(Double.NaN);
-      state.record(clock.instant(), job.status().value(), progress);
+      double fraction = progress.read(job.job().progress());
+      state.record(clock.instant(), job.status().value(), fraction);
       notifyListener(job, before, progressBefore);
       switch (job.status()) {
         case SUCCESS -> result.complete(job);
@@ -103,6 +107,18 @@ final class JobWaiter {
     }
 
     void missed(Throwable error) {
+      if (error instanceof UnexpectedResponseException unreadable) {
+        // One garbled answer may be a proxy's hiccup; two in a row are the service's answer, and waiting until the
+        // deadline would only hide it.
+        if (unreadableBefore) {
+          result.completeExceptionally(new JobUnreadableException(jobId, unreadable));
+          return;
+        }
+        unreadableBefore = true;
+        LOG.debug("Job {} answered with a body ltx4j cannot read ({}); reading it once more", jobId, error.getMessage());
+        pollAfter(policy.next(state, clock.instant()));
+        return;
+      }
       boolean transientError = error instanceof Ltx4jIoException || error instanceof ServerException
           || error instanceof RateLimitException || error.getClass() == Ltx4jException.class;
       if (!transientError) {
@@ -151,8 +167,8 @@ final class JobWaiter {
     }
 
     JobTimeoutException timeout(String cancelOutcome) {
-      Double progress = last == null ? null : last.progress().isPresent() ? last.progress().getAsDouble() : null;
-      return new JobTimeoutException(jobId, last == null ? null : last.status(), progress,
+      Double reached = Double.isNaN(progress.highest()) ? null : progress.highest();
+      return new JobTimeoutException(jobId, last == null ? null : last.status(), reached,
           Duration.between(start, clock.instant()), cancelOutcome);
     }
 
@@ -162,8 +178,9 @@ final class JobWaiter {
         if (job.status() != before) {
           listener.onStatusChange(jobId, before, job.status());
         }
-        if (job.progress().isPresent() && job.progress().getAsDouble() != progressBefore) {
-          listener.onProgress(jobId, job.progress().getAsDouble());
+        double now = progress.highest();
+        if (!Double.isNaN(now) && now != progressBefore) {
+          listener.onProgress(jobId, now);
         }
         listener.onPoll(job);
       } catch (RuntimeException e) {

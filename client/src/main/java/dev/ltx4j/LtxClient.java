@@ -20,6 +20,7 @@ import dev.ltx4j.model.JobResponse;
 import dev.ltx4j.model.LtxGenerateRequest;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +115,11 @@ public final class LtxClient implements AutoCloseable {
   /** {@link #runModel(String, Map)} without blocking. */
   public CompletableFuture<Submission> runModelAsync(String modelId, Map<String, Object> parameters) {
     Ids.checkModel(modelId);
+    if (parameters.containsKey("dryRun")) {
+      // The service ignores unknown body fields: a dryRun there would start a paid job, not quote one.
+      throw new InvalidRequestException("dryRun", "dryRun is not a body parameter: the service would ignore it and"
+          + " run a paid job; use quote(…) for a dry run");
+    }
     Map<String, Object> body = Map.copyOf(parameters);
     return submitted(modelId, body, () -> stack.generate().generateCustomModel(modelId, body, null, projectId()));
   }
@@ -149,19 +155,29 @@ public final class LtxClient implements AutoCloseable {
 
   /** {@link #listJobsPage(JobQuery, String)} without blocking. */
   public CompletableFuture<JobPage> listJobsPageAsync(JobQuery query, String pageToken) {
-    return read(() -> stack.jobs().listJobs(query.pageSize(), pageToken, query.status(), query.type(), projectId()))
-        .thenApply(LtxClient::toPage);
+    return listPage(query, pageToken, null);
   }
 
-  /** Every job matching {@code query}, newest first, read a page at a time as the stream is consumed. */
+  private CompletableFuture<JobPage> listPage(JobQuery query, String pageToken, Boolean hideResults) {
+    return read(() -> stack.jobs().listJobs(query.pageSize(), pageToken, query.status(), query.type(), hideResults,
+        projectId())).thenApply(LtxClient::toPage);
+  }
+
+  /**
+   * Every job matching {@code query}, newest first, read a page at a time as the stream is consumed. The listing
+   * ends at a page without a next token, at an empty page, and at a token it was already given: a server that
+   * repeats itself cannot make it run for ever.
+   */
   public Stream<JobSnapshot> listJobs(JobQuery query) {
     Iterator<JobSnapshot> jobs = new Iterator<>() {
+      private final Set<String> tokensSeen = new HashSet<>();
       private JobPage page = listJobsPage(query, null);
       private int index;
 
       @Override
       public boolean hasNext() {
-        while (index == page.jobs().size() && page.next().isPresent()) {
+        while (index == page.jobs().size() && !page.jobs().isEmpty() && page.next().isPresent()
+            && tokensSeen.add(page.next().get())) {
           page = listJobsPage(query, page.next().get());
           index = 0;
         }
@@ -268,9 +284,11 @@ public final class LtxClient implements AutoCloseable {
   }
 
   private CompletableFuture<Optional<JobSnapshot>> findIn(SubmissionMatcher matcher, String token, int pagesLeft) {
-    return listJobsPageAsync(JobQuery.ALL, token).thenCompose(page -> {
+    // hideResults=false: the match needs each job's metadata.input, which a list may otherwise leave out.
+    return listPage(JobQuery.ALL, token, false).thenCompose(page -> {
       Optional<JobSnapshot> match = matcher.best(page.jobs());
-      if (match.isPresent() || matcher.pastWindow(page.jobs()) || page.next().isEmpty() || pagesLeft <= 1) {
+      if (match.isPresent() || matcher.pastWindow(page.jobs()) || page.next().isEmpty() || pagesLeft <= 1
+          || page.jobs().isEmpty() || page.next().get().equals(token)) {
         return CompletableFuture.completedFuture(match);
       }
       return findIn(matcher, page.next().get(), pagesLeft - 1);

@@ -1,5 +1,7 @@
 package dev.ltx4j;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,6 +13,7 @@ import java.util.Map;
  */
 public record Quote(double creativeUnitsCost, double creativeUnitsDiscount, Map<String, Object> costDetails) {
   public Quote {
-    costDetails = costDetails == null ? Map.of() : Map.copyOf(costDetails);
+    // Not Map.copyOf: the service sends nulls inside costDetails (e.g. "unit": null), and they are kept.
+    costDetails = costDetails == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(costDetails));
   }
 }

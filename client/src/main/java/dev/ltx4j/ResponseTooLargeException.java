@@ -9,7 +9,7 @@ public final class ResponseTooLargeException extends UnexpectedResponseException
   private final long limit;
 
   public ResponseTooLargeException(String message, long limit, Throwable cause) {
-    super(message, cause);
+    super(message, null, cause);
     this.limit = limit;
   }
 

@@ -71,6 +71,16 @@ class RetryPolicyTest {
   }
 
   @Test
+  void honoursRetryAfterOnA503Too() {
+    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "3").body("{}").build());
+    server.enqueue(json(JOB));
+
+    TestClients.client(server, time).getJob("job_abc123");
+
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(3));
+  }
+
+  @Test
   void honoursRetryAfterAsAnHttpDate() {
     String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(time.instant().plusSeconds(12).atZone(ZoneOffset.UTC));
     server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", date).body("{}").build());

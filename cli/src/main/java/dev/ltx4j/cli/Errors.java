@@ -6,6 +6,7 @@ import dev.ltx4j.InvalidRequestException;
 import dev.ltx4j.JobCanceledException;
 import dev.ltx4j.JobFailedException;
 import dev.ltx4j.JobTimeoutException;
+import dev.ltx4j.JobWithoutAssetsException;
 import dev.ltx4j.Ltx4jIoException;
 import dev.ltx4j.SubmissionOutcomeUnknownException;
 import picocli.CommandLine;
@@ -42,7 +43,7 @@ final class Errors implements IExecutionExceptionHandler {
     if (e instanceof ConfigurationException) {
       return ExitCodes.CONFIGURATION;
     }
-    if (e instanceof JobFailedException || e instanceof JobCanceledException) {
+    if (e instanceof JobFailedException || e instanceof JobCanceledException || e instanceof JobWithoutAssetsException) {
       return ExitCodes.JOB_FAILED;
     }
     if (e instanceof JobTimeoutException) {

@@ -19,7 +19,7 @@ class ProgressTest {
     try (Progress.Bar bar = progress.job("job_abc123")) {
       bar.jobListener().onStatusChange("job_abc123", JobStatus.QUEUED, JobStatus.IN_PROGRESS);
       bar.jobListener().onPoll(JobSnapshot.of(
-          Job.builder().jobId("job_abc123").status(JobStatus.IN_PROGRESS).progress(0.12).build()));
+          Job.builder().jobId("job_abc123").status("in-progress").progress(0.12).build()));
     }
 
     String shown = terminal.toString(StandardCharsets.UTF_8);

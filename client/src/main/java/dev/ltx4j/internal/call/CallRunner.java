@@ -143,7 +143,8 @@ public final class CallRunner {
         result.completeExceptionally(spec.ambiguous().apply(error));
         return;
       }
-      Duration hint = status == 429 ? ErrorTranslator.retryAfter(response.headers(), body, now) : null;
+      // A server that says when to come back is believed: on 429 and on 503 (Retry-After, seconds or a date).
+      Duration hint = status == 429 || status == 503 ? ErrorTranslator.retryAfter(response.headers(), body, now) : null;
       retryOrFail(request, String.valueOf(status), retryable, hint, error);
     }
 
@@ -178,7 +179,8 @@ public final class CallRunner {
       UndecodableBodyException undecodable = causeOf(failure, UndecodableBodyException.class);
       if (undecodable != null) {
         return new UnexpectedResponseException(
-            operation + " answered with a body that is not the documented JSON: " + undecodable.getMessage(), failure);
+            operation + " answered with a body that is not the documented JSON: " + undecodable.getMessage(),
+            undecodable.bodyPrefix(), failure);
       }
       IOException io = failure instanceof IOException e ? e : new IOException(failure);
       return new Ltx4jIoException(operation + " failed: I/O failure (" + failure.getMessage() + ")", io);

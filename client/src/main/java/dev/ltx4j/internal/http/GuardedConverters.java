@@ -5,6 +5,8 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
 
@@ -16,6 +18,7 @@ import retrofit2.Retrofit;
  * while decoding on OkHttp's dispatcher thread, where no callback hears of it and the caller's future never ends.
  */
 final class GuardedConverters extends Converter.Factory {
+  private static final int PREFIX_BYTES = 256;
   private final Converter.Factory delegate;
 
   GuardedConverters(Converter.Factory delegate) {
@@ -29,7 +32,9 @@ final class GuardedConverters extends Converter.Factory {
       return null;
     }
     return body -> {
+      String prefix = null;
       try {
+        prefix = prefix(body);
         return converter.convert(body);
       } catch (RequestMaybeSentException answerBroke) {
         throw answerBroke; // the body broke off, timed out or passed the limit while it was read
@@ -37,11 +42,19 @@ final class GuardedConverters extends Converter.Factory {
         // What was read still fills the heap: drop it before making anything, the exception included.
         body.source().getBuffer().clear();
         body.close();
-        throw new RequestMaybeSentException(new UndecodableBodyException(fatal));
+        throw new RequestMaybeSentException(new UndecodableBodyException(fatal, prefix));
       } catch (IOException | RuntimeException undecodable) {
-        throw new RequestMaybeSentException(new UndecodableBodyException(undecodable));
+        throw new RequestMaybeSentException(new UndecodableBodyException(undecodable, prefix));
       }
     };
+  }
+
+  /** The body's first bytes, read ahead (the decoder reads them from the buffer all the same) for error messages. */
+  private static String prefix(ResponseBody body) throws IOException {
+    BufferedSource peek = body.source().peek();
+    peek.request(PREFIX_BYTES);
+    Buffer head = peek.getBuffer();
+    return head.snapshot((int) Math.min(PREFIX_BYTES, head.size())).utf8();
   }
 
   @Override

@@ -6,11 +6,11 @@ import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import com.squareup.moshi.adapters.EnumJsonAdapter;
+import dev.ltx4j.internal.JobStatuses;
 import dev.ltx4j.model.JobStatus;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -18,13 +18,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decodes a generated enum's unknown value to its {@code UNKNOWN_DEFAULT_OPEN_API} constant instead of failing, and
- * maps the job status spellings some Scenario guides use ({@code failed}, {@code processing}) to the documented ones.
+ * reads job statuses with {@link JobStatuses}, which knows the other spellings Scenario's material uses.
  */
 final class TolerantEnumFactory implements JsonAdapter.Factory {
   static final String UNKNOWN = "UNKNOWN_DEFAULT_OPEN_API";
   private static final Logger LOG = LoggerFactory.getLogger(TolerantEnumFactory.class);
-  private static final Map<String, JobStatus> JOB_STATUS_ALIASES =
-      Map.of("failed", JobStatus.FAILURE, "processing", JobStatus.IN_PROGRESS);
   private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
 
   @Override
@@ -49,10 +47,9 @@ final class TolerantEnumFactory implements JsonAdapter.Factory {
           return delegate.fromJson(reader);
         }
         String text = reader.peekJson().nextString();
-        Object alias = enumType == JobStatus.class ? JOB_STATUS_ALIASES.get(text) : null;
-        if (alias != null) {
+        if (enumType == JobStatus.class) {
           reader.skipValue();
-          return enumType.cast(alias);
+          return enumType.cast(JobStatuses.parse(text));
         }
         E value = delegate.fromJson(reader);
         if (value == unknown && LOGGED.add(enumType.getSimpleName() + ':' + text)) {

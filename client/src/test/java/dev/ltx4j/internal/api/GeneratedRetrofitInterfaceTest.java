@@ -51,12 +51,12 @@ class GeneratedRetrofitInterfaceTest {
     server.enqueue(new MockResponse.Builder()
         .body("{\"jobs\": [{\"jobId\": \"job_abc123\", \"status\": \"success\"}], \"nextPaginationToken\": \"t2\"}").build());
 
-    JobList page = api(JobsApi.class).listJobs(50, "t1", "success", "custom", null).execute().body();
+    JobList page = api(JobsApi.class).listJobs(50, "t1", "success", "custom", false, null).execute().body();
 
     RecordedRequest request = server.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/jobs");
-    assertThat(request.getUrl().query()).isEqualTo("pageSize=50&paginationToken=t1&status=success&type=custom");
+    assertThat(request.getUrl().query()).isEqualTo("pageSize=50&paginationToken=t1&status=success&type=custom&hideResults=false");
     assertThat(page.nextPaginationToken()).isEqualTo("t2");
     assertThat(page.jobs()).singleElement().extracting(job -> job.jobId()).isEqualTo("job_abc123");
   }

@@ -73,7 +73,7 @@ public final class JobRecord {
     return Job.builder()
         .jobId(spec.id())
         .jobType(spec.jobType())
-        .status(status)
+        .status(status.value())
         .progress(progress)
         .createdAt(spec.createdAt().atOffset(ZoneOffset.UTC))
         .updatedAt(last.date())
@@ -87,6 +87,12 @@ public final class JobRecord {
 
   public static boolean isTerminal(JobStatus status) {
     return status == JobStatus.SUCCESS || status == JobStatus.FAILURE || status == JobStatus.CANCELED;
+  }
+
+  /** Whether a status as written in a job is a final one. */
+  public static boolean isTerminal(String status) {
+    return JobStatus.SUCCESS.value().equals(status) || JobStatus.FAILURE.value().equals(status)
+        || JobStatus.CANCELED.value().equals(status);
   }
 
   private double pinnedHistory(List<JobStatusChange> history) {

@@ -65,7 +65,7 @@ public final class JobStore {
     boolean more = false;
     for (var entry : tail.entrySet()) {
       Job job = entry.getValue().view(now);
-      if ((status != null && !status.equals(job.status().value())) || (type != null && !type.equals(job.jobType()))) {
+      if ((status != null && !status.equals(job.status())) || (type != null && !type.equals(job.jobType()))) {
         continue;
       }
       if (jobs.size() == pageSize) {
