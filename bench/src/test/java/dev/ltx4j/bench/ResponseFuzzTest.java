@@ -65,7 +65,10 @@ class ResponseFuzzTest {
       assertThat(job.toString()).isNotNull();
       assertThat(job.status()).isNotNull();
       job.progress().ifPresent(p -> assertThat(p).isBetween(0.0, 1.0));
-      assertThat(job.assetIds()).doesNotContainNull();
+      java.util.List<String> assets = call(job::assetIds); // a success naming no asset is a typed error
+      if (assets != null) {
+        assertThat(assets).doesNotContainNull();
+      }
       job.isTerminal();
       job.error();
       job.hint();
