@@ -32,7 +32,7 @@ public final class JobSnapshot {
     return Optional.ofNullable(job.jobId() != null ? job.jobId() : job.id());
   }
 
-  /** The status; {@link JobStatus#UNKNOWN_DEFAULT_OPEN_API} for a value this version does not know. */
+  /** The status; {@link JobStatus#UNKNOWN} for a value this version does not know. */
   public JobStatus status() {
     return JobStatuses.parse(job.status());
   }

@@ -90,14 +90,14 @@ final class JobWaiter {
       double progressBefore = progress.highest();
       last = job;
       double fraction = progress.read(job.job().progress());
-      state.record(clock.instant(), job.status().value(), fraction);
+      state.record(clock.instant(), job.rawStatus().orElse(""), fraction);
       notifyListener(job, before, progressBefore);
       switch (job.status()) {
         case SUCCESS -> result.complete(job);
         case FAILURE -> result.completeExceptionally(new JobFailedException(job));
         case CANCELED -> result.completeExceptionally(new JobCanceledException(jobId));
         default -> {
-          if (job.status() == JobStatus.UNKNOWN_DEFAULT_OPEN_API && !unknownLogged) {
+          if (job.status() == JobStatus.UNKNOWN && !unknownLogged) {
             unknownLogged = true;
             LOG.warn("Job {} reports a status this version of ltx4j does not know; treating it as still running", jobId);
           }

@@ -13,7 +13,7 @@ final class RequestRules {
   static final List<Integer> FPS = List.of(24, 25, 48, 50);
   private static final List<Integer> LONG_VIDEO_FPS = List.of(24, 25);
   private static final Pattern ASSET_ID = Pattern.compile("asset_[A-Za-z0-9_-]+");
-  private static final String UNKNOWN = "UNKNOWN_DEFAULT_OPEN_API";
+  private static final String UNKNOWN = "UNKNOWN";
 
   private RequestRules() {}
 

@@ -69,7 +69,7 @@ class RequestValidationTest {
     assertRefused("cameraMotion", "'orbit' is not allowed; allowed: [none, dolly_in, dolly_out, dolly_left, "
         + "dolly_right, jib_up, jib_down, static, focus_shift]", () -> LtxRequest.builder().prompt("p").cameraMotion("orbit"));
     assertRefused("cameraMotion", "decoding placeholder",
-        () -> LtxRequest.builder().prompt("p").cameraMotion(CameraMotion.UNKNOWN_DEFAULT_OPEN_API).build());
+        () -> LtxRequest.builder().prompt("p").cameraMotion(CameraMotion.UNKNOWN).build());
   }
 
   @Test

@@ -133,7 +133,7 @@ class RequestFuzzTest {
   private static String choice(RandomValues values) {
     String choice = values.coin()
         ? values.oneOf(List.of("1080p", "2k", "4k", "720p", "16:9", "9:16", "1:1", "none", "dolly_in", "DOLLY_IN", "",
-            "UNKNOWN_DEFAULT_OPEN_API", "unknown_default_open_api", "RES_1080P"))
+            "UNKNOWN", "unknown", "RES_1080P"))
         : values.anyText(12);
     return values.orNull(0.4, choice);
   }

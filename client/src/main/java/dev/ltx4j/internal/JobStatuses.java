@@ -20,17 +20,17 @@ public final class JobStatuses {
 
   private JobStatuses() {}
 
-  /** The status {@code text} means; {@link JobStatus#UNKNOWN_DEFAULT_OPEN_API} for null or an unknown value. */
+  /** The status {@code text} means; {@link JobStatus#UNKNOWN} for null or an unknown value. */
   public static JobStatus parse(String text) {
     if (text == null) {
-      return JobStatus.UNKNOWN_DEFAULT_OPEN_API;
+      return JobStatus.UNKNOWN;
     }
     String value = text.trim().toLowerCase(Locale.ROOT);
     for (JobStatus status : JobStatus.values()) {
-      if (status != JobStatus.UNKNOWN_DEFAULT_OPEN_API && status.value().equals(value)) {
+      if (status != JobStatus.UNKNOWN && status.value().equals(value)) {
         return status;
       }
     }
-    return SPELLINGS.getOrDefault(value, JobStatus.UNKNOWN_DEFAULT_OPEN_API);
+    return SPELLINGS.getOrDefault(value, JobStatus.UNKNOWN);
   }
 }

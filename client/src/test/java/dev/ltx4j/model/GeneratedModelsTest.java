@@ -82,10 +82,10 @@ class GeneratedModelsTest {
   @Test
   void neverSendsTheUnknownPlaceholderBack() {
     LtxGenerateRequest request = LtxGenerateRequest.builder()
-        .prompt("p").cameraMotion(CameraMotion.UNKNOWN_DEFAULT_OPEN_API).build();
+        .prompt("p").cameraMotion(CameraMotion.UNKNOWN).build();
 
     assertThatThrownBy(() -> Json.moshi().adapter(LtxGenerateRequest.class).toJson(request))
-        .hasMessageContaining("UNKNOWN_DEFAULT_OPEN_API");
+        .hasMessageContaining("UNKNOWN");
   }
 
   @Test

@@ -17,11 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes a generated enum's unknown value to its {@code UNKNOWN_DEFAULT_OPEN_API} constant instead of failing, and
+ * Decodes a generated enum's unknown value to its {@code UNKNOWN} constant instead of failing, and
  * reads job statuses with {@link JobStatuses}, which knows the other spellings Scenario's material uses.
  */
 final class TolerantEnumFactory implements JsonAdapter.Factory {
-  static final String UNKNOWN = "UNKNOWN_DEFAULT_OPEN_API";
+  static final String UNKNOWN = "UNKNOWN";
   private static final Logger LOG = LoggerFactory.getLogger(TolerantEnumFactory.class);
   private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
 
