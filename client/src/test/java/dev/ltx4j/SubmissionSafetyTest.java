@@ -10,6 +10,8 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.SocketFactory;
 import mockwebserver3.MockResponse;
@@ -151,6 +153,27 @@ class SubmissionSafetyTest {
 
     assertThat(client.findSubmittedJob(unknown)).isEmpty();
     assertThat(server.getRequestCount()).as("stops paging once jobs are older than the submission").isEqualTo(2);
+  }
+
+  @Test
+  void aJobWhoseEchoStatesANonDefaultValueForAParameterTheRequestLeftOutIsNotItsJob() {
+    server.enqueue(json("{\"jobs\": ["
+        + job("job_fps50", "2026-07-29T10:00:01Z", "\"prompt\": \"A fantasy landscape\", \"duration\": 8, \"fps\": 50") + ","
+        + job("job_image", "2026-07-29T10:00:01Z",
+            "\"prompt\": \"A fantasy landscape\", \"duration\": 8, \"startImage\": \"asset_a\"") + ","
+        + job("job_defaults", "2026-07-29T10:00:02Z", "\"prompt\": \"A fantasy landscape\", \"duration\": 8,"
+            + " \"fps\": 25, \"resolution\": \"1080p\", \"generateAudio\": true, \"modelId\": \"model_ltx-2-3-fast\"")
+        + "]}"));
+    LtxClient client = TestClients.client(server, time);
+
+    Optional<JobSnapshot> found = client.findSubmittedJob(REQUEST, Instant.parse("2026-07-29T10:00:00Z"));
+
+    assertThat(found).hasValueSatisfying(job -> assertThat(job.id()).contains("job_defaults"));
+  }
+
+  private static String job(String id, String createdAt, String input) {
+    return "{\"jobId\": \"" + id + "\", \"status\": \"queued\", \"createdAt\": \"" + createdAt + "\","
+        + " \"metadata\": {\"input\": {" + input + "}}}";
   }
 
   private static SubmissionOutcomeUnknownException catchUnknown(Runnable call) {

@@ -1,6 +1,7 @@
 package dev.ltx4j.internal;
 
 import dev.ltx4j.JobSnapshot;
+import dev.ltx4j.LtxClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds, among recent jobs, the one a submission with an unknown outcome created: same input parameters, created
@@ -17,6 +19,11 @@ import java.util.Optional;
 public final class SubmissionMatcher {
   /** How far job timestamps may stray from the client's clock. */
   public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+  /** LTX 2.3 Fast's documented defaults: an echoed input may state them for parameters the request left out. */
+  private static final Map<String, Object> LTX_DEFAULTS = Map.of("resolution", "1080p", "duration", 6,
+      "aspectRatio", "16:9", "fps", 25, "cameraMotion", "none", "generateAudio", true);
+  private static final Set<String> LTX_WITHOUT_DEFAULT = Set.of("prompt", "startImage", "endImage");
 
   private final String modelId;
   private final Map<String, Object> request;
@@ -55,7 +62,20 @@ public final class SubmissionMatcher {
     if (!input.containsKey("prompt") && request.containsKey("prompt")) {
       return false;
     }
-    return request.entrySet().stream().allMatch(entry -> sameValue(entry.getValue(), input.get(entry.getKey())));
+    return request.entrySet().stream().allMatch(entry -> sameValue(entry.getValue(), input.get(entry.getKey())))
+        && input.entrySet().stream().allMatch(entry -> request.containsKey(entry.getKey()) || leftOut(entry));
+  }
+
+  /** An echoed LTX parameter the request did not send must hold its default: else another request made the job. */
+  private boolean leftOut(Map.Entry<String, Object> echoed) {
+    if (!modelId.equals(LtxClient.LTX_MODEL_ID)) {
+      return true;
+    }
+    Object fallback = LTX_DEFAULTS.get(echoed.getKey());
+    if (fallback != null) {
+      return sameValue(fallback, echoed.getValue());
+    }
+    return !LTX_WITHOUT_DEFAULT.contains(echoed.getKey()) || echoed.getValue() == null;
   }
 
   private Duration distance(JobSnapshot job) {
