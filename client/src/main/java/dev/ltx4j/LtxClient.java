@@ -254,6 +254,21 @@ public final class LtxClient implements AutoCloseable {
     return join(findIn(matcher, null, RECOVERY_PAGES));
   }
 
+  /**
+   * Every recent job that {@code request}, sent around {@code sentAt}, may have created, closest to {@code sentAt}
+   * first: for a caller that sent the same request more than once (a batch with identical lines, say) and must not
+   * take one job for two of them. Reads up to five pages of jobs.
+   */
+  public List<JobSnapshot> findSubmittedJobs(LtxRequest request, Instant sentAt) {
+    return join(findSubmittedJobsAsync(request, sentAt));
+  }
+
+  /** {@link #findSubmittedJobs(LtxRequest, Instant)} without blocking. */
+  public CompletableFuture<List<JobSnapshot>> findSubmittedJobsAsync(LtxRequest request, Instant sentAt) {
+    SubmissionMatcher matcher = new SubmissionMatcher(LTX_MODEL_ID, asMap(request), sentAt);
+    return collectIn(matcher, null, RECOVERY_PAGES, List.of());
+  }
+
   /** Releases connections and threads, unless they belong to an {@code OkHttpClient} the caller supplied. */
   @Override
   public void close() {
@@ -272,6 +287,17 @@ public final class LtxClient implements AutoCloseable {
         return CompletableFuture.completedFuture(match);
       }
       return findIn(matcher, page.next().get(), pagesLeft - 1);
+    });
+  }
+
+  private CompletableFuture<List<JobSnapshot>> collectIn(
+      SubmissionMatcher matcher, String token, int pagesLeft, List<JobSnapshot> matched) {
+    return listJobsPageAsync(JobQuery.ALL, token).thenCompose(page -> {
+      List<JobSnapshot> all = Stream.concat(matched.stream(), matcher.all(page.jobs()).stream()).toList();
+      if (matcher.pastWindow(page.jobs()) || page.next().isEmpty() || pagesLeft <= 1) {
+        return CompletableFuture.completedFuture(matcher.all(all));
+      }
+      return collectIn(matcher, page.next().get(), pagesLeft - 1, all);
     });
   }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,8 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds, among recent jobs, the one a submission with an unknown outcome created: same input parameters, created
- * around the time it was sent.
+ * Finds, among recent jobs, the one (or every one) a submission with an unknown outcome may have created: same input
+ * parameters, created around the time it was sent.
  */
 public final class SubmissionMatcher {
   /** How far job timestamps may stray from the client's clock. */
@@ -38,6 +39,13 @@ public final class SubmissionMatcher {
   /** The matching job created closest to the submission time. */
   public Optional<JobSnapshot> best(List<JobSnapshot> jobs) {
     return jobs.stream().filter(this::matches).min(Comparator.comparing(this::distance));
+  }
+
+  /** Every matching job, each id once, created closest to the submission time first. */
+  public List<JobSnapshot> all(List<JobSnapshot> jobs) {
+    Map<String, JobSnapshot> byId = new LinkedHashMap<>();
+    jobs.stream().filter(this::matches).forEach(job -> byId.putIfAbsent(job.id().orElseThrow(), job));
+    return byId.values().stream().sorted(Comparator.comparing(this::distance)).toList();
   }
 
   /** True once a page reaches jobs created well before the submission: older pages cannot match. */
