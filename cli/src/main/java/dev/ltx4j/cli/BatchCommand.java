@@ -1,16 +1,10 @@
 package dev.ltx4j.cli;
 
-import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Moshi;
-import com.squareup.moshi.Types;
-import dev.ltx4j.InvalidRequestException;
 import dev.ltx4j.JobCanceledException;
 import dev.ltx4j.JobFailedException;
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.LtxRequest;
 import dev.ltx4j.SubmissionOutcomeUnknownException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,9 +32,6 @@ import picocli.CommandLine.Parameters;
     footer = {"%nExamples:", "  ltx4j batch prompts.jsonl --out videos --concurrency 4",
         "  ltx4j batch prompts.jsonl --out videos --sandbox --json"})
 final class BatchCommand implements Callable<Integer> {
-  private static final JsonAdapter<Map<String, Object>> JSON = new Moshi.Builder().build()
-      .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
-
   @Mixin CommonOptions common;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "JSON Lines: one request per line.")
@@ -58,7 +49,8 @@ final class BatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<LtxRequest> requests = readRequests();
+    Map<Integer, LtxRequest> requests = new LinkedHashMap<>();
+    BatchFile.read(file).forEach(line -> requests.put(line.number(), line.request()));
     Files.createDirectories(out);
     Output output = common.output();
     AtomicInteger done = new AtomicInteger();
@@ -67,9 +59,9 @@ final class BatchCommand implements Callable<Integer> {
     try (Backend backend = common.open(); Journal journal = Journal.open(out.resolve("batch-journal.jsonl"))) {
       ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency));
       List<Future<?>> work = new ArrayList<>();
-      for (int i = 0; i < requests.size(); i++) {
-        int line = i + 1;
-        LtxRequest request = requests.get(i);
+      for (Map.Entry<Integer, LtxRequest> entry : requests.entrySet()) {
+        int line = entry.getKey();
+        LtxRequest request = entry.getValue();
         work.add(pool.submit(() -> {
           try {
             if (run(backend.client(), journal, line, request, output)) {
@@ -151,43 +143,6 @@ final class BatchCommand implements Callable<Integer> {
       output.note("line " + line + ": recovered job " + found + " after a lost answer");
       journal.submitted(line, found);
       return found;
-    }
-  }
-
-  private List<LtxRequest> readRequests() throws IOException {
-    List<LtxRequest> requests = new ArrayList<>();
-    int number = 0;
-    for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      number++;
-      if (text.isBlank()) {
-        throw new InvalidRequestException("line " + number, "line " + number + " of " + file + " is empty");
-      }
-      Map<String, Object> fields = JSON.fromJson(text);
-      requests.add(toRequest(number, fields));
-    }
-    return requests;
-  }
-
-  private static LtxRequest toRequest(int line, Map<String, Object> fields) {
-    try {
-      LtxRequest.Builder builder = LtxRequest.builder().prompt(String.valueOf(fields.get("prompt")));
-      fields.forEach((key, value) -> {
-        switch (key) {
-          case "prompt" -> { }
-          case "resolution" -> builder.resolution(String.valueOf(value));
-          case "duration" -> builder.durationSeconds(((Number) value).intValue());
-          case "aspectRatio" -> builder.aspectRatio(String.valueOf(value));
-          case "fps" -> builder.fps(((Number) value).intValue());
-          case "cameraMotion" -> builder.cameraMotion(String.valueOf(value));
-          case "generateAudio" -> builder.generateAudio((Boolean) value);
-          case "startImage" -> builder.startImage(String.valueOf(value));
-          case "endImage" -> builder.endImage(String.valueOf(value));
-          default -> throw new InvalidRequestException(key, "unknown field '" + key + "'");
-        }
-      });
-      return builder.build();
-    } catch (InvalidRequestException | ClassCastException e) {
-      throw new InvalidRequestException("line " + line, "line " + line + ": " + e.getMessage());
     }
   }
 }
