@@ -56,7 +56,7 @@ final class BatchCommand implements Callable<Integer> {
     AtomicInteger done = new AtomicInteger();
     AtomicInteger already = new AtomicInteger();
     List<String> failures = new ArrayList<>();
-    try (Backend backend = common.open(); Journal journal = Journal.open(out.resolve("batch-journal.jsonl"))) {
+    try (Backend backend = common.open(); Journal journal = Journal.open(out)) {
       ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency));
       List<Future<?>> work = new ArrayList<>();
       for (Map.Entry<Integer, LtxRequest> entry : requests.entrySet()) {
