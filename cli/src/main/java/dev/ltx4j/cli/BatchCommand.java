@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,15 +48,26 @@ final class BatchCommand implements Callable<Integer> {
       description = "How long to wait for each job. Default: ${DEFAULT-VALUE}.")
   Duration deadline;
 
+  /** Where line {@code line}'s video goes. */
+  static Path target(Path out, int line) {
+    return out.resolve("line-" + line + ".mp4");
+  }
+
   @Override
   public Integer call() throws Exception {
     Map<Integer, LtxRequest> requests = new LinkedHashMap<>();
     BatchFile.read(file).forEach(line -> requests.put(line.number(), line.request()));
-    Files.createDirectories(out);
+    OutputPaths.requireWritableFolder(out);
+    for (int line : requests.keySet()) {
+      if (Files.isDirectory(target(out, line))) {
+        throw new CommandException(ExitCodes.USAGE, "cannot save line " + line + "'s video: " + target(out, line)
+            + " is a folder; nothing was sent");
+      }
+    }
     Output output = common.output();
     AtomicInteger done = new AtomicInteger();
     AtomicInteger already = new AtomicInteger();
-    List<String> failures = new ArrayList<>();
+    Map<Integer, RuntimeException> failures = new TreeMap<>();
     try (Backend backend = common.open(); Journal journal = Journal.open(out)) {
       ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency));
       List<Future<?>> work = new ArrayList<>();
@@ -64,14 +76,10 @@ final class BatchCommand implements Callable<Integer> {
         LtxRequest request = entry.getValue();
         work.add(pool.submit(() -> {
           try {
-            if (run(backend.client(), journal, line, request, output)) {
-              done.incrementAndGet();
-            } else {
-              already.incrementAndGet();
-            }
+            (run(backend.client(), journal, line, request, output) ? done : already).incrementAndGet();
           } catch (RuntimeException e) {
             synchronized (failures) {
-              failures.add("line " + line + ": " + e.getMessage());
+              failures.put(line, e);
             }
           }
         }));
@@ -81,25 +89,27 @@ final class BatchCommand implements Callable<Integer> {
       }
       pool.shutdown();
     }
+    List<String> failed = failures.entrySet().stream()
+        .map(failure -> "line " + failure.getKey() + ": " + failure.getValue().getMessage()).toList();
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("lines", requests.size());
     summary.put("done", done.get());
     summary.put("alreadyDone", already.get());
-    summary.put("failed", failures);
+    summary.put("failed", failed);
     output.result(requests.size() + " lines: " + done.get() + " done now, " + already.get() + " done before, "
-        + failures.size() + " failed" + (failures.isEmpty() ? "" : "\n  " + String.join("\n  ", failures)), summary);
-    return failures.isEmpty() ? ExitCodes.OK : ExitCodes.JOB_FAILED;
+        + failed.size() + " failed" + (failed.isEmpty() ? "" : "\n  " + String.join("\n  ", failed)), summary);
+    return failures.values().stream().findFirst().map(Errors::code).orElse(ExitCodes.OK);
   }
 
   /** Takes one line to its file; false when the journal says it was done before. */
   private boolean run(LtxClient client, Journal journal, int line, LtxRequest request, Output output) {
-    Path target = out.resolve("line-" + line + ".mp4");
+    Path target = target(out, line);
     Journal.Entry entry = journal.entry(line);
     if (entry != null && entry.state().equals("done")) {
       return false;
     }
     if (entry != null && entry.state().equals("failed")) {
-      throw new IllegalStateException("failed before: " + entry.error());
+      throw new CommandException(ExitCodes.JOB_FAILED, "failed before: " + entry.error());
     }
     String jobId = entry == null ? null : entry.jobId();
     if (jobId == null && entry != null && entry.state().equals("submitting")) {
@@ -115,7 +125,7 @@ final class BatchCommand implements Callable<Integer> {
     Finisher finisher = new Finisher(client, new Progress(false, null));
     try {
       var job = finisher.await(jobId, deadline);
-      if (!Files.exists(target)) {
+      if (!Files.isRegularFile(target)) {
         finisher.download(job, target, false);
       }
     } catch (JobFailedException | JobCanceledException e) {
@@ -137,8 +147,8 @@ final class BatchCommand implements Callable<Integer> {
     } catch (SubmissionOutcomeUnknownException unknown) {
       String found = client.findSubmittedJob(unknown).flatMap(j -> j.id()).orElse(null);
       if (found == null) {
-        throw new IllegalStateException("the submission's outcome is unknown and no matching job was found yet; "
-            + "run the batch again to look again", unknown);
+        throw new CommandException(ExitCodes.OUTCOME_UNKNOWN, "the submission's outcome is unknown and no matching "
+            + "job was found yet; run the batch again to look again", unknown);
       }
       output.note("line " + line + ": recovered job " + found + " after a lost answer");
       journal.submitted(line, found);
