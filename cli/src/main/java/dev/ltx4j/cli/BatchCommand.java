@@ -2,14 +2,12 @@ package dev.ltx4j.cli;
 
 import dev.ltx4j.JobCanceledException;
 import dev.ltx4j.JobFailedException;
+import dev.ltx4j.JobSnapshot;
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.LtxRequest;
-import dev.ltx4j.SubmissionOutcomeUnknownException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,22 +66,18 @@ final class BatchCommand implements Callable<Integer> {
     AtomicInteger done = new AtomicInteger();
     AtomicInteger already = new AtomicInteger();
     Map<Integer, RuntimeException> failures = new TreeMap<>();
-    try (Backend backend = common.open(); Journal journal = Journal.open(out)) {
+    try (Journal journal = Journal.open(out); Backend backend = common.open()) {
+      BatchSubmitter submitter = new BatchSubmitter(backend.client(), journal, requests, out, output);
       ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency));
-      List<Future<?>> work = new ArrayList<>();
-      for (Map.Entry<Integer, LtxRequest> entry : requests.entrySet()) {
-        int line = entry.getKey();
-        LtxRequest request = entry.getValue();
-        work.add(pool.submit(() -> {
-          try {
-            (run(backend.client(), journal, line, request, output) ? done : already).incrementAndGet();
-          } catch (RuntimeException e) {
-            synchronized (failures) {
-              failures.put(line, e);
-            }
+      List<Future<?>> work = requests.keySet().stream().<Future<?>>map(line -> pool.submit(() -> {
+        try {
+          (run(backend.client(), journal, submitter, line, output) ? done : already).incrementAndGet();
+        } catch (RuntimeException e) {
+          synchronized (failures) {
+            failures.put(line, e);
           }
-        }));
-      }
+        }
+      })).toList();
       for (Future<?> future : work) {
         future.get();
       }
@@ -102,7 +96,7 @@ final class BatchCommand implements Callable<Integer> {
   }
 
   /** Takes one line to its file; false when the journal says it was done before. */
-  private boolean run(LtxClient client, Journal journal, int line, LtxRequest request, Output output) {
+  private boolean run(LtxClient client, Journal journal, BatchSubmitter submitter, int line, Output output) {
     Path target = target(out, line);
     Journal.Entry entry = journal.entry(line);
     if (entry != null && entry.state().equals("done")) {
@@ -111,20 +105,15 @@ final class BatchCommand implements Callable<Integer> {
     if (entry != null && entry.state().equals("failed")) {
       throw new CommandException(ExitCodes.JOB_FAILED, "failed before: " + entry.error());
     }
-    String jobId = entry == null ? null : entry.jobId();
-    if (jobId == null && entry != null && entry.state().equals("submitting")) {
-      jobId = client.findSubmittedJob(request, entry.sentAt()).flatMap(j -> j.id()).orElse(null);
-      if (jobId != null) {
-        output.note("line " + line + ": found job " + jobId + " from an interrupted run");
-        journal.submitted(line, jobId);
-      }
+    if (entry != null && entry.unresolved() && Files.isRegularFile(target)) {
+      journal.done(line, target.toString()); // saved by hand after recovery could not tell which job was the line's
+      output.note("line " + line + ": " + target + " exists; taken as the line's video");
+      return true;
     }
-    if (jobId == null) {
-      jobId = submit(client, journal, line, request, output);
-    }
+    String jobId = submitter.jobFor(line);
     Finisher finisher = new Finisher(client, new Progress(false, null));
     try {
-      var job = finisher.await(jobId, deadline);
+      JobSnapshot job = finisher.await(jobId, deadline);
       if (!Files.isRegularFile(target)) {
         finisher.download(job, target, false);
       }
@@ -135,24 +124,5 @@ final class BatchCommand implements Callable<Integer> {
     journal.done(line, target.toString());
     output.note("line " + line + ": " + target + " (job " + jobId + ")");
     return true;
-  }
-
-  private String submit(LtxClient client, Journal journal, int line, LtxRequest request, Output output) {
-    Instant at = Instant.now();
-    journal.submitting(line, at);
-    try {
-      String jobId = client.submit(request).jobId();
-      journal.submitted(line, jobId);
-      return jobId;
-    } catch (SubmissionOutcomeUnknownException unknown) {
-      String found = client.findSubmittedJob(unknown).flatMap(j -> j.id()).orElse(null);
-      if (found == null) {
-        throw new CommandException(ExitCodes.OUTCOME_UNKNOWN, "the submission's outcome is unknown and no matching "
-            + "job was found yet; run the batch again to look again", unknown);
-      }
-      output.note("line " + line + ": recovered job " + found + " after a lost answer");
-      journal.submitted(line, found);
-      return found;
-    }
   }
 }
