@@ -23,11 +23,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "batch", mixinStandardHelpOptions = true,
-    description = {"Generate one video per line of a JSON Lines file, resumably.",
-        "Each line holds the request's fields, e.g. {\"prompt\": \"A cat\", \"duration\": 8, \"fps\": 24}.",
-        "Line n's video is saved as <out>/line-<n>.mp4. A journal in <out> records every step, synced to disk:",
-        "run the same command again after any interruption (even kill -9) and it resumes; a line is never",
-        "submitted twice — a submission whose answer was lost is looked up among recent jobs first."},
+    description = {"Generate one video per line of a JSON Lines file, resumably.", "",
+        "Each line is a JSON object of request fields: prompt (required), resolution, duration, aspectRatio, fps, "
+            + "cameraMotion, generateAudio, startImage, endImage (asset ids), e.g. {\"prompt\": \"A cat\", "
+            + "\"duration\": 8}. Every line is checked before anything is sent (exit 2 names the line). Blank lines "
+            + "are skipped and a UTF-8 byte order mark is ignored. Line n's video is <out>/line-<n>.mp4, n counting "
+            + "every line of the file.", "",
+        "A journal in <out> records every step, synced to disk: run the same command again after any interruption "
+            + "(even kill -9) and it resumes. While a batch runs, its folder is locked: a second batch on it stops "
+            + "at once (exit 9).", "",
+        "Identical lines are separate jobs, and no line is submitted twice: when an answer was lost, the line's job "
+            + "is looked up among recent jobs, leaving out those other lines have. If more such jobs match than "
+            + "lines wait for one, the line is reported with the candidates (exit 8) and nothing is resubmitted.", "",
+        "The exit code is that of the first line that failed."},
     footer = {"%nExamples:", "  ltx4j batch prompts.jsonl --out videos --concurrency 4",
         "  ltx4j batch prompts.jsonl --out videos --sandbox --json"})
 final class BatchCommand implements Callable<Integer> {

@@ -17,15 +17,15 @@ final class ExitCodes {
   static final String HELP = "%nExit codes:%n"
       + "  0  success%n"
       + "  1  unexpected failure%n"
-      + "  2  invalid arguments, request or input file, or an output path that cannot be written (nothing was sent)%n"
+      + "  2  invalid arguments, request, input file or output path (nothing was sent)%n"
       + "  3  missing credentials or bad configuration%n"
       + "  4  the job failed or was canceled%n"
       + "  5  the wait timed out or was interrupted (the job id is printed; resume with `ltx4j wait`)%n"
       + "  6  the API answered with an error%n"
       + "  7  network failure%n"
-      + "  8  a generation may have been created but no answer came, or which job is a line's is unclear (see the hint)%n"
-      + "  9  the batch output folder is in use by another ltx4j batch (nothing was sent)%n"
-      + "  10 the job finished but its video could not be saved (the download command is printed)%n";
+      + "  8  a generation may have been created but its job is unknown (see the hint)%n"
+      + "  9  the batch output folder is in use by another batch (nothing was sent)%n"
+      + "  10 the job finished but its video could not be saved (see the hint)%n";
 
   private ExitCodes() {}
 }

@@ -134,6 +134,7 @@ class CommandLineTest {
 
   @Test
   void topLevelHelpListsTheExitCodes() {
-    assertThat(CliRun.of("--help").out()).contains("Exit codes:", "8  a generation may have been created");
+    assertThat(CliRun.of("--help").out()).contains("Exit codes:", "8  a generation may have been created",
+        "9  the batch output folder is in use", "10 the job finished but its video could not be saved");
   }
 }
