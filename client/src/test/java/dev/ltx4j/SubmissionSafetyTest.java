@@ -180,7 +180,8 @@ class SubmissionSafetyTest {
   @Test
   void aJobWhoseEchoStatesANonDefaultValueForAParameterTheRequestLeftOutIsNotItsJob() {
     server.enqueue(json("{\"jobs\": ["
-        + job("job_fps50", "2026-07-29T10:00:01Z", "\"prompt\": \"A fantasy landscape\", \"duration\": 8, \"fps\": 50") + ","
+        + job("job_fps50", "2026-07-29T10:00:01Z",
+            "\"prompt\": \"A fantasy landscape\", \"duration\": 8, \"fps\": 50") + ","
         + job("job_image", "2026-07-29T10:00:01Z",
             "\"prompt\": \"A fantasy landscape\", \"duration\": 8, \"startImage\": \"asset_a\"") + ","
         + job("job_defaults", "2026-07-29T10:00:02Z", "\"prompt\": \"A fantasy landscape\", \"duration\": 8,"

@@ -21,7 +21,8 @@ final class DownloadCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "ID", description = "A job_… or asset_… id.")
   String id;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "The file to write; for a job with several videos, the others go beside it as FILE-2.mp4, ….")
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "The file to write; for a job with several videos, the others go beside it as FILE-2.mp4, ….")
   Path output;
 
   @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".", description = "For a job: the folder. Default: ${DEFAULT-VALUE}.")

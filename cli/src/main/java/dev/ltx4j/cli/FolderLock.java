@@ -61,7 +61,8 @@ final class FolderLock implements AutoCloseable {
       if (e instanceof CommandException refused) {
         throw refused;
       }
-      throw new CommandException(ExitCodes.USAGE, "cannot lock " + file + " (" + e.getMessage() + "); nothing was sent", e);
+      throw new CommandException(ExitCodes.USAGE, "cannot lock " + file + " (" + e.getMessage() + "); nothing was sent",
+          e);
     }
   }
 

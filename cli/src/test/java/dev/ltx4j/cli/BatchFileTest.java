@@ -31,7 +31,7 @@ class BatchFileTest {
       "{\"prompt\": \"A cat\", \"resolution\": 1080}   | \"resolution\" must be a string, got 1080",
       "{\"prompt\": \"A cat\", \"seed\": 7}            | unknown field \"seed\"; allowed: prompt, resolution",
       "null                                       | must be a JSON object like {\"prompt\": \"A cat\"}, got null",
-      "[{\"prompt\": \"A cat\"}]                      | must be a JSON object like {\"prompt\": \"A cat\"}, got an array",
+      "[{\"prompt\": \"A cat\"}]                  | must be a JSON object like {\"prompt\": \"A cat\"}, got an array",
       "7                                          | must be a JSON object like {\"prompt\": \"A cat\"}, got 7",
       "{\"prompt\": \"A cat\",}                       | not valid JSON (",
       "{\"prompt\": \"A cat\"} {\"prompt\": \"A dog\"}   | not valid JSON (",

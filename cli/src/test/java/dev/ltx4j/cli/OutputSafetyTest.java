@@ -91,7 +91,8 @@ class OutputSafetyTest {
   @Test
   void aBatchLineWhoseVideoCannotBeSavedNamesItsJobAndIsDownloadedByTheNextRunWithoutANewSubmission()
       throws Exception {
-    Path prompts = Files.writeString(dir.resolve("prompts.jsonl"), "{\"prompt\": \"A cat\"}\n{\"prompt\": \"A dog\"}\n");
+    Path prompts = Files.writeString(dir.resolve("prompts.jsonl"),
+        "{\"prompt\": \"A cat\"}\n{\"prompt\": \"A dog\"}\n");
     Path out = dir.resolve("out");
     CompletableFuture<CliRun> batch = CompletableFuture.supplyAsync(
         () -> CliRun.of("batch", prompts.toString(), "--out", out.toString()));
