@@ -260,7 +260,7 @@ public final class LtxClient implements AutoCloseable {
   /** {@link #findSubmittedJob(SubmissionOutcomeUnknownException)} without blocking. */
   public CompletableFuture<Optional<JobSnapshot>> findSubmittedJobAsync(SubmissionOutcomeUnknownException unknown) {
     SubmissionMatcher matcher = new SubmissionMatcher(unknown.modelId(), unknown.request(), unknown.submittedAt());
-    return findIn(matcher, null, RECOVERY_PAGES);
+    return collectIn(matcher, null, RECOVERY_PAGES, List.of()).thenApply(all -> all.stream().findFirst());
   }
 
   /**
@@ -269,7 +269,22 @@ public final class LtxClient implements AutoCloseable {
    */
   public Optional<JobSnapshot> findSubmittedJob(LtxRequest request, Instant sentAt) {
     SubmissionMatcher matcher = new SubmissionMatcher(LTX_MODEL_ID, asMap(request), sentAt);
-    return join(findIn(matcher, null, RECOVERY_PAGES));
+    return join(collectIn(matcher, null, RECOVERY_PAGES, List.of())).stream().findFirst();
+  }
+
+  /**
+   * Every recent job that {@code request}, sent around {@code sentAt}, may have created, closest to {@code sentAt}
+   * first: for a caller that sent the same request more than once (a batch with identical lines, say) and must not
+   * take one job for two of them. Reads up to five pages of jobs.
+   */
+  public List<JobSnapshot> findSubmittedJobs(LtxRequest request, Instant sentAt) {
+    return join(findSubmittedJobsAsync(request, sentAt));
+  }
+
+  /** {@link #findSubmittedJobs(LtxRequest, Instant)} without blocking. */
+  public CompletableFuture<List<JobSnapshot>> findSubmittedJobsAsync(LtxRequest request, Instant sentAt) {
+    SubmissionMatcher matcher = new SubmissionMatcher(LTX_MODEL_ID, asMap(request), sentAt);
+    return collectIn(matcher, null, RECOVERY_PAGES, List.of());
   }
 
   /** Releases connections and threads, unless they belong to an {@code OkHttpClient} the caller supplied. */
@@ -283,15 +298,16 @@ public final class LtxClient implements AutoCloseable {
     return "LtxClient{baseUrl=" + settings.baseUrl() + ", projectId=" + settings.projectId() + ", credentials=redacted}";
   }
 
-  private CompletableFuture<Optional<JobSnapshot>> findIn(SubmissionMatcher matcher, String token, int pagesLeft) {
+  private CompletableFuture<List<JobSnapshot>> collectIn(
+      SubmissionMatcher matcher, String token, int pagesLeft, List<JobSnapshot> matched) {
     // hideResults=false: the match needs each job's metadata.input, which a list may otherwise leave out.
     return listPage(JobQuery.ALL, token, false).thenCompose(page -> {
-      Optional<JobSnapshot> match = matcher.best(page.jobs());
-      if (match.isPresent() || matcher.pastWindow(page.jobs()) || page.next().isEmpty() || pagesLeft <= 1
-          || page.jobs().isEmpty() || page.next().get().equals(token)) {
-        return CompletableFuture.completedFuture(match);
+      List<JobSnapshot> all = Stream.concat(matched.stream(), matcher.all(page.jobs()).stream()).toList();
+      if (matcher.pastWindow(page.jobs()) || page.next().isEmpty() || pagesLeft <= 1 || page.jobs().isEmpty()
+          || page.next().get().equals(token)) {
+        return CompletableFuture.completedFuture(matcher.all(all));
       }
-      return findIn(matcher, page.next().get(), pagesLeft - 1);
+      return collectIn(matcher, page.next().get(), pagesLeft - 1, all);
     });
   }
 

@@ -10,6 +10,9 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.SocketFactory;
 import mockwebserver3.MockResponse;
@@ -151,6 +154,49 @@ class SubmissionSafetyTest {
 
     assertThat(client.findSubmittedJob(unknown)).isEmpty();
     assertThat(server.getRequestCount()).as("stops paging once jobs are older than the submission").isEqualTo(2);
+  }
+
+  @Test
+  void findSubmittedJobsReturnsEveryMatchingJobAcrossPagesClosestToTheSendingTimeFirst() throws InterruptedException {
+    server.enqueue(json("{\"jobs\": [" // newest first
+        + job("job_later", "2026-07-29T10:00:09Z", "\"prompt\": \"A fantasy landscape\", \"duration\": 8") + ","
+        + job("job_other", "2026-07-29T10:00:05Z", "\"prompt\": \"Something else\", \"duration\": 8") + "],"
+        + " \"nextPaginationToken\": \"page2\"}"));
+    server.enqueue(json("{\"jobs\": ["
+        + job("job_closest", "2026-07-29T10:00:01Z", "\"prompt\": \"A fantasy landscape\", \"duration\": 8") + ","
+        + job("job_later", "2026-07-29T10:00:09Z", "\"prompt\": \"A fantasy landscape\", \"duration\": 8") + ","
+        + job("job_old", "2026-07-29T09:00:00Z", "\"prompt\": \"A fantasy landscape\", \"duration\": 8") + "],"
+        + " \"nextPaginationToken\": \"page3\"}"));
+    LtxClient client = TestClients.client(server, time);
+
+    List<JobSnapshot> jobs = client.findSubmittedJobs(REQUEST, Instant.parse("2026-07-29T10:00:00Z"));
+
+    assertThat(jobs).map(job -> job.id().orElseThrow()).containsExactly("job_closest", "job_later");
+    assertThat(server.takeRequest().getUrl().queryParameter("paginationToken")).isNull();
+    assertThat(server.takeRequest().getUrl().queryParameter("paginationToken")).isEqualTo("page2");
+    assertThat(server.getRequestCount()).as("stops once jobs are older than the submission").isEqualTo(2);
+  }
+
+  @Test
+  void aJobWhoseEchoStatesANonDefaultValueForAParameterTheRequestLeftOutIsNotItsJob() {
+    server.enqueue(json("{\"jobs\": ["
+        + job("job_fps50", "2026-07-29T10:00:01Z",
+            "\"prompt\": \"A fantasy landscape\", \"duration\": 8, \"fps\": 50") + ","
+        + job("job_image", "2026-07-29T10:00:01Z",
+            "\"prompt\": \"A fantasy landscape\", \"duration\": 8, \"startImage\": \"asset_a\"") + ","
+        + job("job_defaults", "2026-07-29T10:00:02Z", "\"prompt\": \"A fantasy landscape\", \"duration\": 8,"
+            + " \"fps\": 25, \"resolution\": \"1080p\", \"generateAudio\": true, \"modelId\": \"model_ltx-2-3-fast\"")
+        + "]}"));
+    LtxClient client = TestClients.client(server, time);
+
+    Optional<JobSnapshot> found = client.findSubmittedJob(REQUEST, Instant.parse("2026-07-29T10:00:00Z"));
+
+    assertThat(found).hasValueSatisfying(job -> assertThat(job.id()).contains("job_defaults"));
+  }
+
+  private static String job(String id, String createdAt, String input) {
+    return "{\"jobId\": \"" + id + "\", \"status\": \"queued\", \"createdAt\": \"" + createdAt + "\","
+        + " \"metadata\": {\"input\": {" + input + "}}}";
   }
 
   private static SubmissionOutcomeUnknownException catchUnknown(Runnable call) {

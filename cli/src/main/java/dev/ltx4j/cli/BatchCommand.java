@@ -1,24 +1,17 @@
 package dev.ltx4j.cli;
 
-import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Moshi;
-import com.squareup.moshi.Types;
-import dev.ltx4j.InvalidRequestException;
 import dev.ltx4j.JobCanceledException;
 import dev.ltx4j.JobFailedException;
+import dev.ltx4j.JobSnapshot;
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.LtxRequest;
-import dev.ltx4j.SubmissionOutcomeUnknownException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,17 +23,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "batch", mixinStandardHelpOptions = true,
-    description = {"Generate one video per line of a JSON Lines file, resumably.",
-        "Each line holds the request's fields, e.g. {\"prompt\": \"A cat\", \"duration\": 8, \"fps\": 24}.",
-        "Line n's video is saved as <out>/line-<n>.mp4. A journal in <out> records every step, synced to disk:",
-        "run the same command again after any interruption (even kill -9) and it resumes; a line is never",
-        "submitted twice — a submission whose answer was lost is looked up among recent jobs first."},
+    description = {"Generate one video per line of a JSON Lines file, resumably.", "",
+        "Each line is a JSON object of request fields: prompt (required), resolution, duration, aspectRatio, fps, "
+            + "cameraMotion, generateAudio, startImage, endImage (asset ids), e.g. {\"prompt\": \"A cat\", "
+            + "\"duration\": 8}. Every line is checked before anything is sent (exit 2 names the line). Blank lines "
+            + "are skipped and a UTF-8 byte order mark is ignored. Line n's video is <out>/line-<n>.mp4, n counting "
+            + "every line of the file.", "",
+        "A journal in <out> records every step, synced to disk: run the same command again after any interruption "
+            + "(even kill -9) and it resumes. While a batch runs, its folder is locked: a second batch on it stops "
+            + "at once (exit 9).", "",
+        "Identical lines are separate jobs, and no line is submitted twice: when an answer was lost, the line's job "
+            + "is looked up among recent jobs, leaving out those other lines have. If more such jobs match than "
+            + "lines wait for one, the line is reported with the candidates (exit 8) and nothing is resubmitted.", "",
+        "The exit code is that of the first line that failed."},
     footer = {"%nExamples:", "  ltx4j batch prompts.jsonl --out videos --concurrency 4",
         "  ltx4j batch prompts.jsonl --out videos --sandbox --json"})
 final class BatchCommand implements Callable<Integer> {
-  private static final JsonAdapter<Map<String, Object>> JSON = new Moshi.Builder().build()
-      .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
-
   @Mixin CommonOptions common;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "JSON Lines: one request per line.")
@@ -56,74 +54,75 @@ final class BatchCommand implements Callable<Integer> {
       description = "How long to wait for each job. Default: ${DEFAULT-VALUE}.")
   Duration deadline;
 
+  /** Where line {@code line}'s video goes. */
+  static Path target(Path out, int line) {
+    return out.resolve("line-" + line + ".mp4");
+  }
+
   @Override
   public Integer call() throws Exception {
-    List<LtxRequest> requests = readRequests();
-    Files.createDirectories(out);
+    Map<Integer, LtxRequest> requests = new LinkedHashMap<>();
+    BatchFile.read(file).forEach(line -> requests.put(line.number(), line.request()));
+    OutputPaths.requireWritableFolder(out);
+    for (int line : requests.keySet()) {
+      if (Files.isDirectory(target(out, line))) {
+        throw new CommandException(ExitCodes.USAGE, "cannot save line " + line + "'s video: " + target(out, line)
+            + " is a folder; nothing was sent");
+      }
+    }
     Output output = common.output();
     AtomicInteger done = new AtomicInteger();
     AtomicInteger already = new AtomicInteger();
-    List<String> failures = new ArrayList<>();
-    try (Backend backend = common.open(); Journal journal = Journal.open(out.resolve("batch-journal.jsonl"))) {
+    Map<Integer, RuntimeException> failures = new TreeMap<>();
+    try (Journal journal = Journal.open(out); Backend backend = common.open()) {
+      BatchSubmitter submitter = new BatchSubmitter(backend.client(), journal, requests, out, output);
       ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency));
-      List<Future<?>> work = new ArrayList<>();
-      for (int i = 0; i < requests.size(); i++) {
-        int line = i + 1;
-        LtxRequest request = requests.get(i);
-        work.add(pool.submit(() -> {
-          try {
-            if (run(backend.client(), journal, line, request, output)) {
-              done.incrementAndGet();
-            } else {
-              already.incrementAndGet();
-            }
-          } catch (RuntimeException e) {
-            synchronized (failures) {
-              failures.add("line " + line + ": " + e.getMessage());
-            }
+      List<Future<?>> work = requests.keySet().stream().<Future<?>>map(line -> pool.submit(() -> {
+        try {
+          (run(backend.client(), journal, submitter, line, output) ? done : already).incrementAndGet();
+        } catch (RuntimeException e) {
+          synchronized (failures) {
+            failures.put(line, e);
           }
-        }));
-      }
+        }
+      })).toList();
       for (Future<?> future : work) {
         future.get();
       }
       pool.shutdown();
     }
+    List<String> failed = failures.entrySet().stream()
+        .map(failure -> "line " + failure.getKey() + ": " + failure.getValue().getMessage()).toList();
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("lines", requests.size());
     summary.put("done", done.get());
     summary.put("alreadyDone", already.get());
-    summary.put("failed", failures);
+    summary.put("failed", failed);
     output.result(requests.size() + " lines: " + done.get() + " done now, " + already.get() + " done before, "
-        + failures.size() + " failed" + (failures.isEmpty() ? "" : "\n  " + String.join("\n  ", failures)), summary);
-    return failures.isEmpty() ? ExitCodes.OK : ExitCodes.JOB_FAILED;
+        + failed.size() + " failed" + (failed.isEmpty() ? "" : "\n  " + String.join("\n  ", failed)), summary);
+    return failures.values().stream().findFirst().map(Errors::code).orElse(ExitCodes.OK);
   }
 
   /** Takes one line to its file; false when the journal says it was done before. */
-  private boolean run(LtxClient client, Journal journal, int line, LtxRequest request, Output output) {
-    Path target = out.resolve("line-" + line + ".mp4");
+  private boolean run(LtxClient client, Journal journal, BatchSubmitter submitter, int line, Output output) {
+    Path target = target(out, line);
     Journal.Entry entry = journal.entry(line);
     if (entry != null && entry.state().equals("done")) {
       return false;
     }
     if (entry != null && entry.state().equals("failed")) {
-      throw new IllegalStateException("failed before: " + entry.error());
+      throw new CommandException(ExitCodes.JOB_FAILED, "failed before: " + entry.error());
     }
-    String jobId = entry == null ? null : entry.jobId();
-    if (jobId == null && entry != null && entry.state().equals("submitting")) {
-      jobId = client.findSubmittedJob(request, entry.sentAt()).flatMap(j -> j.id()).orElse(null);
-      if (jobId != null) {
-        output.note("line " + line + ": found job " + jobId + " from an interrupted run");
-        journal.submitted(line, jobId);
-      }
+    if (entry != null && entry.unresolved() && Files.isRegularFile(target)) {
+      journal.done(line, target.toString()); // saved by hand after recovery could not tell which job was the line's
+      output.note("line " + line + ": " + target + " exists; taken as the line's video");
+      return true;
     }
-    if (jobId == null) {
-      jobId = submit(client, journal, line, request, output);
-    }
+    String jobId = submitter.jobFor(line);
     Finisher finisher = new Finisher(client, new Progress(false, null));
     try {
-      var job = finisher.await(jobId, deadline);
-      if (!Files.exists(target)) {
+      JobSnapshot job = finisher.await(jobId, deadline);
+      if (!Files.isRegularFile(target)) {
         finisher.download(job, target, false);
       }
     } catch (JobFailedException | JobCanceledException e) {
@@ -133,61 +132,5 @@ final class BatchCommand implements Callable<Integer> {
     journal.done(line, target.toString());
     output.note("line " + line + ": " + target + " (job " + jobId + ")");
     return true;
-  }
-
-  private String submit(LtxClient client, Journal journal, int line, LtxRequest request, Output output) {
-    Instant at = Instant.now();
-    journal.submitting(line, at);
-    try {
-      String jobId = client.submit(request).jobId();
-      journal.submitted(line, jobId);
-      return jobId;
-    } catch (SubmissionOutcomeUnknownException unknown) {
-      String found = client.findSubmittedJob(unknown).flatMap(j -> j.id()).orElse(null);
-      if (found == null) {
-        throw new IllegalStateException("the submission's outcome is unknown and no matching job was found yet; "
-            + "run the batch again to look again", unknown);
-      }
-      output.note("line " + line + ": recovered job " + found + " after a lost answer");
-      journal.submitted(line, found);
-      return found;
-    }
-  }
-
-  private List<LtxRequest> readRequests() throws IOException {
-    List<LtxRequest> requests = new ArrayList<>();
-    int number = 0;
-    for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      number++;
-      if (text.isBlank()) {
-        throw new InvalidRequestException("line " + number, "line " + number + " of " + file + " is empty");
-      }
-      Map<String, Object> fields = JSON.fromJson(text);
-      requests.add(toRequest(number, fields));
-    }
-    return requests;
-  }
-
-  private static LtxRequest toRequest(int line, Map<String, Object> fields) {
-    try {
-      LtxRequest.Builder builder = LtxRequest.builder().prompt(String.valueOf(fields.get("prompt")));
-      fields.forEach((key, value) -> {
-        switch (key) {
-          case "prompt" -> { }
-          case "resolution" -> builder.resolution(String.valueOf(value));
-          case "duration" -> builder.durationSeconds(((Number) value).intValue());
-          case "aspectRatio" -> builder.aspectRatio(String.valueOf(value));
-          case "fps" -> builder.fps(((Number) value).intValue());
-          case "cameraMotion" -> builder.cameraMotion(String.valueOf(value));
-          case "generateAudio" -> builder.generateAudio((Boolean) value);
-          case "startImage" -> builder.startImage(String.valueOf(value));
-          case "endImage" -> builder.endImage(String.valueOf(value));
-          default -> throw new InvalidRequestException(key, "unknown field '" + key + "'");
-        }
-      });
-      return builder.build();
-    } catch (InvalidRequestException | ClassCastException e) {
-      throw new InvalidRequestException("line " + line, "line " + line + ": " + e.getMessage());
-    }
   }
 }

@@ -2,7 +2,6 @@ package dev.ltx4j.cli;
 
 import dev.ltx4j.DownloadOptions;
 import dev.ltx4j.InvalidRequestException;
-import dev.ltx4j.JobSnapshot;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +12,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "download", mixinStandardHelpOptions = true,
-    description = "Download a finished job's videos (as <jobId>-<n>.<ext>) or one asset.",
-    footer = {"%nExamples:", "  ltx4j download job_abc123 --dir videos", "  ltx4j download asset_abc123 -o video.mp4"})
+    description = "Download a finished job's videos (as <jobId>-<n>.<ext>, or to -o FILE) or one asset.",
+    footer = {"%nExamples:", "  ltx4j download job_abc123 --dir videos", "  ltx4j download job_abc123 -o video.mp4",
+        "  ltx4j download asset_abc123 -o video.mp4"})
 final class DownloadCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
   @Parameters(index = "0", paramLabel = "ID", description = "A job_… or asset_… id.")
   String id;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "For an asset: the file to write.")
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "The file to write; for a job with several videos, the others go beside it as FILE-2.mp4, ….")
   Path output;
 
   @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".", description = "For a job: the folder. Default: ${DEFAULT-VALUE}.")
@@ -34,16 +35,18 @@ final class DownloadCommand implements Callable<Integer> {
   public Integer call() {
     Output out = common.output();
     Progress progress = new Progress(common.showProgress(), out);
-    try (Backend backend = common.open(); Progress.Bar bar = progress.download("Download")) {
-      DownloadOptions options = DownloadOptions.defaults().withOverwrite(overwrite).withListener(bar.transferListener());
+    try (Backend backend = common.open()) {
       List<Path> files;
-      if (id.startsWith("job_")) {
-        JobSnapshot job = backend.client().getJob(id);
-        files = backend.client().assets().downloadAll(job, dir, options);
-      } else if (id.startsWith("asset_")) {
-        Path target = output != null ? output : dir.resolve(id + ".mp4");
-        backend.client().assets().download(id, target, options);
-        files = List.of(target);
+      if (id.startsWith("job_") && output != null) {
+        files = new Finisher(backend.client(), progress).download(backend.client().getJob(id), output, overwrite);
+      } else if (id.startsWith("job_") || id.startsWith("asset_")) {
+        try (Progress.Bar bar = progress.download("Download")) {
+          DownloadOptions options = DownloadOptions.defaults().withOverwrite(overwrite)
+              .withListener(bar.transferListener());
+          files = id.startsWith("job_")
+              ? backend.client().assets().downloadAll(backend.client().getJob(id), dir, options)
+              : download(backend, output != null ? output : dir.resolve(id + ".mp4"), options);
+        }
       } else {
         throw new InvalidRequestException("ID", "'" + id + "' is neither a job_… nor an asset_… id");
       }
@@ -51,5 +54,10 @@ final class DownloadCommand implements Callable<Integer> {
           Map.of("files", files.stream().map(Path::toString).toList()));
       return ExitCodes.OK;
     }
+  }
+
+  private List<Path> download(Backend backend, Path target, DownloadOptions options) {
+    backend.client().assets().download(id, target, options);
+    return List.of(target);
   }
 }

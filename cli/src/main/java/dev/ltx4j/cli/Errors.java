@@ -37,6 +37,9 @@ final class Errors implements IExecutionExceptionHandler {
   }
 
   static int code(Exception e) {
+    if (e instanceof CommandException command) {
+      return command.exitCode();
+    }
     if (e instanceof InvalidRequestException || e instanceof CommandLine.ParameterException) {
       return ExitCodes.USAGE;
     }

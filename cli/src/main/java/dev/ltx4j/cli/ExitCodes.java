@@ -11,17 +11,21 @@ final class ExitCodes {
   static final int API_ERROR = 6;
   static final int NETWORK = 7;
   static final int OUTCOME_UNKNOWN = 8;
+  static final int BUSY = 9;
+  static final int NOT_SAVED = 10;
 
   static final String HELP = "%nExit codes:%n"
       + "  0  success%n"
       + "  1  unexpected failure%n"
-      + "  2  invalid arguments or request (nothing was sent)%n"
+      + "  2  invalid arguments, request, input file or output path (nothing was sent)%n"
       + "  3  missing credentials or bad configuration%n"
       + "  4  the job failed or was canceled%n"
       + "  5  the wait timed out or was interrupted (the job id is printed; resume with `ltx4j wait`)%n"
       + "  6  the API answered with an error%n"
       + "  7  network failure%n"
-      + "  8  a generation may have been created but no answer came (see the printed hint)%n";
+      + "  8  a generation may have been created but its job is unknown (see the hint)%n"
+      + "  9  the batch output folder is in use by another batch (nothing was sent)%n"
+      + "  10 the job finished but its video could not be saved (see the hint)%n";
 
   private ExitCodes() {}
 }

@@ -2,6 +2,7 @@ package dev.ltx4j.cli;
 
 import dev.ltx4j.DownloadOptions;
 import dev.ltx4j.JobSnapshot;
+import dev.ltx4j.Ltx4jException;
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.WaitOptions;
 import java.nio.file.Path;
@@ -35,19 +36,42 @@ final class Finisher {
     }
   }
 
-  /** Downloads the job's first asset to {@code target}, further ones beside it as {@code name-2.ext}, …. */
+  /**
+   * Downloads the job's first asset to {@code target}, further ones beside it as {@code name-2.ext}, ….
+   *
+   * @throws CommandException naming the job and the command that downloads it later; exit
+   *     {@link ExitCodes#NOT_SAVED} when the file could not be written, else the download error's own
+   */
   List<Path> download(JobSnapshot job, Path target, boolean overwrite) {
     List<Path> files = new ArrayList<>();
     List<String> assets = job.assetIds();
-    for (int i = 0; i < assets.size(); i++) {
-      Path file = i == 0 ? target : numbered(target, i + 1);
-      try (Progress.Bar bar = progress.download("Download")) {
-        client.assets().download(assets.get(i), file,
-            DownloadOptions.defaults().withOverwrite(overwrite).withListener(bar.transferListener()));
+    try {
+      for (int i = 0; i < assets.size(); i++) {
+        Path file = i == 0 ? target : numbered(target, i + 1);
+        try (Progress.Bar bar = progress.download("Download")) {
+          client.assets().download(assets.get(i), file,
+              DownloadOptions.defaults().withOverwrite(overwrite).withListener(bar.transferListener()));
+        }
+        files.add(file);
       }
-      files.add(file);
+    } catch (Ltx4jException e) {
+      throw notSaved(job.id().orElse("(no id)"), target, e);
     }
     return files;
+  }
+
+  private static CommandException notSaved(String jobId, Path target, Ltx4jException e) {
+    String later = " Download it later with: ltx4j download " + jobId + " -o " + quoted(target);
+    return OutputPaths.saveProblem(e, target)
+        .map(reason -> new CommandException(ExitCodes.NOT_SAVED, "job " + jobId + " finished, but its video could "
+            + "not be saved as " + target + ": " + reason + "." + later, e))
+        .orElseGet(() -> new CommandException(Errors.code(e), "job " + jobId + " finished, but downloading its video "
+            + "failed: " + e.getMessage() + "." + later, e));
+  }
+
+  private static String quoted(Path path) {
+    String text = path.toString();
+    return text.matches("[A-Za-z0-9_./:@%+=,-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
   }
 
   private static Path numbered(Path target, int n) {

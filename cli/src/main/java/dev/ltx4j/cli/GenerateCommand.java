@@ -31,8 +31,10 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     request.check(prompt);
-    if (waiting.output != null && !waiting.overwrite && waiting.output.toFile().exists()) {
-      throw new dev.ltx4j.InvalidRequestException("output", "output " + waiting.output + " exists; pass --overwrite to replace it");
+    if (waiting.output != null) {
+      OutputPaths.requireWritableFile(waiting.output, waiting.overwrite);
+    } else {
+      OutputPaths.requireWritableFolder(Path.of("."));
     }
     Output out = common.output();
     try (Backend backend = common.open()) {

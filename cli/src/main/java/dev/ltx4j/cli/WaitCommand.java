@@ -21,6 +21,9 @@ final class WaitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (waiting.output != null) {
+      OutputPaths.requireWritableFile(waiting.output, waiting.overwrite);
+    }
     Output out = common.output();
     try (Backend backend = common.open()) {
       Finisher finisher = new Finisher(backend.client(), new Progress(common.showProgress(), out));

@@ -52,14 +52,7 @@ class BatchResumeIT {
   }
 
   private Process start(Sandbox sandbox) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "batch", dir.resolve("prompts.jsonl").toString(), "--out", dir.resolve("out").toString(), "--concurrency", "3")
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("last.log").toFile());
-    builder.environment().put("LTX4J_BASE_URL", sandbox.baseUrl());
-    builder.environment().put("SCENARIO_SDK_API_KEY", sandbox.apiKey());
-    builder.environment().put("SCENARIO_SDK_API_SECRET", sandbox.apiSecret());
-    return builder.start();
+    return BatchProcess.start(sandbox, dir.resolve("prompts.jsonl"), dir.resolve("out"), dir.resolve("last.log"),
+        "--concurrency", "3");
   }
 }

@@ -3,6 +3,9 @@ package dev.ltx4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -10,6 +13,7 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -77,6 +81,20 @@ class CommandLineTest {
   }
 
   @Test
+  void aBatchWithOneFaultyLineSendsNothingAndNamesTheLineWithoutAStackTrace(@TempDir Path dir) throws IOException {
+    pointAtServer();
+    Path file = Files.writeString(dir.resolve("prompts.jsonl"),
+        "{\"prompt\": \"A cat\"}\n{\"prompt\": \"A dog\"}\n{\"prompt\": \"A fox\", \"duration\": 8.9}\n");
+
+    CliRun run = CliRun.of("batch", file.toString(), "--out", dir.resolve("out").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip())
+        .isEqualTo("ltx4j: " + file + " line 3: \"duration\" must be a whole number of seconds, got 8.9");
+    assertThat(api.getRequestCount()).isZero();
+  }
+
+  @Test
   void withoutCredentialsOrSandboxTheMessageNamesBothVariablesAndTheFlag() {
     assumeTrue(System.getenv("SCENARIO_SDK_API_KEY") == null, "credentials are set in this environment");
 
@@ -116,6 +134,7 @@ class CommandLineTest {
 
   @Test
   void topLevelHelpListsTheExitCodes() {
-    assertThat(CliRun.of("--help").out()).contains("Exit codes:", "8  a generation may have been created");
+    assertThat(CliRun.of("--help").out()).contains("Exit codes:", "8  a generation may have been created",
+        "9  the batch output folder is in use", "10 the job finished but its video could not be saved");
   }
 }

@@ -1,22 +1,29 @@
 package dev.ltx4j.internal;
 
 import dev.ltx4j.JobSnapshot;
+import dev.ltx4j.LtxClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * Finds, among recent jobs, the one a submission with an unknown outcome created: same input parameters, created
- * around the time it was sent.
+ * Finds, among recent jobs, the one (or every one) a submission with an unknown outcome may have created: same input
+ * parameters, created around the time it was sent.
  */
 public final class SubmissionMatcher {
   /** How far job timestamps may stray from the client's clock. */
   public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+  /** LTX 2.3 Fast's documented defaults: an echoed input may state them for parameters the request left out. */
+  private static final Map<String, Object> LTX_DEFAULTS = Map.of("resolution", "1080p", "duration", 6,
+      "aspectRatio", "16:9", "fps", 25, "cameraMotion", "none", "generateAudio", true);
+  private static final Set<String> LTX_WITHOUT_DEFAULT = Set.of("prompt", "startImage", "endImage");
 
   private final String modelId;
   private final Map<String, Object> request;
@@ -28,9 +35,12 @@ public final class SubmissionMatcher {
     this.submittedAt = submittedAt;
   }
 
-  /** The matching job created closest to the submission time. */
-  public Optional<JobSnapshot> best(List<JobSnapshot> jobs) {
-    return jobs.stream().filter(this::matches).min(Comparator.comparing(this::distance));
+  /** Every matching job, each id once, created closest to the submission time first. */
+  public List<JobSnapshot> all(List<JobSnapshot> jobs) {
+    Map<String, JobSnapshot> byId = new LinkedHashMap<>();
+    jobs.stream().filter(job -> job.id().isPresent() && matches(job))
+        .forEach(job -> byId.putIfAbsent(job.id().get(), job));
+    return byId.values().stream().sorted(Comparator.comparing(this::distance)).toList();
   }
 
   /** True once a page reaches jobs created well before the submission: older pages cannot match. */
@@ -55,7 +65,20 @@ public final class SubmissionMatcher {
     if (!input.containsKey("prompt") && request.containsKey("prompt")) {
       return false;
     }
-    return request.entrySet().stream().allMatch(entry -> sameValue(entry.getValue(), input.get(entry.getKey())));
+    return request.entrySet().stream().allMatch(entry -> sameValue(entry.getValue(), input.get(entry.getKey())))
+        && input.entrySet().stream().allMatch(entry -> request.containsKey(entry.getKey()) || leftOut(entry));
+  }
+
+  /** An echoed LTX parameter the request did not send must hold its default: else another request made the job. */
+  private boolean leftOut(Map.Entry<String, Object> echoed) {
+    if (!modelId.equals(LtxClient.LTX_MODEL_ID)) {
+      return true;
+    }
+    Object fallback = LTX_DEFAULTS.get(echoed.getKey());
+    if (fallback != null) {
+      return sameValue(fallback, echoed.getValue());
+    }
+    return !LTX_WITHOUT_DEFAULT.contains(echoed.getKey()) || echoed.getValue() == null;
   }
 
   private Duration distance(JobSnapshot job) {
