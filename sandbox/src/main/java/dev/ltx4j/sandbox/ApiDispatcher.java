@@ -13,8 +13,8 @@ import mockwebserver3.SocketEffect;
 import okio.ByteString;
 
 /**
- * The API listener: counts the request, draws faults, checks Basic auth and the spec, then hands the request to
- * the operation's handler.
+ * The API listener: counts the request, refuses oversized bodies, draws faults, checks Basic auth and the spec,
+ * then hands the request to the operation's handler.
  */
 final class ApiDispatcher extends Dispatcher {
   private final State state;
@@ -42,6 +42,10 @@ final class ApiDispatcher extends Dispatcher {
     }
     Route route = Route.of(request.getMethod(), path);
     state.counters.request(route.endpoint());
+    Optional<MockResponse> tooLarge = BodyLimits.refusal(request, BodyLimits.API);
+    if (tooLarge.isPresent()) {
+      return tooLarge.get();
+    }
     Faults.Decision fault = state.faults.decide(route.endpoint());
     MockResponse response = respond(route, request, fault);
     long delay = fault.latency().toMillis();

@@ -6,6 +6,7 @@ import dev.ltx4j.sandbox.internal.Responses;
 import dev.ltx4j.sandbox.internal.UploadRecord;
 import dev.ltx4j.sandbox.internal.UrlSigner;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +36,10 @@ final class CdnDispatcher extends Dispatcher {
     }
     Endpoint endpoint = request.getMethod().equals("PUT") ? Endpoint.CDN_UPLOAD_PART : Endpoint.CDN_DOWNLOAD;
     state.counters.request(endpoint);
+    Optional<MockResponse> tooLarge = BodyLimits.refusal(request, BodyLimits.CDN_PART);
+    if (tooLarge.isPresent()) {
+      return tooLarge.get();
+    }
     Faults.Decision fault = state.faults.decide(endpoint);
     MockResponse response = switch (fault.kind()) {
       case RESET -> ApiDispatcher.reset();
