@@ -5,7 +5,6 @@ import dev.ltx4j.sandbox.internal.Responses;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -47,9 +46,7 @@ final class ApiDispatcher extends Dispatcher {
       return tooLarge.get();
     }
     Faults.Decision fault = state.faults.decide(route.endpoint());
-    MockResponse response = respond(route, request, fault);
-    long delay = fault.latency().toMillis();
-    return delay == 0 ? response : response.newBuilder().headersDelay(delay, TimeUnit.MILLISECONDS).build();
+    return FaultEffects.apply(state, route.endpoint(), fault, respond(route, request, fault));
   }
 
   private MockResponse respond(Route route, RecordedRequest request, Faults.Decision fault) {
