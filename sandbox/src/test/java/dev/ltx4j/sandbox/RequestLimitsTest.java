@@ -37,7 +37,8 @@ class RequestLimitsTest {
 
     assertThat(code).isEqualTo(413);
     assertThat(body).contains("\"reason\":\"Request body too large: 1073741824 bytes");
-    assertThat(growth).as("heap growth in bytes").isLessThan(128L << 20);
+    // Measured 11–27 MiB; a body held whole shows as 1 GiB and more (checked by turning the limit off).
+    assertThat(growth).as("heap growth in bytes").isLessThan(256L << 20);
     try (Response next = call(ApiBehaviourTest.authorized(sandbox, "/jobs"))) {
       assertThat(next.code()).as("the next request").isEqualTo(200);
     }
