@@ -4,10 +4,11 @@ import dev.ltx4j.sandbox.Endpoint;
 import dev.ltx4j.sandbox.Faults;
 import dev.ltx4j.sandbox.RetryHint;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * The chaos mix: every fault kind the sandbox has, about one request in five faulted on each endpoint a generation
- * uses. Job failures stay off: a failed job has no video to compare.
+ * The chaos mix: every fault kind the sandbox has on the endpoints a generation uses, faulting 19 % of polls, 26 % of
+ * other reads and downloads and 30 % of submissions. Job failures stay off: a failed job has no video to compare.
  */
 final class ChaosFaults {
   static final Endpoint[] READS = {Endpoint.GET_JOB, Endpoint.LIST_JOBS, Endpoint.GET_ASSET};
@@ -25,6 +26,19 @@ final class ChaosFaults {
   static final double RESET_AFTER_ACCEPT = 0.05;
   /** Share of CDN downloads cut off halfway. */
   static final double TRUNCATED = 0.05;
+  /**
+   * Share of generations and of reads other than polls handled, then answered with the headers and half a body
+   * before the cut. Polls keep the older mix: they are most of the requests, and a run lasts as long as its longest
+   * chain of faulted polls and their backoff.
+   */
+  static final double BODY_CUTS = 0.05;
+  /** Share of generations, reads other than polls and downloads handled, then answered past the read timeout. */
+  static final double TRICKLES = 0.04;
+  /** The pause between a trickled body's writes, longer than the client's read timeout. */
+  static final Duration TRICKLE_PAUSE = ChaosSetup.READ_TIMEOUT.plusSeconds(1);
+  private static final Endpoint[] SPOILED = {Endpoint.GENERATE, Endpoint.LIST_JOBS, Endpoint.GET_ASSET};
+  private static final Endpoint[] TRICKLED = {Endpoint.GENERATE, Endpoint.LIST_JOBS, Endpoint.GET_ASSET,
+      Endpoint.CDN_DOWNLOAD};
   /** Response-header latency on asset reads: signed URLs age before they are used. */
   static final Duration ASSET_LATENCY = Duration.ofMillis(40);
 
@@ -42,6 +56,9 @@ final class ChaosFaults {
         .latency(Duration.ofMillis(10), Endpoint.GENERATE, Endpoint.GET_JOB)
         .resetAfterAccept(RESET_AFTER_ACCEPT)
         .truncatedDownloads(TRUNCATED)
+        .bodyCuts(BODY_CUTS, SPOILED)
+        .trickledBodies(TRICKLES, TRICKLED)
+        .tricklePace(16, TRICKLE_PAUSE)
         .urlLifetime(Duration.ZERO);
     rotateRateLimitHint(faults, rotation);
   }
@@ -52,10 +69,17 @@ final class ChaosFaults {
         RATE_LIMITED);
   }
 
-  /** The share of requests to an endpoint that is faulted (reset, 5xx or 429; not latency or expiry). */
+  /** The share of requests to an endpoint that is faulted (not latency or expiry). */
   static double faultedShare(Endpoint endpoint) {
-    // The sandbox draws reset, then 5xx, then 429, at most one per request; the last draw only reaches the rest.
+    // The sandbox draws reset, 5xx, 429, body cut, trickle in turn, at most one per request; each later draw only
+    // reaches the requests the earlier ones left alone.
     double clean = (1 - RESETS) * (1 - SERVER_ERRORS) * (1 - RATE_LIMITS);
+    if (List.of(SPOILED).contains(endpoint)) {
+      clean *= 1 - BODY_CUTS;
+    }
+    if (List.of(TRICKLED).contains(endpoint)) {
+      clean *= 1 - TRICKLES;
+    }
     if (endpoint == Endpoint.GENERATE) {
       clean *= 1 - RESET_AFTER_ACCEPT;
     }

@@ -2,6 +2,7 @@ package dev.ltx4j.bench;
 
 import dev.ltx4j.sandbox.Counters;
 import dev.ltx4j.sandbox.Endpoint;
+import dev.ltx4j.sandbox.FaultKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -12,19 +13,21 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** What a chaos run produced, checked against the sandbox's own rendered file and counters. */
 public record ChaosReport(ChaosReport.Tally tally, String expectedSha256, long expectedSize, int videos,
     List<String> mismatched, List<String> partial, long submissions, long maxSubmissionsOfOneBody,
-    java.util.Map<Endpoint, Long> requests) {
+    long bodiesSubmittedTwice, Map<Endpoint, Long> requests, Map<FaultKind, Map<Endpoint, Long>> faults) {
 
   /** What the run did, as the application saw it. */
   public record Tally(int jobs, int concurrency, Duration elapsed, List<String> failures, int unknownOutcomes,
       int recovered, int resubmittedAfterNothingFound, int resubmittedAfter429, int stepRetries,
-      java.util.Map<String, Integer> stepRetryCauses) {}
+      Map<String, Integer> stepRetryCauses) {}
 
   /**
    * Compares every file in {@code outputDir} with the one video the sandbox rendered into {@code videoCache} (every
@@ -45,8 +48,34 @@ public record ChaosReport(ChaosReport.Tally tally, String expectedSha256, long e
     List<String> mismatched = files.stream().filter(p -> p.getFileName().toString().endsWith(".mp4"))
         .filter(p -> !sha256(p).equals(expected)).map(p -> p.getFileName().toString()).toList();
     int videos = (int) files.stream().filter(p -> p.getFileName().toString().endsWith(".mp4")).count();
+    long twice = counters.submissionsPerBody().values().stream().filter(count -> count > 1).count();
     return new ChaosReport(tally, expected, expectedSize, videos, mismatched, partial, counters.submissions(),
-        counters.maxSubmissionsOfOneBody(), counters.requests());
+        counters.maxSubmissionsOfOneBody(), twice, counters.requests(), faults(counters));
+  }
+
+  /** Faults of this kind the sandbox injected, on every endpoint. */
+  public long faults(FaultKind kind) {
+    return faults.getOrDefault(kind, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Faults of this kind the sandbox injected on this endpoint. */
+  public long faults(FaultKind kind, Endpoint endpoint) {
+    return faults.getOrDefault(kind, Map.of()).getOrDefault(endpoint, 0L);
+  }
+
+  private static Map<FaultKind, Map<Endpoint, Long>> faults(Counters counters) {
+    Map<FaultKind, Map<Endpoint, Long>> faults = new EnumMap<>(FaultKind.class);
+    for (FaultKind kind : counters.faults().keySet()) {
+      Map<Endpoint, Long> where = new EnumMap<>(Endpoint.class);
+      for (Endpoint endpoint : Endpoint.values()) {
+        long count = counters.faults(kind, endpoint);
+        if (count > 0) {
+          where.put(endpoint, count);
+        }
+      }
+      faults.put(kind, where);
+    }
+    return faults;
   }
 
   /** Prints the figures, one per line. */
@@ -57,8 +86,9 @@ public record ChaosReport(ChaosReport.Tally tally, String expectedSha256, long e
     out.printf("  videos downloaded: %d, byte-identical to the rendered file (%d bytes, sha256 %s…): %d, "
         + "mismatched: %d, partial or stray files: %d%n", videos, expectedSize, expectedSha256.substring(0, 12),
         videos - mismatched.size(), mismatched.size(), partial.size());
-    out.printf("  generations failed: %d; jobs created: %d; max submissions of one body: %d%n",
-        tally.failures().size(), submissions, maxSubmissionsOfOneBody);
+    out.printf("  generations failed: %d; jobs created: %d; max submissions of one body: %d; "
+        + "bodies submitted more than once: %d%n", tally.failures().size(), submissions, maxSubmissionsOfOneBody,
+        bodiesSubmittedTwice);
     out.printf("  unknown submission outcomes: %d (job found: %d, none created so submitted again: %d); "
         + "submitted again after 429: %d; reads repeated after the client gave up: %d%n", tally.unknownOutcomes(),
         tally.recovered(), tally.resubmittedAfterNothingFound(), tally.resubmittedAfter429(), tally.stepRetries());
@@ -71,6 +101,8 @@ public record ChaosReport(ChaosReport.Tally tally, String expectedSha256, long e
             100 * ChaosFaults.faultedShare(endpoint));
       }
     });
+    out.printf("  faults injected: %d in all%n", faults.keySet().stream().mapToLong(this::faults).sum());
+    faults.forEach((kind, where) -> out.printf("    %-18s %5d  %s%n", kind, faults(kind), where));
     tally.failures().stream().limit(5).forEach(f -> out.println("  failure: " + f));
   }
 

@@ -6,11 +6,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** The sandbox and client a chaos run uses: short job phases, a fresh render cache, a patient client. */
 public final class ChaosSetup {
+  /**
+   * The client's read timeout: shorter than the pause of a trickled body ({@link ChaosFaults#TRICKLE_PAUSE}), so
+   * that a trickle really times out mid-body, and long enough that a busy machine does not time out a healthy read.
+   */
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+
   private ChaosSetup() {}
 
   /** A sandbox ten times faster than the documented phases, rendering into {@code videoCache}. */
@@ -19,11 +26,12 @@ public final class ChaosSetup {
   }
 
   /**
-   * A client that retries reads more (6 instead of 2: at ~20 % faults, three in a row happen every ~100 reads) and
-   * whose poll budget does not throttle a thousand waits on loopback.
+   * A client that retries reads more (6 instead of 2: at 26 % faults, three in a row happen every ~60 reads),
+   * gives up on a read after {@link #READ_TIMEOUT} of silence, and whose poll budget does not throttle a thousand
+   * waits on loopback.
    */
   public static LtxClient client(Sandbox sandbox) {
-    return sandbox.clientBuilder().maxRetries(6).pollsPerMinute(600_000).build();
+    return sandbox.clientBuilder().maxRetries(6).readTimeout(READ_TIMEOUT).pollsPerMinute(600_000).build();
   }
 
   /** Deletes a directory tree. */

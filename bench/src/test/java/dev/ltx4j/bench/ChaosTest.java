@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.sandbox.Endpoint;
+import dev.ltx4j.sandbox.FaultKind;
 import dev.ltx4j.sandbox.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A hundred generations through a sandbox that faults about one request in five. */
+/** A hundred generations through a sandbox that faults one request in five to three in ten. */
 class ChaosTest {
   private static final int JOBS = 100;
   private static ChaosReport report;
@@ -54,6 +55,15 @@ class ChaosTest {
   void unknownOutcomesHappenedAndWereRecoveredWithoutResubmitting() {
     assertThat(report.tally().unknownOutcomes()).isPositive();
     assertThat(report.tally().recovered()).isPositive();
+  }
+
+  @Test
+  void answersWereCutMidBodyAndTrickledPastTheReadTimeoutSubmitsIncluded() {
+    assertThat(report.faults(FaultKind.BODY_CUT)).isPositive();
+    assertThat(report.faults(FaultKind.TRICKLE)).isPositive();
+    long spoiledSubmits = report.faults(FaultKind.BODY_CUT, Endpoint.GENERATE)
+        + report.faults(FaultKind.TRICKLE, Endpoint.GENERATE);
+    assertThat(spoiledSubmits).as("submits whose job was created but whose answer was spoiled").isPositive();
   }
 
   @Test

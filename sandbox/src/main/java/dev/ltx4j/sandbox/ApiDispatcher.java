@@ -5,7 +5,6 @@ import dev.ltx4j.sandbox.internal.Responses;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -13,8 +12,8 @@ import mockwebserver3.SocketEffect;
 import okio.ByteString;
 
 /**
- * The API listener: counts the request, draws faults, checks Basic auth and the spec, then hands the request to
- * the operation's handler.
+ * The API listener: counts the request, refuses oversized bodies, draws faults, checks Basic auth and the spec,
+ * then hands the request to the operation's handler.
  */
 final class ApiDispatcher extends Dispatcher {
   private final State state;
@@ -42,10 +41,12 @@ final class ApiDispatcher extends Dispatcher {
     }
     Route route = Route.of(request.getMethod(), path);
     state.counters.request(route.endpoint());
+    Optional<MockResponse> tooLarge = BodyLimits.refusal(request, BodyLimits.API);
+    if (tooLarge.isPresent()) {
+      return tooLarge.get();
+    }
     Faults.Decision fault = state.faults.decide(route.endpoint());
-    MockResponse response = respond(route, request, fault);
-    long delay = fault.latency().toMillis();
-    return delay == 0 ? response : response.newBuilder().headersDelay(delay, TimeUnit.MILLISECONDS).build();
+    return FaultEffects.apply(state, route.endpoint(), fault, respond(route, request, fault));
   }
 
   private MockResponse respond(Route route, RecordedRequest request, Faults.Decision fault) {

@@ -6,7 +6,7 @@ import dev.ltx4j.sandbox.internal.Responses;
 import dev.ltx4j.sandbox.internal.UploadRecord;
 import dev.ltx4j.sandbox.internal.UrlSigner;
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
@@ -35,6 +35,10 @@ final class CdnDispatcher extends Dispatcher {
     }
     Endpoint endpoint = request.getMethod().equals("PUT") ? Endpoint.CDN_UPLOAD_PART : Endpoint.CDN_DOWNLOAD;
     state.counters.request(endpoint);
+    Optional<MockResponse> tooLarge = BodyLimits.refusal(request, BodyLimits.CDN_PART);
+    if (tooLarge.isPresent()) {
+      return tooLarge.get();
+    }
     Faults.Decision fault = state.faults.decide(endpoint);
     MockResponse response = switch (fault.kind()) {
       case RESET -> ApiDispatcher.reset();
@@ -42,8 +46,7 @@ final class CdnDispatcher extends Dispatcher {
       case RATE_LIMIT -> Responses.message(429, "Too many requests (simulated)");
       default -> respond(request, endpoint);
     };
-    long delay = fault.latency().toMillis();
-    return delay == 0 ? response : response.newBuilder().headersDelay(delay, TimeUnit.MILLISECONDS).build();
+    return FaultEffects.apply(state, endpoint, fault, response);
   }
 
   private MockResponse respond(RecordedRequest request, Endpoint endpoint) {
@@ -94,6 +97,7 @@ final class CdnDispatcher extends Dispatcher {
     if (state.faults.drawTruncation()) {
       // MockWebServer cuts the body off halfway through the promised Content-Length and drops the connection.
       response.onResponseBody(SocketEffect.ShutdownConnection.INSTANCE);
+      state.counters.fault(FaultKind.TRUNCATED_DOWNLOAD, Endpoint.CDN_DOWNLOAD);
     }
     if (range != null) {
       response.setHeader("Content-Range", "bytes " + served.first() + "-" + served.last() + "/" + file.size());

@@ -9,13 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the sandbox has seen since it started (or since {@link Sandbox#reset()}): requests per endpoint, accepted
- * generations per distinct request body, and every {@code Authorization} header the CDN listener received. Served
- * as JSON at {@code GET /_admin/counters} too. Thread-safe.
+ * What the sandbox has seen since it started (or since {@link Sandbox#reset()}): requests per endpoint, faults
+ * injected per kind and endpoint, accepted generations per distinct request body, and every {@code Authorization}
+ * header the CDN listener received. Served as JSON at {@code GET /_admin/counters} too. Thread-safe.
  */
 public final class Counters {
   private final Map<Endpoint, AtomicLong> requests = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> submissions = new ConcurrentHashMap<>();
+  private final Map<FaultKind, Map<Endpoint, AtomicLong>> faults = new ConcurrentHashMap<>();
   private final List<String> cdnAuthorizations = new ArrayList<>();
 
   Counters() {}
@@ -30,6 +31,26 @@ public final class Counters {
   public Map<Endpoint, Long> requests() {
     Map<Endpoint, Long> copy = new EnumMap<>(Endpoint.class);
     requests.forEach((endpoint, count) -> copy.put(endpoint, count.get()));
+    return copy;
+  }
+
+  /** Faults of this kind injected, on every endpoint. */
+  public long faults(FaultKind kind) {
+    Map<Endpoint, AtomicLong> perEndpoint = faults.get(kind);
+    return perEndpoint == null ? 0 : perEndpoint.values().stream().mapToLong(AtomicLong::get).sum();
+  }
+
+  /** Faults of this kind injected on this endpoint. */
+  public long faults(FaultKind kind, Endpoint endpoint) {
+    Map<Endpoint, AtomicLong> perEndpoint = faults.get(kind);
+    AtomicLong count = perEndpoint == null ? null : perEndpoint.get(endpoint);
+    return count == null ? 0 : count.get();
+  }
+
+  /** Faults injected per kind, kinds that never happened left out. */
+  public Map<FaultKind, Long> faults() {
+    Map<FaultKind, Long> copy = new EnumMap<>(FaultKind.class);
+    faults.keySet().forEach(kind -> copy.put(kind, faults(kind)));
     return copy;
   }
 
@@ -62,6 +83,11 @@ public final class Counters {
     requests.computeIfAbsent(endpoint, e -> new AtomicLong()).incrementAndGet();
   }
 
+  void fault(FaultKind kind, Endpoint endpoint) {
+    faults.computeIfAbsent(kind, k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(endpoint, e -> new AtomicLong()).incrementAndGet();
+  }
+
   void submission(String canonicalBody) {
     submissions.computeIfAbsent(canonicalBody, b -> new AtomicLong()).incrementAndGet();
   }
@@ -73,6 +99,7 @@ public final class Counters {
   synchronized void clear() {
     requests.clear();
     submissions.clear();
+    faults.clear();
     cdnAuthorizations.clear();
   }
 
@@ -82,6 +109,20 @@ public final class Counters {
     Map<String, Object> perEndpoint = new LinkedHashMap<>();
     requests().forEach((endpoint, count) -> perEndpoint.put(endpoint.name(), count));
     json.put("requests", perEndpoint);
+    Map<String, Object> perKind = new LinkedHashMap<>();
+    for (FaultKind kind : FaultKind.values()) {
+      Map<String, Object> where = new LinkedHashMap<>();
+      for (Endpoint endpoint : Endpoint.values()) {
+        long count = faults(kind, endpoint);
+        if (count > 0) {
+          where.put(endpoint.name(), count);
+        }
+      }
+      if (!where.isEmpty()) {
+        perKind.put(kind.name(), where);
+      }
+    }
+    json.put("faults", perKind);
     json.put("submissions", submissions());
     json.put("submissionsPerBody", submissionsPerBody());
     json.put("cdnAuthorizationHeaders", cdnAuthorizationHeaders());

@@ -10,15 +10,25 @@ import java.util.Random;
  * Faults the sandbox injects on demand, changeable while it runs. Every random draw comes from one generator
  * seeded by {@link Sandbox.Builder#seed(long)}, so a run with the same seed and the same requests is reproducible.
  * Rates are probabilities from 0 to 1; methods that take endpoints apply to all of them when none are given.
- * Faults are drawn in this order, at most one per request: reset before the response, 5xx, 429.
+ * Faults are drawn in this order, at most one per request: reset before the response, 5xx, 429, body cut,
+ * trickle. {@link Counters#faults(FaultKind)} counts the ones that happened.
  */
 public final class Faults {
+  /** Bytes a trickled body sends at a time unless {@link #tricklePace} says otherwise. */
+  public static final long DEFAULT_TRICKLE_BYTES = 16;
+  /** The pause between a trickled body's writes unless {@link #tricklePace} says otherwise. */
+  public static final Duration DEFAULT_TRICKLE_PAUSE = Duration.ofSeconds(1);
+
   private final Random random;
   private final Map<Endpoint, Double> resets = new EnumMap<>(Endpoint.class);
   private final Map<Endpoint, Double> serverErrors = new EnumMap<>(Endpoint.class);
   private final Map<Endpoint, Integer> serverErrorStatus = new EnumMap<>(Endpoint.class);
   private final Map<Endpoint, Double> rateLimits = new EnumMap<>(Endpoint.class);
   private final Map<Endpoint, Duration> latency = new EnumMap<>(Endpoint.class);
+  private final Map<Endpoint, Double> bodyCuts = new EnumMap<>(Endpoint.class);
+  private final Map<Endpoint, Double> trickles = new EnumMap<>(Endpoint.class);
+  private long trickleBytes = DEFAULT_TRICKLE_BYTES;
+  private Duration tricklePause = DEFAULT_TRICKLE_PAUSE;
   private RetryHint retryHint = RetryHint.RETRY_AFTER_HEADER;
   private Duration retryAfter = Duration.ofSeconds(1);
   private double resetAfterAccept;
@@ -81,6 +91,44 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * Handles the request, then sends the status line, the headers and half of the body and closes the connection.
+   * A generation's job is created first: the service acted, only its answer was lost. Answers without a body go
+   * out whole.
+   */
+  public synchronized Faults bodyCuts(double rate, Endpoint... endpoints) {
+    for (Endpoint endpoint : all(endpoints)) {
+      bodyCuts.put(endpoint, rate(rate));
+    }
+    return this;
+  }
+
+  /**
+   * Handles the request, then sends the headers at once and the body at the {@link #tricklePace} (16 bytes a
+   * second by default), so that a client whose read timeout is shorter than the pause gives up mid-body. A
+   * generation's job is created first.
+   */
+  public synchronized Faults trickledBodies(double rate, Endpoint... endpoints) {
+    for (Endpoint endpoint : all(endpoints)) {
+      trickles.put(endpoint, rate(rate));
+    }
+    return this;
+  }
+
+  /** How trickled bodies go out: {@code bytes} at a time, {@code pause} between writes. */
+  public synchronized Faults tricklePace(long bytes, Duration pause) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("bytes " + bytes + " must be 1 or more");
+    }
+    Objects.requireNonNull(pause, "pause == null");
+    if (pause.isNegative()) {
+      throw new IllegalArgumentException("pause " + pause + " is negative");
+    }
+    this.trickleBytes = bytes;
+    this.tricklePause = pause;
+    return this;
+  }
+
   /** Cuts CDN downloads off halfway through the promised {@code Content-Length}. */
   public synchronized Faults truncatedDownloads(double rate) {
     this.truncatedDownloads = rate(rate);
@@ -119,6 +167,10 @@ public final class Faults {
     serverErrorStatus.clear();
     rateLimits.clear();
     latency.clear();
+    bodyCuts.clear();
+    trickles.clear();
+    trickleBytes = DEFAULT_TRICKLE_BYTES;
+    tricklePause = DEFAULT_TRICKLE_PAUSE;
     retryHint = RetryHint.RETRY_AFTER_HEADER;
     retryAfter = Duration.ofSeconds(1);
     resetAfterAccept = 0;
@@ -131,9 +183,10 @@ public final class Faults {
 
   /**
    * Applies faults written as text, for the command line: comma-separated {@code name[:ENDPOINT]=value} with the
-   * names {@code serverErrors}, {@code rateLimits}, {@code resets} (rates), {@code latencyMs} (milliseconds),
-   * {@code resetAfterAccept}, {@code truncatedDownloads}, {@code jobFailureRate} (rates),
-   * {@code concurrencyLimit} and {@code urlLifetimeSeconds}. Example: {@code serverErrors:GET_JOB=0.2,latencyMs=150,jobFailureRate=0.1}.
+   * names {@code serverErrors}, {@code rateLimits}, {@code resets}, {@code bodyCuts}, {@code trickledBodies}
+   * (rates), {@code latencyMs} (milliseconds), {@code resetAfterAccept}, {@code truncatedDownloads},
+   * {@code jobFailureRate} (rates), {@code trickleBytes}, {@code trickleMs}, {@code concurrencyLimit} and
+   * {@code urlLifetimeSeconds}. Example: {@code serverErrors:GET_JOB=0.2,bodyCuts:GENERATE=0.1,trickleMs=3000}.
    *
    * @throws IllegalArgumentException naming the first entry it cannot read
    */
@@ -153,6 +206,10 @@ public final class Faults {
           case "rateLimits" -> rateLimits(value, RetryHint.RETRY_AFTER_HEADER, Duration.ofSeconds(1), endpoints);
           case "resets" -> resets(value, endpoints);
           case "latencyMs" -> latency(Duration.ofMillis((long) value), endpoints);
+          case "bodyCuts" -> bodyCuts(value, endpoints);
+          case "trickledBodies" -> trickledBodies(value, endpoints);
+          case "trickleBytes" -> tricklePace((long) value, tricklePause());
+          case "trickleMs" -> tricklePace(trickleBytes(), Duration.ofMillis((long) value));
           case "resetAfterAccept" -> resetAfterAccept(value);
           case "truncatedDownloads" -> truncatedDownloads(value);
           case "jobFailureRate" -> jobFailureRate(value);
@@ -178,6 +235,12 @@ public final class Faults {
     }
     if (draw(rateLimits.get(endpoint))) {
       return new Decision(delay, Kind.RATE_LIMIT, 429);
+    }
+    if (draw(bodyCuts.get(endpoint))) {
+      return new Decision(delay, Kind.BODY_CUT, 0);
+    }
+    if (draw(trickles.get(endpoint))) {
+      return new Decision(delay, Kind.TRICKLE, 0);
     }
     return new Decision(delay, Kind.NONE, 0);
   }
@@ -206,6 +269,14 @@ public final class Faults {
     return retryAfter;
   }
 
+  synchronized long trickleBytes() {
+    return trickleBytes;
+  }
+
+  synchronized Duration tricklePause() {
+    return tricklePause;
+  }
+
   synchronized Duration effectiveUrlLifetime(Duration configured) {
     return urlLifetime == null ? configured : urlLifetime;
   }
@@ -225,8 +296,21 @@ public final class Faults {
     return endpoints.length == 0 ? Endpoint.values() : endpoints;
   }
 
-  /** The kinds of fault a request can meet. */
-  enum Kind { NONE, RESET, SERVER_ERROR, RATE_LIMIT }
+  /**
+   * The kinds of fault a request can meet. The first three answer instead of the service; a body cut or a trickle
+   * lets the service answer, then spoils how the answer travels.
+   */
+  enum Kind {
+    NONE(null), RESET(FaultKind.RESET), SERVER_ERROR(FaultKind.SERVER_ERROR), RATE_LIMIT(FaultKind.RATE_LIMIT),
+    BODY_CUT(FaultKind.BODY_CUT), TRICKLE(FaultKind.TRICKLE);
+
+    /** What {@link Counters} calls it; null for none. */
+    final FaultKind counted;
+
+    Kind(FaultKind counted) {
+      this.counted = counted;
+    }
+  }
 
   /** The faults drawn for one request. */
   record Decision(Duration latency, Kind kind, int status) {}

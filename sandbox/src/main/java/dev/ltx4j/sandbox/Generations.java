@@ -69,7 +69,11 @@ final class Generations {
     }
     JobRecord job = create(request, cost);
     MockResponse answer = Responses.json(200, new GenerateResponse(job.view(state.now()), cost, 0.0, null));
-    return state.faults.drawResetAfterAccept() ? ApiDispatcher.reset() : answer;
+    if (state.faults.drawResetAfterAccept()) {
+      state.counters.fault(FaultKind.RESET_AFTER_ACCEPT, Endpoint.GENERATE);
+      return ApiDispatcher.reset();
+    }
+    return answer;
   }
 
   private JobRecord create(LtxGenerateRequest request, double cost) {
@@ -113,8 +117,11 @@ final class Generations {
     if (request.prompt().contains(FAIL_TRIGGER)) {
       return new String[] {"The generation failed (simulated: the prompt contains " + FAIL_TRIGGER + ").", retry};
     }
-    return state.faults.drawJobFailure()
-        ? new String[] {"The generation failed (simulated failure rate).", retry} : null;
+    if (state.faults.drawJobFailure()) {
+      state.counters.fault(FaultKind.JOB_FAILURE, Endpoint.GENERATE);
+      return new String[] {"The generation failed (simulated failure rate).", retry};
+    }
+    return null;
   }
 
   static boolean breaksLongRule(LtxGenerateRequest request) {

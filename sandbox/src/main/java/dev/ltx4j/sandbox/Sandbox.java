@@ -52,10 +52,12 @@ public final class Sandbox implements AutoCloseable {
     Path dataDir = Files.createTempDirectory("ltx4j-sandbox-");
     this.state = new State(settings, new VideoRenderer(settings.cacheDir(), renderPool, settings.clock()), dataDir);
     InetAddress loopback = InetAddress.getByName(settings.host());
+    cdn.setBodyLimit(BodyLimits.CDN_PART); // larger bodies are drained, not kept, and answered 413
     cdn.setDispatcher(draining(cdn, new CdnDispatcher(state)));
     cdn.setServerSocketFactory(new NoDelaySockets()); // else each answer waits ~40 ms for a delayed ACK
     cdn.start(loopback, settings.cdnPort());
     state.cdnBase = url(settings.host(), cdn.getPort(), "/");
+    api.setBodyLimit(BodyLimits.API);
     api.setDispatcher(draining(api, new ApiDispatcher(state)));
     api.setServerSocketFactory(new NoDelaySockets());
     api.start(loopback, settings.port());

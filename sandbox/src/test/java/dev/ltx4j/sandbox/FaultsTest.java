@@ -9,8 +9,16 @@ import dev.ltx4j.LtxRequest;
 import dev.ltx4j.RateLimitException;
 import dev.ltx4j.ServerException;
 import dev.ltx4j.SubmissionOutcomeUnknownException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SandboxExtension.class)
 class FaultsTest {
   private static final LtxRequest REQUEST = LtxRequest.of("A lighthouse at dusk");
+  private static final String GENERATE = "/generate/custom/model_ltx-2-3-fast";
 
   @Test
   void resetAfterAcceptLeavesAJobThatFindSubmittedJobRecovers(Sandbox sandbox, LtxClient client) {
@@ -38,6 +47,7 @@ class FaultsTest {
     assertThat(found.get().job().metadata().input()).containsEntry("prompt", "A lighthouse at dusk");
     assertThat(sandbox.counters().submissions()).isEqualTo(1);
     assertThat(sandbox.counters().maxSubmissionsOfOneBody()).isEqualTo(1);
+    assertThat(sandbox.counters().faults(FaultKind.RESET_AFTER_ACCEPT)).isEqualTo(1);
   }
 
   @Test
@@ -48,6 +58,75 @@ class FaultsTest {
 
     assertThat(sandbox.counters().submissions()).isZero();
     assertThat(sandbox.counters().requests(Endpoint.GENERATE)).isEqualTo(1);
+    assertThat(sandbox.counters().faults(FaultKind.RESET, Endpoint.GENERATE)).isEqualTo(1);
+  }
+
+  @Test
+  void bodyCutSendsTheHeadersAndHalfTheBodyAfterCreatingTheJob(Sandbox sandbox) throws IOException {
+    sandbox.faults().bodyCuts(1.0, Endpoint.GENERATE);
+
+    long promised;
+    long received = 0;
+    IOException cut = null;
+    try (Response response = Http.CLIENT.newCall(generate(sandbox)).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+      promised = Long.parseLong(response.header("Content-Length"));
+      try (InputStream body = response.body().byteStream()) {
+        while (body.read() != -1) {
+          received++;
+        }
+      } catch (IOException e) {
+        cut = e;
+      }
+    }
+
+    assertThat(cut).as("the body ended early").isNotNull();
+    assertThat(received).isEqualTo(promised / 2);
+    assertThat(sandbox.counters().submissions()).isEqualTo(1);
+    assertThat(sandbox.counters().faults(FaultKind.BODY_CUT, Endpoint.GENERATE)).isEqualTo(1);
+  }
+
+  @Test
+  void trickledBodyOutlastsAShorterReadTimeoutAfterCreatingTheJob(Sandbox sandbox) throws IOException {
+    sandbox.faults().trickledBodies(1.0, Endpoint.GENERATE).tricklePace(8, Duration.ofMillis(1500));
+    OkHttpClient impatient = Http.CLIENT.newBuilder().readTimeout(500, TimeUnit.MILLISECONDS).build();
+
+    try (Response response = impatient.newCall(generate(sandbox)).execute()) {
+      assertThat(response.code()).as("the headers arrive at once").isEqualTo(200);
+      assertThatThrownBy(() -> response.body().string()).isInstanceOf(SocketTimeoutException.class);
+    }
+
+    assertThat(sandbox.counters().submissions()).isEqualTo(1);
+    assertThat(sandbox.counters().faults(FaultKind.TRICKLE, Endpoint.GENERATE)).isEqualTo(1);
+  }
+
+  @Test
+  void trickledBodyArrivesWholeButSlowlyForAPatientClient(Sandbox sandbox) throws IOException {
+    sandbox.seedJob(SeedJob.of("job_trickled", dev.ltx4j.model.JobStatus.QUEUED));
+    sandbox.faults().trickledBodies(1.0, Endpoint.GET_JOB).tricklePace(64, Duration.ofMillis(40));
+
+    long start = System.nanoTime();
+    String body;
+    try (Response response = Http.CLIENT.newCall(ApiBehaviourTest.authorized(sandbox, "/jobs/job_trickled").build())
+        .execute()) {
+      body = response.body().string();
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(body).contains("\"jobId\":\"job_trickled\"");
+    long pauses = (body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length - 1) / 64;
+    assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(40 * pauses));
+  }
+
+  @Test
+  void bodyCutsAndTricklesAreReadFromText() {
+    Faults faults = new Faults(1).apply("bodyCuts:GENERATE=1,trickledBodies:GET_JOB=1,trickleBytes=4,trickleMs=250");
+
+    assertThat(faults.decide(Endpoint.GENERATE).kind()).isEqualTo(Faults.Kind.BODY_CUT);
+    assertThat(faults.decide(Endpoint.GET_JOB).kind()).isEqualTo(Faults.Kind.TRICKLE);
+    assertThat(faults.decide(Endpoint.GET_ASSET).kind()).isEqualTo(Faults.Kind.NONE);
+    assertThat(faults.trickleBytes()).isEqualTo(4);
+    assertThat(faults.tricklePause()).isEqualTo(Duration.ofMillis(250));
   }
 
   @Test
@@ -83,6 +162,12 @@ class FaultsTest {
     for (int i = 0; i < 50; i++) {
       assertThat(first.decide(Endpoint.GET_JOB).kind()).isEqualTo(second.decide(Endpoint.GET_JOB).kind());
     }
+  }
+
+  private static Request generate(Sandbox sandbox) {
+    return ApiBehaviourTest.authorized(sandbox, GENERATE)
+        .post(RequestBody.create("{\"prompt\":\"A lighthouse at dusk\"}", MediaType.get("application/json")))
+        .build();
   }
 
   @Test

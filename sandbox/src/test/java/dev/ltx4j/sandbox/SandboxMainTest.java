@@ -47,11 +47,13 @@ class SandboxMainTest {
   @Test
   void servesCountersAsJsonAtTheAdminEndpoint() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().start(); LtxClient client = sandbox.newClient()) {
+      sandbox.faults().trickledBodies(1.0, Endpoint.GENERATE).tricklePace(1 << 20, java.time.Duration.ZERO);
       client.submit(LtxRequest.of("A red kite"));
       Request request = new Request.Builder().url(sandbox.baseUrl().replace("/v1", "/_admin/counters")).build();
       try (Response response = Http.CLIENT.newCall(request).execute()) {
         String json = response.body().string();
         assertThat(json).contains("\"GENERATE\":1").contains("\"submissions\":1")
+            .contains("\"faults\":{\"TRICKLE\":{\"GENERATE\":1}}")
             .contains("\\\"prompt\\\":\\\"A red kite\\\"");
       }
     }
