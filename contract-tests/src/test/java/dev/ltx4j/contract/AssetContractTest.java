@@ -52,7 +52,7 @@ class AssetContractTest {
             .stringValue("id", "asset_abc123")
             .stringMatcher("url", SIGNED_URL_PATTERN, SIGNED_URL)
             .stringValue("mimeType", "video/mp4")
-            .datetime("createdAt", "yyyy-MM-dd'T'HH:mm:ss.SSSX")
+            .stringMatcher("createdAt", Contract.TIMESTAMP_PATTERN, Contract.TIMESTAMP_EXAMPLE)
             .object("properties", properties -> properties
                 .integerType("size", 1843200)
                 .numberType("duration", 6)))).build())

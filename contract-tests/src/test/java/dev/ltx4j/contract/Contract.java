@@ -36,10 +36,16 @@ final class Contract {
   static final String UPLOAD_AWAITS_PART = "upload upload_abc123 of one part was started";
   static final String UPLOAD_HAS_PARTS = "upload upload_abc123 has received its one part";
   static final String UPLOAD_IMPORTED = "upload upload_abc123 was imported as asset asset_start123";
+  static final String JOB_MISSING = "job job_missing does not exist";
+  static final String PROTECTED_RESOURCES = "the API key cannot access protected resources";
+  static final String RATE_USED_UP = "the project's request rate is used up for 30 seconds";
 
   static final String JOB_ID_PATTERN = "job_[A-Za-z0-9_-]+";
   static final String ASSET_ID_PATTERN = "asset_[A-Za-z0-9_-]+";
   static final String STATUS_PATTERN = "pending|queued|warming-up|in-progress|finalizing|success|failure|canceled";
+  /** ISO-8601 with or without fractional seconds: the service sends milliseconds, some of its guides show none. */
+  static final String TIMESTAMP_PATTERN = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})";
+  static final String TIMESTAMP_EXAMPLE = "2026-07-29T10:00:00.000Z";
   private static final String BASIC_PATTERN = "Basic [A-Za-z0-9+/]+=*";
   private static final String JSON_PATTERN = "application/json(;\\s?charset=(?i)utf-8)?";
 

@@ -105,11 +105,8 @@ class GenerateContractTest {
         .query("dryRun=true")
         .body(REFERENCE_BODY)
         .willRespondWith()
-        .status(200)
-        .body(newJsonBody(body -> body
-            .numberType("creativeUnitsCost", 2)
-            .numberType("creativeUnitsDiscount", 0)
-            .object("job", job -> { })).build())
+        .status(269) // as Scenario's own integration found every dry run answered; the body may hold only the cost
+        .body(newJsonBody(body -> body.numberType("creativeUnitsCost", 2)).build())
         .toPact(V4Pact.class);
   }
 

@@ -29,4 +29,15 @@ class MatcherPatternsTest {
     assertThat("data:image/png,iVBORw0KGgo=").doesNotMatch(png);
     assertThat("data:image/png;base64,iVBO-w0_Ggo=").doesNotMatch(png);
   }
+
+  @Test
+  void aTimestampMayCarryFractionalSecondsOrNone() {
+    Pattern timestamp = Pattern.compile(Contract.TIMESTAMP_PATTERN);
+
+    assertThat(Contract.TIMESTAMP_EXAMPLE).matches(timestamp);
+    assertThat("2025-07-15T10:00:00Z").matches(timestamp);
+    assertThat("2026-07-29T10:00:00.123456+02:00").matches(timestamp);
+    assertThat("2026-07-29 10:00:00Z").doesNotMatch(timestamp);
+    assertThat("2026-07-29T10:00Z").doesNotMatch(timestamp);
+  }
 }

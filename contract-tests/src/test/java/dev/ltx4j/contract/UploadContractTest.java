@@ -54,7 +54,7 @@ class UploadContractTest {
                 .numberValue("number", 1)
                 .matchUrl2("url", "upload-parts", new RegexMatcher(UPLOAD_ID_PATTERN, "upload_abc123"),
                     new RegexMatcher("1\\?[^#]+", "1?" + PART_QUERY))
-                .datetime("expires", "yyyy-MM-dd'T'HH:mm:ss.SSSX"))))).build())
+                .stringMatcher("expires", Contract.TIMESTAMP_PATTERN, Contract.TIMESTAMP_EXAMPLE))))).build())
         .toPact(V4Pact.class);
   }
 
