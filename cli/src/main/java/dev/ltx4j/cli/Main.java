@@ -1,6 +1,8 @@
 package dev.ltx4j.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,9 +11,10 @@ import picocli.CommandLine.Command;
     description = "Generate videos with Lightricks' LTX 2.3 Fast on Scenario's API, or on a local sandbox.",
     subcommands = {GenerateCommand.class, QuoteCommand.class, JobCommand.class, WaitCommand.class,
         DownloadCommand.class, UploadCommand.class, BatchCommand.class, SandboxCommand.class,
-        CommandLine.HelpCommand.class},
+        CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
     footer = {"%nCredentials come from SCENARIO_SDK_API_KEY and SCENARIO_SDK_API_SECRET; --sandbox needs none.",
-        ExitCodes.HELP})
+        "Option defaults may be set in ~/.config/ltx4j/config.properties (e.g. deadline=1h, ltx4j.generate.fps=24).",
+        "Shell completion: source <(ltx4j generate-completion)", ExitCodes.HELP})
 public final class Main {
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -22,7 +25,8 @@ public final class Main {
     CommandLine command = new CommandLine(new Main())
         .setOut(out)
         .setErr(err)
-        .setExecutionExceptionHandler(new Errors());
+        .setExecutionExceptionHandler(new Errors())
+        .setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(configFile().toFile()));
     command.setParameterExceptionHandler((e, line) -> {
       err.println("ltx4j: " + e.getMessage());
       CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
@@ -30,6 +34,17 @@ public final class Main {
       return ExitCodes.USAGE;
     });
     return command.execute(args);
+  }
+
+  /**
+   * Where option defaults live: {@code -Dltx4j.config=FILE}, else {@code ~/.config/ltx4j/config.properties}. Keys are
+   * option names without dashes, optionally after the command ({@code ltx4j.generate.deadline=1h}). Credentials are not
+   * options: they stay in the environment.
+   */
+  static Path configFile() {
+    String configured = System.getProperty("ltx4j.config");
+    return configured != null ? Path.of(configured)
+        : Path.of(System.getProperty("user.home"), ".config", "ltx4j", "config.properties");
   }
 
   static final class Version implements CommandLine.IVersionProvider {

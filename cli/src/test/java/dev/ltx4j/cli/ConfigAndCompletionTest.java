@@ -1,0 +1,53 @@
+package dev.ltx4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Option defaults from the user's config file, and the shell completion script. */
+class ConfigAndCompletionTest {
+  @StartStop private final MockWebServer api = new MockWebServer();
+  @TempDir Path dir;
+
+  @AfterEach
+  void forget() {
+    for (String name : new String[] {"scenario.sdk.apiKey", "scenario.sdk.apiSecret", "ltx4j.baseUrl", "ltx4j.config"}) {
+      System.clearProperty(name);
+    }
+  }
+
+  @Test
+  void optionsTakeTheirDefaultsFromTheConfigFileAndTheCommandLineWins() throws Exception {
+    System.setProperty("scenario.sdk.apiKey", "cli-key");
+    System.setProperty("scenario.sdk.apiSecret", "cli-secret");
+    System.setProperty("ltx4j.baseUrl", api.url("/v1").toString());
+    Path config = Files.writeString(dir.resolve("config.properties"), "ltx4j.quote.fps=24\nduration=12\n");
+    System.setProperty("ltx4j.config", config.toString());
+    for (int i = 0; i < 2; i++) {
+      api.enqueue(new MockResponse.Builder().body("{\"creativeUnitsCost\": 4}").build());
+    }
+
+    CliRun fromFile = CliRun.of("quote", "A cat");
+    CliRun overridden = CliRun.of("quote", "A cat", "--fps", "25");
+
+    assertThat(fromFile.exitCode()).as(fromFile.err()).isZero();
+    assertThat(api.takeRequest().getBody().utf8()).contains("\"duration\":12", "\"fps\":24");
+    assertThat(overridden.exitCode()).as(overridden.err()).isZero();
+    assertThat(api.takeRequest().getBody().utf8()).contains("\"duration\":12", "\"fps\":25");
+  }
+
+  @Test
+  void generateCompletionPrintsABashScriptForEveryCommand() {
+    CliRun run = CliRun.of("generate-completion");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("complete -F", "generate", "batch", "--deadline");
+  }
+}
