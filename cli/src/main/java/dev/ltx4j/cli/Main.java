@@ -37,9 +37,9 @@ public final class Main {
   }
 
   /**
-   * Where option defaults live: {@code -Dltx4j.config=FILE}, else {@code ~/.config/ltx4j/config.properties}. Keys are
-   * option names without dashes, optionally after the command ({@code ltx4j.generate.deadline=1h}). Credentials are not
-   * options: they stay in the environment.
+   * Where option defaults live: {@code -Dltx4j.config=FILE}, else {@code ~/.config/ltx4j/config.properties}.
+   * Keys are option names without dashes, optionally after the command ({@code ltx4j.generate.deadline=1h}).
+   * Credentials are not options: they stay in the environment.
    */
   static Path configFile() {
     String configured = System.getProperty("ltx4j.config");
