@@ -1,5 +1,6 @@
 package dev.ltx4j;
 
+import dev.ltx4j.internal.call.RetryPolicy;
 import dev.ltx4j.internal.poll.JobProgress;
 import dev.ltx4j.internal.poll.PollPolicy;
 import dev.ltx4j.internal.poll.PollState;
@@ -119,9 +120,7 @@ final class JobWaiter {
         pollAfter(policy.next(state, clock.instant()));
         return;
       }
-      boolean transientError = error instanceof Ltx4jIoException || error instanceof ServerException
-          || error instanceof RateLimitException || error.getClass() == Ltx4jException.class;
-      if (!transientError) {
+      if (RetryPolicy.of(error) != RetryPolicy.Failure.TRANSIENT) {
         result.completeExceptionally(error);
         return;
       }

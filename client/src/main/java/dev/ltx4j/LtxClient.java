@@ -7,6 +7,7 @@ import dev.ltx4j.internal.SubmissionMatcher;
 import dev.ltx4j.internal.call.CallRunner;
 import dev.ltx4j.internal.call.CallSpec;
 import dev.ltx4j.internal.call.ErrorTranslator;
+import dev.ltx4j.internal.call.RetryPolicy;
 import dev.ltx4j.internal.http.HttpStack;
 import dev.ltx4j.internal.json.Json;
 import dev.ltx4j.internal.poll.PollPolicy;
@@ -74,7 +75,8 @@ public final class LtxClient implements AutoCloseable {
     this.assets = new Assets(
         assetId -> read(() -> stack.assets().getAsset(assetId, projectId())),
         new Uploader(stack, runner, sleeper, this::deadline, projectId()),
-        new Downloader(stack.http(), sleeper, 5));
+        new Downloader(stack.http(), sleeper,
+            new RetryPolicy(RetryPolicy.DOWNLOAD_RETRIES, () -> ThreadLocalRandom.current().nextDouble())));
   }
 
   /** Reading assets, uploading images and downloading videos. */
@@ -133,8 +135,7 @@ public final class LtxClient implements AutoCloseable {
   public CompletableFuture<Quote> quoteAsync(LtxRequest request) {
     Supplier<Call<GenerateResponse>> call =
         () -> stack.generate().generateLtx23Fast(request.toModel(), true, projectId());
-    CallSpec<GenerateResponse> spec = new CallSpec<>(call, false, Set.of(402), null, deadline());
-    return runner.run(spec).thenApply(this::toQuote);
+    return runner.run(CallSpec.read(call, deadline()).accepting(402)).thenApply(this::toQuote);
   }
 
   /** Reads a job. */
@@ -208,8 +209,8 @@ public final class LtxClient implements AutoCloseable {
   public CompletableFuture<JobSnapshot> cancelAsync(String jobId) {
     Ids.check("jobId", jobId);
     JobActionRequest cancel = JobActionRequest.builder().action(JobActionRequest.ActionEnum.CANCEL).build();
-    return read(() -> stack.jobs().actOnJob(jobId, cancel, projectId()))
-        .thenApply(body -> job(body, "POST /jobs/" + jobId + "/action"));
+    return runner.run(CallSpec.idempotentWrite(() -> stack.jobs().actOnJob(jobId, cancel, projectId()), deadline()))
+        .thenApply(Response::body).thenApply(body -> job(body, "POST /jobs/" + jobId + "/action"));
   }
 
   /**
@@ -314,7 +315,7 @@ public final class LtxClient implements AutoCloseable {
   private CompletableFuture<Submission> submitted(
       String modelId, Map<String, Object> body, Supplier<Call<GenerateResponse>> call) {
     Instant submittedAt = runner.clock().instant();
-    CallSpec<GenerateResponse> spec = new CallSpec<>(call, true, Set.of(),
+    CallSpec<GenerateResponse> spec = CallSpec.paidSubmission(call,
         cause -> new SubmissionOutcomeUnknownException(modelId, body, submittedAt, cause), deadline());
     return runner.run(spec).thenApply(response -> {
       GenerateResponse answer = response.body();
