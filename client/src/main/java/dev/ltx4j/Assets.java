@@ -1,6 +1,7 @@
 package dev.ltx4j;
 
 import dev.ltx4j.internal.Ids;
+import dev.ltx4j.internal.ops.Futures;
 import dev.ltx4j.internal.transfer.Downloader;
 import dev.ltx4j.internal.transfer.ImageSource;
 import dev.ltx4j.internal.transfer.Uploader;
@@ -40,7 +41,7 @@ public final class Assets {
 
   /** Reads an asset; its {@code url} is a temporary signed link, kept exactly as the service sent it. */
   public Asset get(String assetId) {
-    return LtxClient.join(getAsync(assetId));
+    return Futures.join(getAsync(assetId));
   }
 
   /** {@link #get(String)} without blocking. */
@@ -54,7 +55,7 @@ public final class Assets {
    * read from the bytes; anything but JPEG, PNG, GIF, WebP, AVIF, TIFF, HEIC or SVG is refused before sending.
    */
   public String uploadImage(Path file, TransferListener listener) {
-    return LtxClient.join(uploadImageAsync(file, listener));
+    return Futures.join(uploadImageAsync(file, listener));
   }
 
   /** {@link #uploadImage(Path, TransferListener)} with no listener. */
@@ -73,7 +74,7 @@ public final class Assets {
 
   /** Uploads an image held in memory; {@code name} is kept with the asset. */
   public String uploadImage(byte[] image, String name) {
-    return LtxClient.join(uploader.upload(ImageSource.of(image, Objects.requireNonNull(name, "name == null")),
+    return Futures.join(uploader.upload(ImageSource.of(image, Objects.requireNonNull(name, "name == null")),
         TransferListener.NONE));
   }
 
