@@ -234,7 +234,7 @@ class AssetsTest {
 
     List<Path> files = client().assets().downloadAll(job, dir, DownloadOptions.defaults());
 
-    assertThat(files).containsExactly(dir.resolve("job_abc123-1.mp4"), dir.resolve("job_abc123-2.png"));
+    assertThat(files).containsExactly(dir.resolve("job_abc123.mp4"), dir.resolve("job_abc123-2.png"));
     assertThat(Files.readAllBytes(files.get(0))).isEqualTo(video);
   }
 
