@@ -1,7 +1,9 @@
 package dev.ltx4j;
 
 import dev.ltx4j.internal.Ids;
+import dev.ltx4j.internal.ops.Futures;
 import dev.ltx4j.internal.transfer.Downloader;
+import dev.ltx4j.internal.transfer.FileNames;
 import dev.ltx4j.internal.transfer.ImageSource;
 import dev.ltx4j.internal.transfer.Uploader;
 import dev.ltx4j.model.Asset;
@@ -40,7 +42,7 @@ public final class Assets {
 
   /** Reads an asset; its {@code url} is a temporary signed link, kept exactly as the service sent it. */
   public Asset get(String assetId) {
-    return LtxClient.join(getAsync(assetId));
+    return Futures.join(getAsync(assetId));
   }
 
   /** {@link #get(String)} without blocking. */
@@ -54,7 +56,7 @@ public final class Assets {
    * read from the bytes; anything but JPEG, PNG, GIF, WebP, AVIF, TIFF, HEIC or SVG is refused before sending.
    */
   public String uploadImage(Path file, TransferListener listener) {
-    return LtxClient.join(uploadImageAsync(file, listener));
+    return Futures.join(uploadImageAsync(file, listener));
   }
 
   /** {@link #uploadImage(Path, TransferListener)} with no listener. */
@@ -73,7 +75,7 @@ public final class Assets {
 
   /** Uploads an image held in memory; {@code name} is kept with the asset. */
   public String uploadImage(byte[] image, String name) {
-    return LtxClient.join(uploader.upload(ImageSource.of(image, Objects.requireNonNull(name, "name == null")),
+    return Futures.join(uploader.upload(ImageSource.of(image, Objects.requireNonNull(name, "name == null")),
         TransferListener.NONE));
   }
 
@@ -108,16 +110,16 @@ public final class Assets {
   }
 
   /**
-   * Downloads every asset of a finished job into {@code directory} as {@code <jobId>-<n>.<ext>} (n from 1, the
-   * extension from the media type) and returns the files in order.
+   * Downloads every asset of a finished job into {@code directory} and returns the files in order: the first as
+   * {@code <jobId>.<ext>}, further ones as {@code <jobId>-<n>.<ext>} (n from 2), the extension from the media type.
+   * The CLI names a job's files by the same rule.
    */
   public List<Path> downloadAll(JobSnapshot job, Path directory, DownloadOptions options) {
     String jobId = Ids.check("jobId", job.id().orElse(null));
     List<Path> files = new ArrayList<>();
-    int n = 1;
     for (String assetId : job.assetIds()) {
       Asset asset = get(assetId);
-      Path target = directory.resolve(jobId + "-" + n++ + "." + extension(asset.mimeType()));
+      Path target = FileNames.numbered(directory.resolve(jobId + "." + extension(asset.mimeType())), files.size() + 1);
       if (!options.overwrite() && Files.exists(target)) {
         throw new InvalidRequestException("target", "target " + target + " exists; pass overwrite to replace it");
       }

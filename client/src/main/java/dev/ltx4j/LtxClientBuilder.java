@@ -5,6 +5,8 @@ import dev.ltx4j.internal.http.Credentials;
 import dev.ltx4j.internal.http.HttpStack;
 import dev.ltx4j.internal.http.Loopback;
 import dev.ltx4j.internal.http.Timeouts;
+import dev.ltx4j.internal.ops.ClientSettings;
+import dev.ltx4j.internal.ops.Operations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -174,12 +176,13 @@ public final class LtxClientBuilder {
           + " and " + SECRET_ENV + ", or call LtxClient.builder().apiKey(…).apiSecret(…)");
     }
     HttpUrl url = checkedBaseUrl(baseUrl);
-    Settings settings = new Settings(url, projectId, operationTimeout, pollsPerMinute);
+    ClientSettings settings = new ClientSettings(url, projectId, operationTimeout, pollsPerMinute);
     Timeouts timeouts = okHttpClient == null
         ? new Timeouts(or(connectTimeout, Duration.ofSeconds(10)), or(readTimeout, Duration.ofSeconds(60)))
         : new Timeouts(connectTimeout, readTimeout);
     HttpStack stack = new HttpStack(url, Credentials.basic(apiKey, apiSecret), okHttpClient, timeouts, maxResponseBytes);
-    return new LtxClient(settings, stack, new CallRunner(clock, sleeper, maxRetries, callTimeout), sleeper);
+    CallRunner runner = new CallRunner(clock, sleeper, maxRetries, callTimeout);
+    return new LtxClient(new Operations(settings, stack, runner, sleeper));
   }
 
   @Override
@@ -187,9 +190,6 @@ public final class LtxClientBuilder {
     return "LtxClientBuilder{baseUrl=" + withoutUserInfo(baseUrl) + ", projectId=" + projectId + ", credentials="
         + (apiKey == null ? "unset" : "redacted") + '}';
   }
-
-  /** What the client keeps of its configuration; no secrets. */
-  record Settings(HttpUrl baseUrl, String projectId, Duration operationTimeout, int pollsPerMinute) {}
 
   private static HttpUrl checkedBaseUrl(String text) {
     HttpUrl url = HttpUrl.parse(text.endsWith("/") ? text : text + "/");

@@ -1,5 +1,6 @@
 package dev.ltx4j;
 
+import dev.ltx4j.internal.ops.Operations;
 import java.time.Instant;
 import java.util.OptionalDouble;
 
@@ -18,6 +19,11 @@ public final class Submission {
   }
 
   /** The job id to poll; keep it: the job is paid for. */
+  static Submission of(Operations.Accepted accepted) {
+    return new Submission(accepted.job(), accepted.creativeUnitsCost(), accepted.creativeUnitsDiscount(),
+        accepted.submittedAt());
+  }
+
   public String jobId() {
     return job.id().orElseThrow();
   }

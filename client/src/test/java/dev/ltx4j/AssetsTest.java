@@ -159,6 +159,24 @@ class AssetsTest {
   }
 
   @Test
+  void aDownloadRefusedByItsServerRetriesOnTheSharedBackoffFiveTimesThenFails() {
+    api.enqueue(assetResponse("/v.mp4?Signature=s1"));
+    for (int i = 0; i < 6; i++) {
+      cdn.enqueue(new MockResponse.Builder().code(503).build());
+    }
+
+    assertThatThrownBy(() -> client().assets().download("asset_abc123", dir.resolve("v.mp4"), DownloadOptions.defaults()))
+        .isInstanceOf(Ltx4jIoException.class)
+        .hasMessageContaining("failed 6 times; last: HTTP 503");
+    assertThat(cdn.getRequestCount()).isEqualTo(6);
+    assertThat(time.sleeps()).hasSize(5);
+    long[] nominal = {500, 1000, 2000, 4000, 8000};
+    for (int i = 0; i < nominal.length; i++) {
+      assertThat(time.sleeps().get(i).toMillis()).isBetween(nominal[i] * 3 / 4, nominal[i]);
+    }
+  }
+
+  @Test
   void rejectsABodyThatDoesNotMatchItsChecksum() throws Exception {
     api.enqueue(assetResponse("/v.mp4?Signature=s1"));
     String md5OfSomethingElse = Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(new byte[1]));
@@ -216,7 +234,7 @@ class AssetsTest {
 
     List<Path> files = client().assets().downloadAll(job, dir, DownloadOptions.defaults());
 
-    assertThat(files).containsExactly(dir.resolve("job_abc123-1.mp4"), dir.resolve("job_abc123-2.png"));
+    assertThat(files).containsExactly(dir.resolve("job_abc123.mp4"), dir.resolve("job_abc123-2.png"));
     assertThat(Files.readAllBytes(files.get(0))).isEqualTo(video);
   }
 

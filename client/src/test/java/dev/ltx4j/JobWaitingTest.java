@@ -114,6 +114,16 @@ class JobWaitingTest {
   }
 
   @Test
+  void repeatedRequestTimeoutsWhilePollingDoNotEndTheWait() {
+    AtomicInteger calls = new AtomicInteger();
+    server.setDispatcher(new FakeJobServer(time, (id, age) ->
+        calls.incrementAndGet() <= 4 ? json(408, "") : job(id, "success", null, "")));
+
+    assertThat(TestClients.client(server, time).await("job_abc123").status()).isEqualTo(JobStatus.SUCCESS);
+    assertThat(calls.get()).as("more 408s than one call's retries").isEqualTo(5);
+  }
+
+  @Test
   void aPermanentErrorEndsTheWait() {
     server.setDispatcher(new FakeJobServer(time, (id, age) -> json(404, "{\"reason\": \"Job not found\"}")));
 

@@ -1,8 +1,6 @@
 package dev.ltx4j.cli;
 
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.Moshi;
 import dev.ltx4j.InvalidRequestException;
 import dev.ltx4j.LtxRequest;
 import java.io.IOException;
@@ -27,7 +25,6 @@ final class BatchFile {
   /** One request and the number of the line it came from. */
   record Line(int number, LtxRequest request) {}
 
-  private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   private BatchFile() {}
@@ -76,7 +73,7 @@ final class BatchFile {
   private static LtxRequest request(Path file, int number, String text) {
     Object value;
     try {
-      value = JSON.fromJson(text);
+      value = CliJson.parse(text);
     } catch (IOException | JsonDataException e) {
       throw new InvalidRequestException("line " + number, where(file, number) + "not valid JSON ("
           + e.getMessage().replace("Use JsonReader.setLenient(true) to accept malformed JSON", "syntax error")
@@ -84,10 +81,10 @@ final class BatchFile {
     }
     if (!(value instanceof Map<?, ?> fields)) {
       throw new InvalidRequestException("line " + number, where(file, number) + "must be a JSON object like "
-          + "{\"prompt\": \"A cat\"}, got " + BatchFields.describe(value));
+          + "{\"prompt\": \"A cat\"}, got " + RequestFields.describe(value));
     }
     try {
-      return BatchFields.toRequest(fields);
+      return RequestFields.toRequest(fields);
     } catch (InvalidRequestException e) {
       throw new InvalidRequestException(e.parameter(), where(file, number) + e.getMessage());
     }

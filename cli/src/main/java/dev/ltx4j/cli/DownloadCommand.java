@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "download", mixinStandardHelpOptions = true,
-    description = "Download a finished job's videos (as <jobId>-<n>.<ext>, or to -o FILE) or one asset.",
+    description = "Download a finished job's videos (as <jobId>.<ext>, then <jobId>-2.<ext>, …, or to -o FILE) or one asset.",
     footer = {"%nExamples:", "  ltx4j download job_abc123 --dir videos", "  ltx4j download job_abc123 -o video.mp4",
         "  ltx4j download asset_abc123 -o video.mp4"})
 final class DownloadCommand implements Callable<Integer> {

@@ -14,18 +14,20 @@ final class ExitCodes {
   static final int BUSY = 9;
   static final int NOT_SAVED = 10;
 
+  /** What each code means, as {@link Errors#code} and the commands really return it. */
   static final String HELP = "%nExit codes:%n"
       + "  0  success%n"
-      + "  1  unexpected failure%n"
-      + "  2  invalid arguments, request, input file or output path (nothing was sent)%n"
+      + "  1  unexpected failure (a stack trace follows)%n"
+      + "  2  invalid arguments, request, input file, batch journal or output path (nothing was sent)%n"
       + "  3  missing credentials or bad configuration%n"
-      + "  4  the job failed or was canceled%n"
-      + "  5  the wait timed out or was interrupted (the job id is printed; resume with `ltx4j wait`)%n"
-      + "  6  the API answered with an error%n"
-      + "  7  network failure%n"
+      + "  4  the job failed, was canceled or finished without a video%n"
+      + "  5  the wait reached its deadline (the job id is printed; resume with `ltx4j wait`)%n"
+      + "  6  the API answered with an error, or with an answer ltx4j cannot use%n"
+      + "  7  network failure, or a local file that could not be read or written%n"
       + "  8  a generation may have been created but its job is unknown (see the hint)%n"
       + "  9  the batch output folder is in use by another batch (nothing was sent)%n"
-      + "  10 the job finished but its video could not be saved (see the hint)%n";
+      + "  10 the job finished but its video could not be saved (see the hint)%n"
+      + "A command stopped with Ctrl-C ends with the signal's status (130) after printing the job id.%n";
 
   private ExitCodes() {}
 }

@@ -5,6 +5,7 @@ import dev.ltx4j.JobSnapshot;
 import dev.ltx4j.Ltx4jException;
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.WaitOptions;
+import dev.ltx4j.internal.transfer.FileNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class Finisher {
   }
 
   /**
-   * Downloads the job's first asset to {@code target}, further ones beside it as {@code name-2.ext}, ….
+   * Downloads the job's first asset to {@code target}, further ones beside it as {@link FileNames} says.
    *
    * @throws CommandException naming the job and the command that downloads it later; exit
    *     {@link ExitCodes#NOT_SAVED} when the file could not be written, else the download error's own
@@ -47,7 +48,7 @@ final class Finisher {
     List<String> assets = job.assetIds();
     try {
       for (int i = 0; i < assets.size(); i++) {
-        Path file = i == 0 ? target : numbered(target, i + 1);
+        Path file = FileNames.numbered(target, i + 1);
         try (Progress.Bar bar = progress.download("Download")) {
           client.assets().download(assets.get(i), file,
               DownloadOptions.defaults().withOverwrite(overwrite).withListener(bar.transferListener()));
@@ -72,12 +73,5 @@ final class Finisher {
   private static String quoted(Path path) {
     String text = path.toString();
     return text.matches("[A-Za-z0-9_./:@%+=,-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
-  }
-
-  private static Path numbered(Path target, int n) {
-    String name = target.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    String numbered = dot < 0 ? name + "-" + n : name.substring(0, dot) + "-" + n + name.substring(dot);
-    return target.resolveSibling(numbered);
   }
 }

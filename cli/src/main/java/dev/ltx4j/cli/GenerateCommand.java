@@ -27,25 +27,26 @@ final class GenerateCommand implements Callable<Integer> {
   String prompt;
 
   @Mixin WaitOptionsMixin waiting;
+  @Mixin OutputFileOptions saving;
 
   @Override
   public Integer call() {
     request.check(prompt);
-    if (waiting.output != null) {
-      OutputPaths.requireWritableFile(waiting.output, waiting.overwrite);
+    if (saving.output != null) {
+      OutputPaths.requireWritableFile(saving.output, saving.overwrite);
     } else {
       OutputPaths.requireWritableFolder(Path.of("."));
     }
     Output out = common.output();
     try (Backend backend = common.open()) {
-      LtxRequest built = request.build(prompt, backend.client());
+      LtxRequest built = request.uploadFramesAndBuild(prompt, backend.client().assets());
       Submission submission = backend.client().submit(built);
       out.note("Job " + submission.jobId() + " submitted; cost "
           + submission.creativeUnitsCost().stream().mapToObj(c -> c + " creative units").findFirst().orElse("not stated"));
       Finisher finisher = new Finisher(backend.client(), new Progress(common.showProgress(), out));
       JobSnapshot done = finisher.await(submission.jobId(), waiting.deadline);
-      Path target = waiting.output != null ? waiting.output : Path.of(submission.jobId() + ".mp4");
-      List<Path> files = finisher.download(done, target, waiting.overwrite);
+      Path target = saving.output != null ? saving.output : Path.of(submission.jobId() + ".mp4");
+      List<Path> files = finisher.download(done, target, saving.overwrite);
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("jobId", submission.jobId());
       result.put("status", done.status().value());

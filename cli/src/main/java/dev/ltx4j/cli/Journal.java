@@ -2,7 +2,6 @@ package dev.ltx4j.cli;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -40,7 +39,7 @@ final class Journal implements AutoCloseable {
   /** One journal record as written; absent fields are left out. */
   public record Event(Integer line, String event, String at, String jobId, String file, String error) {}
 
-  private static final JsonAdapter<Event> JSON = new Moshi.Builder().build().adapter(Event.class);
+  private static final JsonAdapter<Event> JSON = CliJson.adapter(Event.class);
 
   private final FolderLock lock;
   private final FileChannel channel;

@@ -22,7 +22,7 @@ final class QuoteCommand implements Callable<Integer> {
   public Integer call() {
     request.check(prompt);
     try (Backend backend = common.open()) {
-      Quote quote = backend.client().quote(request.build(prompt, backend.client()));
+      Quote quote = backend.client().quote(request.uploadFramesAndBuild(prompt, backend.client().assets()));
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("creativeUnitsCost", quote.creativeUnitsCost());
       result.put("creativeUnitsDiscount", quote.creativeUnitsDiscount());

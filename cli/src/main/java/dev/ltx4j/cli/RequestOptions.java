@@ -1,13 +1,16 @@
 package dev.ltx4j.cli;
 
+import dev.ltx4j.Assets;
 import dev.ltx4j.InvalidRequestException;
-import dev.ltx4j.LtxClient;
 import dev.ltx4j.LtxRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
-/** One option per LTX 2.3 Fast parameter; checked by {@link LtxRequest} before anything is sent. */
+/** One option per LTX 2.3 Fast parameter, mapped to a request by {@link RequestFields} like a batch line. */
 final class RequestOptions {
   @Option(names = "--resolution", paramLabel = "RES", description = "1080p (default), 2k or 4k.")
   String resolution;
@@ -36,40 +39,36 @@ final class RequestOptions {
 
   /** Checks every value without sending anything; image files are only checked to exist. */
   LtxRequest check(String prompt) {
-    return build(prompt, null);
+    return RequestFields.toRequest(fields(prompt, file -> "asset_pending"));
   }
 
-  /** Builds the request, uploading image files through {@code client} (null: only check them). */
-  LtxRequest build(String prompt, LtxClient client) {
-    LtxRequest.Builder builder = LtxRequest.builder().prompt(prompt);
-    if (resolution != null) {
-      builder.resolution(resolution);
-    }
-    if (duration != null) {
-      builder.durationSeconds(duration);
-    }
-    if (aspectRatio != null) {
-      builder.aspectRatio(aspectRatio);
-    }
-    if (fps != null) {
-      builder.fps(fps);
-    }
-    if (cameraMotion != null) {
-      builder.cameraMotion(cameraMotion);
-    }
-    if (noAudio) {
-      builder.generateAudio(false);
-    }
-    if (startImage != null) {
-      builder.startImage(image("startImage", startImage, client));
-    }
-    if (endImage != null) {
-      builder.endImage(image("endImage", endImage, client));
-    }
-    return builder.build();
+  /** Uploads the frame images given as files, then builds the request with their asset ids. */
+  LtxRequest uploadFramesAndBuild(String prompt, Assets assets) {
+    return RequestFields.toRequest(fields(prompt, assets::uploadImage));
   }
 
-  private static String image(String parameter, String value, LtxClient client) {
+  /** The options as {@link RequestFields} names them; {@code upload} turns a frame image file into an asset id. */
+  private Map<String, Object> fields(String prompt, Function<Path, String> upload) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("prompt", prompt);
+    putIfSet(fields, "resolution", resolution);
+    putIfSet(fields, "duration", duration);
+    putIfSet(fields, "aspectRatio", aspectRatio);
+    putIfSet(fields, "fps", fps);
+    putIfSet(fields, "cameraMotion", cameraMotion);
+    putIfSet(fields, "generateAudio", noAudio ? false : null);
+    putIfSet(fields, "startImage", startImage == null ? null : image("startImage", startImage, upload));
+    putIfSet(fields, "endImage", endImage == null ? null : image("endImage", endImage, upload));
+    return fields;
+  }
+
+  private static void putIfSet(Map<String, Object> fields, String name, Object value) {
+    if (value != null) {
+      fields.put(name, value);
+    }
+  }
+
+  private static String image(String parameter, String value, Function<Path, String> upload) {
     if (value.startsWith("asset_")) {
       return value;
     }
@@ -77,6 +76,6 @@ final class RequestOptions {
     if (!Files.isRegularFile(file)) {
       throw new InvalidRequestException(parameter, parameter + " '" + value + "' is neither an asset_… id nor a file");
     }
-    return client == null ? "asset_pending" : client.assets().uploadImage(file);
+    return upload.apply(file);
   }
 }

@@ -18,11 +18,12 @@ final class WaitCommand implements Callable<Integer> {
   String jobId;
 
   @Mixin WaitOptionsMixin waiting;
+  @Mixin OutputFileOptions saving;
 
   @Override
   public Integer call() {
-    if (waiting.output != null) {
-      OutputPaths.requireWritableFile(waiting.output, waiting.overwrite);
+    if (saving.output != null) {
+      OutputPaths.requireWritableFile(saving.output, saving.overwrite);
     }
     Output out = common.output();
     try (Backend backend = common.open()) {
@@ -30,8 +31,8 @@ final class WaitCommand implements Callable<Integer> {
       JobSnapshot done = finisher.await(jobId, waiting.deadline);
       Map<String, Object> fields = JobCommand.fields(done);
       String text = JobCommand.describe(done);
-      if (waiting.output != null) {
-        var files = finisher.download(done, waiting.output, waiting.overwrite);
+      if (saving.output != null) {
+        var files = finisher.download(done, saving.output, saving.overwrite);
         fields.put("files", files.stream().map(Path::toString).toList());
         text = "Saved " + files.get(0) + " (job " + jobId + ")";
       }

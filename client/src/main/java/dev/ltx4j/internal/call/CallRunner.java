@@ -26,9 +26,9 @@ import retrofit2.Callback;
 import retrofit2.Response;
 
 /**
- * Runs API calls asynchronously (OkHttp's dispatcher, no thread blocked per call) with safe retries: reads retry on
- * connection failures, 408, 429 and 5xx; a paid submission retries only when it provably never left (a refused
- * connection) or was refused with 429. Server hints are honoured up to 60 s and never past the deadline. Each attempt
+ * Runs API calls asynchronously (OkHttp's dispatcher, no thread blocked per call), retrying as {@link RetryPolicy}
+ * decides for the call's {@link CallSpec.Kind}: a paid submission is never retried once it may have reached the
+ * server. Each attempt
  * is bounded in time (the per-attempt timeout, and never past the operation's deadline: a call still running then is
  * canceled), and every path ends the caller's future, whatever a callback throws.
  */
@@ -37,9 +37,8 @@ public final class CallRunner {
 
   private final Clock clock;
   private final Sleeper sleeper;
-  private final int maxRetries;
   private final Duration attemptTimeout;
-  private final Backoff backoff;
+  private final RetryPolicy policy;
 
   public CallRunner(Clock clock, Sleeper sleeper, int maxRetries, Duration attemptTimeout) {
     this(clock, sleeper, maxRetries, attemptTimeout, () -> ThreadLocalRandom.current().nextDouble());
@@ -48,9 +47,8 @@ public final class CallRunner {
   CallRunner(Clock clock, Sleeper sleeper, int maxRetries, Duration attemptTimeout, DoubleSupplier random) {
     this.clock = clock;
     this.sleeper = sleeper;
-    this.maxRetries = maxRetries;
     this.attemptTimeout = attemptTimeout;
-    this.backoff = new Backoff(random);
+    this.policy = new RetryPolicy(maxRetries, random);
   }
 
   public Clock clock() {
@@ -137,36 +135,24 @@ public final class CallRunner {
       String body = errorText(response.errorBody());
       Instant now = clock.instant();
       RuntimeException error = ErrorTranslator.translate(operation(request), status, response.headers(), body, now);
-      boolean retryable = status == 408 || status == 429 || status >= 500;
-      if (spec.submit() && status != 429 && retryable) {
-        log(request, String.valueOf(status), "not retried: the job may have been created");
-        result.completeExceptionally(spec.ambiguous().apply(error));
-        return;
-      }
       // A server that says when to come back is believed: on 429 and on 503 (Retry-After, seconds or a date).
       Duration hint = status == 429 || status == 503 ? ErrorTranslator.retryAfter(response.headers(), body, now) : null;
-      retryOrFail(request, String.valueOf(status), retryable, hint, error);
+      retryOrFail(request, String.valueOf(status), RetryPolicy.ofStatus(spec.kind(), status), hint, error);
     }
 
     void handle(Request request, Throwable failure) {
       String operation = operation(request);
-      if (causeOf(failure, RequestMaybeSentException.class) == null) {
-        if (failure instanceof IOException io) {
-          // Nothing left the client: safe to retry, a paid submission included.
-          retryOrFail(request, "connection failure", true, null,
-              new Ltx4jIoException(operation + " failed: connection failure (" + io.getMessage() + ")", io));
-        } else {
-          giveUp(request, failure, false);
-        }
+      boolean maybeSent = causeOf(failure, RequestMaybeSentException.class) != null;
+      if (!maybeSent && !(failure instanceof IOException)) {
+        giveUp(request, failure, false);
         return;
       }
-      RuntimeException error = answerFailure(operation, failure);
-      if (spec.submit()) {
-        log(request, failure.toString(), "not retried: the request may have reached the server");
-        result.completeExceptionally(spec.ambiguous().apply(error));
-        return;
-      }
-      retryOrFail(request, "I/O failure", !(error instanceof UnexpectedResponseException), null, error);
+      // Nothing left the client on a refused connection: safe to retry, a paid submission included.
+      RuntimeException error = maybeSent ? answerFailure(operation, failure) : new Ltx4jIoException(
+          operation + " failed: connection failure (" + failure.getMessage() + ")", (IOException) failure);
+      RetryPolicy.Failure kind = RetryPolicy.ofTransport(spec.kind(), maybeSent,
+          error instanceof UnexpectedResponseException);
+      retryOrFail(request, maybeSent ? "I/O failure" : "connection failure", kind, null, error);
     }
 
     /** What a failure after the request may have been received means to the caller. */
@@ -191,24 +177,23 @@ public final class CallRunner {
       log(request, failure.toString(), "giving up");
       RuntimeException error = failure instanceof Ltx4jException ltx ? ltx
           : new Ltx4jException(operation(request) + " failed: " + failure, failure);
-      result.completeExceptionally(spec.submit() && maybeSent ? spec.ambiguous().apply(error) : error);
+      result.completeExceptionally(spec.paid() && maybeSent ? spec.ambiguous().apply(error) : error);
     }
 
-    void retryOrFail(Request request, String outcome, boolean retryable, Duration hint, RuntimeException error) {
-      if (!retryable || attempt > maxRetries) {
-        log(request, outcome, retryable ? "giving up after " + attempt + " attempts" : "not retryable");
+    void retryOrFail(Request request, String outcome, RetryPolicy.Failure failure, Duration hint,
+        RuntimeException error) {
+      if (failure == RetryPolicy.Failure.PAID_AND_AMBIGUOUS) {
+        log(request, outcome, "not retried: the request may have reached the server");
+        result.completeExceptionally(spec.ambiguous().apply(error));
+        return;
+      }
+      RetryPolicy.Decision decision = policy.next(failure, attempt, hint, clock.instant(), spec.deadline());
+      log(request, outcome, decision.why());
+      if (!decision.retry()) {
         result.completeExceptionally(error);
         return;
       }
-      Duration delay = hint != null ? Backoff.capHint(hint) : backoff.delay(attempt);
-      if (spec.deadline() != null && clock.instant().plus(delay).isAfter(spec.deadline())) {
-        log(request, outcome, "giving up: a retry in " + delay.toMillis() + " ms would pass the deadline");
-        result.completeExceptionally(error);
-        return;
-      }
-      log(request, outcome, "retrying in " + delay.toMillis() + " ms ("
-          + (hint != null ? "server asked" : "backoff") + ")");
-      sleeper.sleep(delay).whenComplete((ignored, sleepError) -> {
+      sleeper.sleep(decision.delay()).whenComplete((ignored, sleepError) -> {
         if (sleepError != null) {
           result.completeExceptionally(new Ltx4jException("retry wait failed", sleepError));
         } else {
@@ -219,7 +204,7 @@ public final class CallRunner {
 
     void log(Request request, String outcome, String decision) {
       if (LOG.isDebugEnabled()) {
-        LOG.debug("{} -> {} (attempt {}/{}); {}", operation(request), outcome, attempt, maxRetries + 1, decision);
+        LOG.debug("{} -> {} (attempt {}/{}); {}", operation(request), outcome, attempt, policy.maxRetries() + 1, decision);
       }
     }
   }

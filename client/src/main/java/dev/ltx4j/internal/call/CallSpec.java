@@ -7,23 +7,64 @@ import java.util.function.Supplier;
 import retrofit2.Call;
 
 /**
- * One API operation to run with retries.
+ * One API operation to run with retries; make one with the factory that says what the operation is, since that
+ * decides what is safe to retry (see {@link RetryPolicy}).
  *
  * @param call makes a fresh Retrofit call for each attempt
- * @param submit true for a request that creates a paid job: never retried once it may have reached the server
+ * @param kind what repeating the request would do
  * @param acceptedStatuses non-2xx statuses handed back as responses rather than errors (a quote's 402)
- * @param ambiguous turns the failure of a submission that may have reached the server into the exception to throw
+ * @param ambiguous turns the failure of a paid submission that may have reached the server into the exception to
+ *     throw; null for the other kinds
  * @param deadline no retry is scheduled past this instant
  */
 public record CallSpec<T>(
     Supplier<Call<T>> call,
-    boolean submit,
+    Kind kind,
     Set<Integer> acceptedStatuses,
     Function<Throwable, RuntimeException> ambiguous,
     Instant deadline) {
 
-  /** An idempotent read (or an action safe to repeat), retried on connection failures, 408, 429 and 5xx. */
+  /** What sending a request twice would do. */
+  public enum Kind {
+    /** Reads (and a dry-run quote): retried on connection failures, broken answers, 408, 429 and 5xx. */
+    READ,
+    /** A change that has the same effect when repeated (cancel, complete an upload, PUT a part): as a read. */
+    IDEMPOTENT_WRITE,
+    /**
+     * A request that creates something free ({@code POST /assets}, {@code POST /uploads}): retried as a read, since
+     * at worst a repeat leaves an unused duplicate that costs nothing.
+     */
+    CREATING_WRITE,
+    /**
+     * A paid generation: retried only when it provably never left (a refused connection) or was refused with 429;
+     * any other failure after it may have reached the server is an ambiguous outcome, never retried.
+     */
+    PAID_SUBMISSION
+  }
+
   public static <T> CallSpec<T> read(Supplier<Call<T>> call, Instant deadline) {
-    return new CallSpec<>(call, false, Set.of(), null, deadline);
+    return new CallSpec<>(call, Kind.READ, Set.of(), null, deadline);
+  }
+
+  public static <T> CallSpec<T> idempotentWrite(Supplier<Call<T>> call, Instant deadline) {
+    return new CallSpec<>(call, Kind.IDEMPOTENT_WRITE, Set.of(), null, deadline);
+  }
+
+  public static <T> CallSpec<T> creatingWrite(Supplier<Call<T>> call, Instant deadline) {
+    return new CallSpec<>(call, Kind.CREATING_WRITE, Set.of(), null, deadline);
+  }
+
+  public static <T> CallSpec<T> paidSubmission(
+      Supplier<Call<T>> call, Function<Throwable, RuntimeException> ambiguous, Instant deadline) {
+    return new CallSpec<>(call, Kind.PAID_SUBMISSION, Set.of(), ambiguous, deadline);
+  }
+
+  /** The same operation, handing back {@code statuses} as responses (a quote reads its cost from a 402). */
+  public CallSpec<T> accepting(Integer... statuses) {
+    return new CallSpec<>(call, kind, Set.of(statuses), ambiguous, deadline);
+  }
+
+  boolean paid() {
+    return kind == Kind.PAID_SUBMISSION;
   }
 }

@@ -5,7 +5,6 @@ import dev.ltx4j.internal.api.GenerateApi;
 import dev.ltx4j.internal.api.JobsApi;
 import dev.ltx4j.internal.api.UploadsApi;
 import dev.ltx4j.internal.json.Json;
-import dev.ltx4j.internal.transfer.TransferApi;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;

@@ -5,12 +5,12 @@ package dev.ltx4j.internal.poll;
  * above 1 shows the service counts to 100 for this job (a per-reading guess would read 0.5 % as 50 % and then jump
  * back). What a listener is shown is the highest fraction so far, so it never goes backwards. Not thread-safe.
  */
-public final class JobProgress {
+final class JobProgress {
   private boolean percent;
   private double highest = Double.NaN;
 
   /** {@code raw} (null when not reported) as a fraction from 0 to 1 on this job's scale; NaN when absent. */
-  public double read(Double raw) {
+  double read(Double raw) {
     if (raw == null || raw.isNaN()) {
       return Double.NaN;
     }
@@ -21,7 +21,7 @@ public final class JobProgress {
   }
 
   /** The highest fraction read so far, NaN before any. */
-  public double highest() {
+  double highest() {
     return highest;
   }
 }

@@ -5,13 +5,14 @@ import dev.ltx4j.Ltx4jIoException;
 import dev.ltx4j.Sleeper;
 import dev.ltx4j.TransferListener;
 import dev.ltx4j.UnexpectedResponseException;
+import dev.ltx4j.internal.call.CallSpec;
+import dev.ltx4j.internal.call.RetryPolicy;
 import dev.ltx4j.internal.http.Loopback;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,12 +35,13 @@ public final class Downloader {
 
   private final OkHttpClient http;
   private final Sleeper sleeper;
-  private final int maxFailures;
+  private final RetryPolicy policy;
 
-  public Downloader(OkHttpClient http, Sleeper sleeper, int maxFailures) {
+  /** {@code policy} counts failures in a row: a connection that delivered bytes before breaking resets the count. */
+  public Downloader(OkHttpClient http, Sleeper sleeper, RetryPolicy policy) {
     this.http = http;
     this.sleeper = sleeper;
-    this.maxFailures = maxFailures;
+    this.policy = policy;
   }
 
   /**
@@ -81,7 +83,7 @@ public final class Downloader {
           current = freshUrl.get();
           continue;
         }
-        if (code >= 500 || code == 408 || code == 429) {
+        if (RetryPolicy.ofStatus(CallSpec.Kind.READ, code) == RetryPolicy.Failure.TRANSIENT) {
           failures = fail(failures, "HTTP " + code, null);
           continue;
         }
@@ -185,13 +187,14 @@ public final class Downloader {
 
   private int fail(int failures, String why, IOException cause) {
     int count = failures + 1;
-    if (count > maxFailures) {
+    RetryPolicy.Decision decision = policy.next(RetryPolicy.Failure.TRANSIENT, count);
+    if (!decision.retry()) {
       throw new Ltx4jIoException("Downloading the asset failed " + count + " times; last: " + why,
           cause == null ? new IOException(why) : cause);
     }
-    Duration delay = Duration.ofMillis(Math.min(5_000, 250L << Math.min(count - 1, 5)));
-    LOG.debug("Download interrupted ({}); resuming in {} ms", why, delay.toMillis());
-    sleeper.sleep(delay).join();
+    LOG.debug("Download interrupted ({}); {}", why, decision.why());
+    // The download streams on the caller's thread (a blocking API), so it waits for its retry there as well.
+    sleeper.sleep(decision.delay()).join();
     return count;
   }
 

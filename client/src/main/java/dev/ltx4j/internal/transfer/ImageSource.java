@@ -36,7 +36,7 @@ public abstract class ImageSource {
     return size;
   }
 
-  public ImageType type() {
+  ImageType type() {
     return type;
   }
 

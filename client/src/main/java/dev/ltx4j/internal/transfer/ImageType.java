@@ -5,12 +5,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The image formats Scenario takes, recognised by their first bytes (never by the file name). */
-public enum ImageType {
+enum ImageType {
   JPEG("image/jpeg"), PNG("image/png"), GIF("image/gif"), WEBP("image/webp"), AVIF("image/avif"),
   TIFF("image/tiff"), HEIC("image/heic"), SVG("image/svg+xml");
 
   /** How many leading bytes {@link #detect(byte[])} needs at most. */
-  public static final int HEAD = 1024;
+  static final int HEAD = 1024;
 
   private final String mimeType;
 
@@ -18,12 +18,12 @@ public enum ImageType {
     this.mimeType = mimeType;
   }
 
-  public String mimeType() {
+  String mimeType() {
     return mimeType;
   }
 
   /** The format of a file that starts with {@code head}, if it is one Scenario takes. */
-  public static Optional<ImageType> detect(byte[] head) {
+  static Optional<ImageType> detect(byte[] head) {
     if (startsWith(head, 0, 0xFF, 0xD8, 0xFF)) {
       return Optional.of(JPEG);
     }

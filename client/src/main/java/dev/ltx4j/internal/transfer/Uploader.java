@@ -64,7 +64,7 @@ public final class Uploader {
     byte[] bytes = unchecked(() -> image.read(0, (int) image.size()));
     String dataUrl = "data:" + image.type().mimeType() + ";base64," + Base64.getEncoder().encodeToString(bytes);
     AssetUploadRequest body = AssetUploadRequest.builder().image(dataUrl).name(image.name()).build();
-    return runner.run(CallSpec.read(() -> stack.assets().uploadAsset(body, projectId), deadline.get()))
+    return runner.run(CallSpec.creatingWrite(() -> stack.assets().uploadAsset(body, projectId), deadline.get()))
         .thenApply(response -> response.body().asset().id());
   }
 
@@ -73,7 +73,7 @@ public final class Uploader {
     UploadCreateRequest create = UploadCreateRequest.builder().fileName(image.name())
         .contentType(image.type().mimeType()).fileSize(image.size()).kind(UploadCreateRequest.KindEnum.IMAGE)
         .parts(parts).build();
-    return runner.run(CallSpec.read(() -> stack.uploads().createUpload(create, projectId), deadline.get()))
+    return runner.run(CallSpec.creatingWrite(() -> stack.uploads().createUpload(create, projectId), deadline.get()))
         .thenCompose(response -> {
           Upload upload = response.body().upload();
           List<UploadPart> urls = upload.parts();
@@ -93,7 +93,7 @@ public final class Uploader {
   private CompletableFuture<Void> putPart(ImageSource image, int index, String url, TransferListener listener) {
     long offset = (long) index * PART_SIZE;
     int length = (int) Math.min(PART_SIZE, image.size() - offset);
-    return runner.run(CallSpec.read(
+    return runner.run(CallSpec.idempotentWrite(
             () -> stack.transfers().putPart(url, RequestBody.create(unchecked(() -> image.read(offset, length)), OCTETS)),
             deadline.get()))
         .thenRun(() -> listener.onProgress(offset + length, image.size()));
@@ -101,7 +101,7 @@ public final class Uploader {
 
   private CompletableFuture<String> complete(String uploadId) {
     UploadActionRequest complete = UploadActionRequest.builder().action(UploadActionRequest.ActionEnum.COMPLETE).build();
-    return runner.run(CallSpec.read(() -> stack.uploads().actOnUpload(uploadId, complete, projectId), deadline.get()))
+    return runner.run(CallSpec.idempotentWrite(() -> stack.uploads().actOnUpload(uploadId, complete, projectId), deadline.get()))
         .thenCompose(response -> awaitAsset(response.body().upload(), Duration.ofMillis(500), deadline.get()));
   }
 

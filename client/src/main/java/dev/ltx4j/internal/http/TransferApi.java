@@ -1,4 +1,4 @@
-package dev.ltx4j.internal.transfer;
+package dev.ltx4j.internal.http;
 
 import okhttp3.RequestBody;
 import retrofit2.Call;

@@ -1,7 +1,5 @@
 package dev.ltx4j.cli;
 
-import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Moshi;
 import dev.ltx4j.InvalidRequestException;
 import dev.ltx4j.LtxRequest;
 import java.math.BigDecimal;
@@ -9,16 +7,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One batch line's JSON fields as a request: this class checks only JSON types (a string, a whole number, true or
- * false); the values themselves are checked by {@link LtxRequest.Builder#build()}.
+ * The one mapping from named fields to a request, for a batch line's JSON object and for generate's and quote's
+ * options alike, so that both accept the same names and report faults the same way. It checks only types (a
+ * string, a whole number, true or false); the values themselves are checked by {@link LtxRequest.Builder#build()}.
  */
-final class BatchFields {
+final class RequestFields {
   static final List<String> NAMES = List.of("prompt", "resolution", "duration", "aspectRatio", "fps", "cameraMotion",
       "generateAudio", "startImage", "endImage");
-  private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
 
-  private BatchFields() {}
+  private RequestFields() {}
 
+  /** The request {@code fields} describe, by the names in {@link #NAMES}. */
   static LtxRequest toRequest(Map<?, ?> fields) {
     LtxRequest.Builder builder = LtxRequest.builder();
     fields.forEach((key, value) -> {
@@ -51,7 +50,7 @@ final class BatchFields {
     if (value instanceof Double number && Double.isFinite(number)) {
       return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString(); // 8 rather than JSON's 8.0
     }
-    return JSON.toJson(value);
+    return CliJson.write(value);
   }
 
   private static String string(String name, Object value) {

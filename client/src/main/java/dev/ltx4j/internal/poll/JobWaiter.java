@@ -1,17 +1,24 @@
-package dev.ltx4j;
+package dev.ltx4j.internal.poll;
 
-import dev.ltx4j.internal.poll.JobProgress;
-import dev.ltx4j.internal.poll.PollPolicy;
-import dev.ltx4j.internal.poll.PollState;
-import dev.ltx4j.internal.poll.RateBudget;
+import dev.ltx4j.JobCanceledException;
+import dev.ltx4j.JobFailedException;
+import dev.ltx4j.JobListener;
+import dev.ltx4j.JobNotCancellableException;
+import dev.ltx4j.JobSnapshot;
+import dev.ltx4j.JobTimeoutException;
+import dev.ltx4j.JobUnreadableException;
+import dev.ltx4j.Ltx4jException;
+import dev.ltx4j.RateLimitException;
+import dev.ltx4j.Sleeper;
+import dev.ltx4j.UnexpectedResponseException;
+import dev.ltx4j.WaitOptions;
+import dev.ltx4j.internal.call.RetryPolicy;
 import dev.ltx4j.model.JobStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,29 +26,25 @@ import org.slf4j.LoggerFactory;
  * Waits for jobs by polling, with no thread per wait: each poll is a timer callback followed by an asynchronous
  * request. All waits of a client share one {@link RateBudget}.
  */
-final class JobWaiter {
+public final class JobWaiter {
   private static final Logger LOG = LoggerFactory.getLogger(JobWaiter.class);
 
   private final Clock clock;
   private final Sleeper sleeper;
   private final RateBudget budget;
   private final PollPolicy policy;
-  private final BiFunction<String, Instant, CompletableFuture<JobSnapshot>> fetch;
-  private final Function<String, CompletableFuture<JobSnapshot>> cancel;
+  private final JobSource jobs;
 
-  JobWaiter(Clock clock, Sleeper sleeper, RateBudget budget, PollPolicy policy,
-      BiFunction<String, Instant, CompletableFuture<JobSnapshot>> fetch,
-      Function<String, CompletableFuture<JobSnapshot>> cancel) {
+  public JobWaiter(Clock clock, Sleeper sleeper, RateBudget budget, PollPolicy policy, JobSource jobs) {
     this.clock = clock;
     this.sleeper = sleeper;
     this.budget = budget;
     this.policy = policy;
-    this.fetch = fetch;
-    this.cancel = cancel;
+    this.jobs = jobs;
   }
 
   /** Waits for {@code jobId}; {@code seen} is a reading already in hand (a submission's answer), or null. */
-  CompletableFuture<JobSnapshot> await(String jobId, WaitOptions options, JobSnapshot seen) {
+  public CompletableFuture<JobSnapshot> await(String jobId, WaitOptions options, JobSnapshot seen) {
     Wait wait = new Wait(jobId, options);
     if (seen == null) {
       wait.poll();
@@ -75,7 +78,7 @@ final class JobWaiter {
       }
       Duration slot = budget.reserve(clock.instant());
       CompletableFuture<Void> ready = slot.isZero() ? CompletableFuture.completedFuture(null) : sleeper.sleep(slot);
-      ready.thenCompose(ignored -> fetch.apply(jobId, deadline)).whenComplete((job, error) -> {
+      ready.thenCompose(ignored -> jobs.get(jobId, deadline)).whenComplete((job, error) -> {
         if (error == null) {
           observe(job);
         } else {
@@ -119,9 +122,7 @@ final class JobWaiter {
         pollAfter(policy.next(state, clock.instant()));
         return;
       }
-      boolean transientError = error instanceof Ltx4jIoException || error instanceof ServerException
-          || error instanceof RateLimitException || error.getClass() == Ltx4jException.class;
-      if (!transientError) {
+      if (RetryPolicy.of(error) != RetryPolicy.Failure.TRANSIENT) {
         result.completeExceptionally(error);
         return;
       }
@@ -156,7 +157,7 @@ final class JobWaiter {
         result.completeExceptionally(timeout(null));
         return;
       }
-      cancel.apply(jobId).handle((job, error) -> {
+      jobs.cancel(jobId).handle((job, error) -> {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause == null) {
           return "canceled";

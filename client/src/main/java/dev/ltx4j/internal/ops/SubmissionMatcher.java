@@ -1,7 +1,6 @@
-package dev.ltx4j.internal;
+package dev.ltx4j.internal.ops;
 
 import dev.ltx4j.JobSnapshot;
-import dev.ltx4j.LtxClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,9 +15,9 @@ import java.util.Set;
  * Finds, among recent jobs, the one (or every one) a submission with an unknown outcome may have created: same input
  * parameters, created around the time it was sent.
  */
-public final class SubmissionMatcher {
+final class SubmissionMatcher {
   /** How far job timestamps may stray from the client's clock. */
-  public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+  static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
   /** LTX 2.3 Fast's documented defaults: an echoed input may state them for parameters the request left out. */
   private static final Map<String, Object> LTX_DEFAULTS = Map.of("resolution", "1080p", "duration", 6,
@@ -29,14 +28,14 @@ public final class SubmissionMatcher {
   private final Map<String, Object> request;
   private final Instant submittedAt;
 
-  public SubmissionMatcher(String modelId, Map<String, Object> request, Instant submittedAt) {
+  SubmissionMatcher(String modelId, Map<String, Object> request, Instant submittedAt) {
     this.modelId = modelId;
     this.request = request;
     this.submittedAt = submittedAt;
   }
 
   /** Every matching job, each id once, created closest to the submission time first. */
-  public List<JobSnapshot> all(List<JobSnapshot> jobs) {
+  List<JobSnapshot> all(List<JobSnapshot> jobs) {
     Map<String, JobSnapshot> byId = new LinkedHashMap<>();
     jobs.stream().filter(job -> job.id().isPresent() && matches(job))
         .forEach(job -> byId.putIfAbsent(job.id().get(), job));
@@ -44,7 +43,7 @@ public final class SubmissionMatcher {
   }
 
   /** True once a page reaches jobs created well before the submission: older pages cannot match. */
-  public boolean pastWindow(List<JobSnapshot> jobs) {
+  boolean pastWindow(List<JobSnapshot> jobs) {
     Instant earliest = submittedAt.minus(CLOCK_SKEW);
     return jobs.stream().map(SubmissionMatcher::createdAt).anyMatch(at -> at != null && at.isBefore(earliest));
   }
@@ -71,7 +70,7 @@ public final class SubmissionMatcher {
 
   /** An echoed LTX parameter the request did not send must hold its default: else another request made the job. */
   private boolean leftOut(Map.Entry<String, Object> echoed) {
-    if (!modelId.equals(LtxClient.LTX_MODEL_ID)) {
+    if (!modelId.equals(Operations.LTX_MODEL_ID)) {
       return true;
     }
     Object fallback = LTX_DEFAULTS.get(echoed.getKey());

@@ -1,0 +1,55 @@
+package dev.ltx4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.ltx4j.InvalidRequestException;
+import dev.ltx4j.LtxRequest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Options and batch lines go through one mapping: the same values make the same request and the same faults. */
+class RequestOptionsTest {
+  @Test
+  void optionsAndABatchLineWithTheSameValuesMakeTheSameRequest() {
+    RequestOptions options = new RequestOptions();
+    options.resolution = "1080p";
+    options.duration = 8;
+    options.fps = 24;
+    options.cameraMotion = "dolly_in";
+    options.noAudio = true;
+    options.startImage = "asset_first";
+
+    LtxRequest fromLine = RequestFields.toRequest(Map.of("prompt", "A cat", "resolution", "1080p", "duration", 8.0,
+        "fps", 24.0, "cameraMotion", "dolly_in", "generateAudio", false, "startImage", "asset_first"));
+
+    assertThat(options.check("A cat")).isEqualTo(fromLine);
+  }
+
+  @Test
+  void anInvalidValueIsReportedAlikeFromAnOptionAndFromABatchLine() {
+    RequestOptions options = new RequestOptions();
+    options.duration = 7;
+
+    InvalidRequestException fromOption = catchThrowableOfType(() -> options.check("A cat"),
+        InvalidRequestException.class);
+    InvalidRequestException fromLine = catchThrowableOfType(
+        () -> RequestFields.toRequest(Map.of("prompt", "A cat", "duration", 7.0)), InvalidRequestException.class);
+
+    assertThat(fromOption).isNotNull();
+    assertThat(fromOption.parameter()).isEqualTo(fromLine.parameter());
+    assertThat(fromOption.getMessage()).isEqualTo(fromLine.getMessage());
+  }
+
+  @Test
+  void aFrameThatIsNeitherAnAssetIdNorAFileIsRefusedBeforeAnythingIsSent() {
+    RequestOptions options = new RequestOptions();
+    options.startImage = "no-such-frame.png";
+
+    InvalidRequestException refused = catchThrowableOfType(() -> options.check("A cat"),
+        InvalidRequestException.class);
+
+    assertThat(refused.parameter()).isEqualTo("startImage");
+    assertThat(refused.getMessage()).contains("is neither an asset_… id nor a file");
+  }
+}

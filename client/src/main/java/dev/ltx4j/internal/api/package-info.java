@@ -1,0 +1,4 @@
+/**
+ * Not API: the Retrofit interfaces generated from {@code openapi/}, one per tag; only the client calls them.
+ */
+package dev.ltx4j.internal.api;

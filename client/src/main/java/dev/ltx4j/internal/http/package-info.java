@@ -1,0 +1,5 @@
+/**
+ * The HTTP stack: OkHttp and Retrofit set up with credentials only for the API host, timeouts, response size limits,
+ * and the knowledge of whether a failed request may have reached the server.
+ */
+package dev.ltx4j.internal.http;

@@ -1,0 +1,5 @@
+/**
+ * The one Moshi the client (and the sandbox) decodes with: tolerant of unknown enum values and of timestamps with or
+ * without milliseconds.
+ */
+package dev.ltx4j.internal.json;

@@ -1,0 +1,13 @@
+package dev.ltx4j.internal.ops;
+
+import java.time.Duration;
+import okhttp3.HttpUrl;
+
+/** What a client keeps of its builder's configuration, checked and immutable; never a secret. */
+public record ClientSettings(HttpUrl baseUrl, String projectId, Duration operationTimeout, int pollsPerMinute) {
+  /** What a client's {@code toString} shows: where it sends requests, for which project. */
+  @Override
+  public String toString() {
+    return "baseUrl=" + baseUrl + ", projectId=" + projectId;
+  }
+}

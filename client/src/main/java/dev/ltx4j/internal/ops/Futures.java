@@ -1,0 +1,34 @@
+package dev.ltx4j.internal.ops;
+
+import dev.ltx4j.Ltx4jException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/** Blocking forms of the asynchronous operations: the one place a caller's thread waits for the API. */
+public final class Futures {
+  private Futures() {}
+
+  /**
+   * Waits for {@code future}, rethrowing its {@link Ltx4jException} as is (with a suppressed note of where it was
+   * waited for, since its own stack trace is an OkHttp thread's); an interrupt cancels the operation.
+   */
+  public static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new Ltx4jException("interrupted while waiting for the API", e);
+    } catch (CancellationException e) {
+      throw new Ltx4jException("the operation was canceled", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Ltx4jException ltx) {
+        ltx.addSuppressed(new Ltx4jException("waited for here"));
+        throw ltx;
+      }
+      throw new Ltx4jException(String.valueOf(cause), cause);
+    }
+  }
+}

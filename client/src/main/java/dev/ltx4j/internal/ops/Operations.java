@@ -1,0 +1,225 @@
+package dev.ltx4j.internal.ops;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Types;
+import dev.ltx4j.InvalidRequestException;
+import dev.ltx4j.JobPage;
+import dev.ltx4j.JobQuery;
+import dev.ltx4j.JobSnapshot;
+import dev.ltx4j.Ltx4jException;
+import dev.ltx4j.LtxRequest;
+import dev.ltx4j.Quote;
+import dev.ltx4j.Sleeper;
+import dev.ltx4j.SubmissionOutcomeUnknownException;
+import dev.ltx4j.UnexpectedResponseException;
+import dev.ltx4j.WaitOptions;
+import dev.ltx4j.internal.Ids;
+import dev.ltx4j.internal.call.CallRunner;
+import dev.ltx4j.internal.call.CallSpec;
+import dev.ltx4j.internal.call.RetryPolicy;
+import dev.ltx4j.internal.http.HttpStack;
+import dev.ltx4j.internal.json.Json;
+import dev.ltx4j.internal.poll.JobSource;
+import dev.ltx4j.internal.poll.JobWaiter;
+import dev.ltx4j.internal.poll.PollPolicy;
+import dev.ltx4j.internal.poll.RateBudget;
+import dev.ltx4j.internal.transfer.Downloader;
+import dev.ltx4j.internal.transfer.Uploader;
+import dev.ltx4j.model.AssetResponse;
+import dev.ltx4j.model.GenerateResponse;
+import dev.ltx4j.model.JobActionRequest;
+import dev.ltx4j.model.JobList;
+import dev.ltx4j.model.JobResponse;
+import dev.ltx4j.model.LtxGenerateRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import retrofit2.Call;
+import retrofit2.Response;
+
+/**
+ * Every operation of the client, asynchronous: which request, which kind of call (and so which retries), and what
+ * the answer means. {@code LtxClient} and {@code Assets} are thin public facades over it.
+ */
+public final class Operations implements JobSource, AutoCloseable {
+  public static final String LTX_MODEL_ID = "model_ltx-2-3-fast";
+  private static final JsonAdapter<Map<String, Object>> MAP =
+      Json.moshi().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+
+  /** A paid submission's answer; the facade turns it into its public type. */
+  public record Accepted(
+      JobSnapshot job, Double creativeUnitsCost, Double creativeUnitsDiscount, Instant submittedAt) {}
+
+  private final ClientSettings settings;
+  private final HttpStack stack;
+  private final CallRunner runner;
+  private final JobWaiter waiter;
+  private final Uploader uploader;
+  private final Downloader downloader;
+  // hideResults=false: matching needs each job's metadata.input, which a list may otherwise leave out.
+  private final SubmissionRecovery recovery = new SubmissionRecovery(token -> listPage(JobQuery.ALL, token, false));
+
+  public Operations(ClientSettings settings, HttpStack stack, CallRunner runner, Sleeper sleeper) {
+    this.settings = settings;
+    this.stack = stack;
+    this.runner = runner;
+    this.waiter = new JobWaiter(runner.clock(), sleeper, new RateBudget(settings.pollsPerMinute()),
+        new PollPolicy(() -> ThreadLocalRandom.current().nextDouble()), this);
+    this.uploader = new Uploader(stack, runner, sleeper, this::deadline, settings.projectId());
+    this.downloader = new Downloader(stack.http(), sleeper,
+        new RetryPolicy(RetryPolicy.DOWNLOAD_RETRIES, () -> ThreadLocalRandom.current().nextDouble()));
+  }
+
+  public ClientSettings settings() {
+    return settings;
+  }
+
+  public Uploader uploader() {
+    return uploader;
+  }
+
+  public Downloader downloader() {
+    return downloader;
+  }
+
+  public CompletableFuture<Accepted> submit(LtxRequest request) {
+    return submit(LTX_MODEL_ID, asMap(request),
+        () -> stack.generate().generateLtx23Fast(request.toModel(), null, projectId()));
+  }
+
+  public CompletableFuture<Accepted> runModel(String modelId, Map<String, Object> parameters) {
+    Ids.checkModel(modelId);
+    if (parameters.containsKey("dryRun")) {
+      // The service ignores unknown body fields: a dryRun there would start a paid job, not quote one.
+      throw new InvalidRequestException("dryRun", "dryRun is not a body parameter: the service would ignore it and"
+          + " run a paid job; use quote(…) for a dry run");
+    }
+    Map<String, Object> body = Map.copyOf(parameters);
+    return submit(modelId, body, () -> stack.generate().generateCustomModel(modelId, body, null, projectId()));
+  }
+
+  public CompletableFuture<Quote> quote(LtxRequest request) {
+    Supplier<Call<GenerateResponse>> call =
+        () -> stack.generate().generateLtx23Fast(request.toModel(), true, projectId());
+    return runner.run(CallSpec.read(call, deadline()).accepting(402))
+        .thenApply(response -> QuoteReader.read(response, runner.clock().instant()));
+  }
+
+  public CompletableFuture<JobSnapshot> getJob(String jobId) {
+    Ids.check("jobId", jobId);
+    return get(jobId, null);
+  }
+
+  /** Reads the job, never past the client's operation timeout nor {@code until}. */
+  @Override
+  public CompletableFuture<JobSnapshot> get(String jobId, Instant until) {
+    Instant deadline = deadline();
+    Instant end = until != null && until.isBefore(deadline) ? until : deadline;
+    return runner.run(CallSpec.read(() -> stack.jobs().getJob(jobId, projectId()), end))
+        .thenApply(response -> job(response.body(), "GET /jobs/" + jobId));
+  }
+
+  @Override
+  public CompletableFuture<JobSnapshot> cancel(String jobId) {
+    Ids.check("jobId", jobId);
+    JobActionRequest cancel = JobActionRequest.builder().action(JobActionRequest.ActionEnum.CANCEL).build();
+    return runner.run(CallSpec.idempotentWrite(() -> stack.jobs().actOnJob(jobId, cancel, projectId()), deadline()))
+        .thenApply(response -> job(response.body(), "POST /jobs/" + jobId + "/action"));
+  }
+
+  public CompletableFuture<JobSnapshot> await(String jobId, WaitOptions options) {
+    Ids.check("jobId", jobId);
+    return waiter.await(jobId, options, null);
+  }
+
+  /** Waits for a job just submitted, its submission's answer counting as the first reading. */
+  public CompletableFuture<JobSnapshot> awaitSubmitted(Accepted submission, WaitOptions options) {
+    return waiter.await(submission.job().id().orElseThrow(), options, submission.job());
+  }
+
+  public CompletableFuture<JobPage> listPage(JobQuery query, String pageToken) {
+    return listPage(query, pageToken, null);
+  }
+
+  /** Every job matching {@code query}, newest first, read a page at a time; see {@link JobListing}. */
+  public Stream<JobSnapshot> listAll(JobQuery query) {
+    return JobListing.stream(token -> Futures.join(listPage(query, token)));
+  }
+
+  /** Recent jobs a submission of {@code body} to {@code modelId} around {@code sentAt} may have created, best first. */
+  private CompletableFuture<List<JobSnapshot>> findSubmitted(String modelId, Map<String, Object> body, Instant sentAt) {
+    return recovery.find(new SubmissionMatcher(modelId, body, sentAt));
+  }
+
+  public CompletableFuture<List<JobSnapshot>> findSubmitted(SubmissionOutcomeUnknownException unknown) {
+    return findSubmitted(unknown.modelId(), unknown.request(), unknown.submittedAt());
+  }
+
+  public CompletableFuture<List<JobSnapshot>> findSubmitted(LtxRequest request, Instant sentAt) {
+    return findSubmitted(LTX_MODEL_ID, asMap(request), sentAt);
+  }
+
+  public CompletableFuture<AssetResponse> readAsset(String assetId) {
+    return runner.run(CallSpec.read(() -> stack.assets().getAsset(assetId, projectId()), deadline()))
+        .thenApply(Response::body);
+  }
+
+  /** Releases connections and threads, unless they belong to an {@code OkHttpClient} the caller supplied. */
+  @Override
+  public void close() {
+    stack.close();
+  }
+
+  private CompletableFuture<JobPage> listPage(JobQuery query, String pageToken, Boolean hideResults) {
+    return runner.run(CallSpec.read(() -> stack.jobs().listJobs(query.pageSize(), pageToken, query.status(),
+            query.type(), hideResults, projectId()), deadline()))
+        .thenApply(response -> toPage(response.body()));
+  }
+
+  private CompletableFuture<Accepted> submit(
+      String modelId, Map<String, Object> body, Supplier<Call<GenerateResponse>> call) {
+    Instant submittedAt = runner.clock().instant();
+    CallSpec<GenerateResponse> spec = CallSpec.paidSubmission(call,
+        cause -> new SubmissionOutcomeUnknownException(modelId, body, submittedAt, cause), deadline());
+    return runner.run(spec).thenApply(response -> {
+      GenerateResponse answer = response.body();
+      JobSnapshot job = JobSnapshot.of(answer == null ? null : answer.job());
+      if (job.id().isEmpty()) {
+        throw new SubmissionOutcomeUnknownException(modelId, body, submittedAt,
+            new Ltx4jException("the service accepted the request (HTTP " + response.code() + ") but named no job id"));
+      }
+      return new Accepted(job, answer.creativeUnitsCost(), answer.creativeUnitsDiscount(), submittedAt);
+    });
+  }
+
+  /** The job an answer holds; a success without one is an answer ltx4j cannot use, never an empty job. */
+  private static JobSnapshot job(JobResponse body, String operation) {
+    if (body == null || body.job() == null) {
+      throw new UnexpectedResponseException(operation + " answered without a job");
+    }
+    return JobSnapshot.of(body.job());
+  }
+
+  private static JobPage toPage(JobList list) {
+    List<JobSnapshot> jobs = list == null || list.jobs() == null
+        ? List.of() : list.jobs().stream().map(JobSnapshot::of).toList();
+    return new JobPage(jobs, list == null ? null : list.nextPaginationToken());
+  }
+
+  /** The body as the service sees it, to match against the input a listed job echoes. */
+  private static Map<String, Object> asMap(LtxRequest request) {
+    return MAP.fromJsonValue(Json.moshi().adapter(LtxGenerateRequest.class).toJsonValue(request.toModel()));
+  }
+
+  private String projectId() {
+    return settings.projectId();
+  }
+
+  private Instant deadline() {
+    return runner.clock().instant().plus(settings.operationTimeout());
+  }
+}
