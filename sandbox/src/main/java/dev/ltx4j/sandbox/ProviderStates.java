@@ -1,6 +1,5 @@
 package dev.ltx4j.sandbox;
 
-import dev.ltx4j.model.JobStatus;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,9 +17,9 @@ final class ProviderStates {
   private static final Pattern VIDEO = Pattern.compile("asset (asset_[A-Za-z0-9_-]+) is a generated video");
   private static final Pattern LIMIT = Pattern.compile("the team runs ([0-9]+) generations, its concurrency limit");
   private static final Pattern ID = Pattern.compile("(job|asset)_[A-Za-z0-9_-]+");
-  private static final Map<String, JobStatus> JOB_STATES = Map.of("succeeded", JobStatus.SUCCESS, "is queued",
-      JobStatus.QUEUED, "is in progress", JobStatus.IN_PROGRESS, "failed", JobStatus.FAILURE, "was canceled",
-      JobStatus.CANCELED);
+  private static final Map<String, JobState> JOB_STATES = Map.of("succeeded", JobState.SUCCESS, "is queued",
+      JobState.QUEUED, "is in progress", JobState.IN_PROGRESS, "failed", JobState.FAILURE, "was canceled",
+      JobState.CANCELED);
 
   private ProviderStates() {}
 
@@ -34,14 +33,14 @@ final class ProviderStates {
       if (matcher.group(3) != null) {
         seed.progress(Double.parseDouble(matcher.group(3)));
       }
-      if (seed.status == JobStatus.SUCCESS) {
+      if (seed.status == JobState.SUCCESS) {
         seed.assetIds("asset_" + id.substring("job_".length()));
       }
       sandbox.seedJob(seed);
     } else if ((matcher = JOBS.matcher(text)).matches()) {
       Matcher ids = ID.matcher(matcher.group(1));
       for (int age = 100; ids.find(); age--) { // listed oldest first: the last one named is the newest
-        sandbox.seedJob(SeedJob.of(ids.group(), JobStatus.QUEUED).createdAt(state.now().minusSeconds(age)));
+        sandbox.seedJob(SeedJob.of(ids.group(), JobState.QUEUED).createdAt(state.now().minusSeconds(age)));
       }
     } else if ((matcher = IMAGES.matcher(text)).matches()) {
       Matcher ids = ID.matcher(matcher.group(1));
@@ -57,13 +56,13 @@ final class ProviderStates {
     } else if ((matcher = LIMIT.matcher(text)).matches()) {
       int limit = Integer.parseInt(matcher.group(1));
       for (int i = 0; i < limit; i++) {
-        sandbox.seedJob(SeedJob.of(String.format("job_running%03d", i), JobStatus.IN_PROGRESS));
+        sandbox.seedJob(SeedJob.of(String.format("job_running%03d", i), JobState.IN_PROGRESS));
       }
       state.faults.concurrencyLimit(limit);
     } else if (text.equals("there are more jobs than one page")) {
       // One more than the largest page the spec allows, so it holds whatever pageSize the consumer asks for.
       for (int i = 0; i <= MAX_PAGE_SIZE; i++) {
-        sandbox.seedJob(SeedJob.of(String.format("job_page%03d", i), JobStatus.SUCCESS)
+        sandbox.seedJob(SeedJob.of(String.format("job_page%03d", i), JobState.SUCCESS)
             .assetIds(String.format("asset_page%03d", i)).createdAt(state.now().minus(Duration.ofMinutes(i))));
       }
     } else if (!text.equals("the API key and secret are not recognised")) {
