@@ -207,7 +207,7 @@ public final class Sandbox implements AutoCloseable {
   /** The sandbox's configuration, fixed at start. */
   record Settings(String host, int port, int cdnPort, String apiKey, String apiSecret, long seed, Clock clock,
       double timeScale, List<Duration> phases, Duration urlLifetime, Path cacheDir, int quoteStatus,
-      int defaultPageSize, boolean checkAnswers) {}
+      int defaultPageSize, boolean realWorldVariants, boolean checkAnswers) {}
 
   /** Configures a {@link Sandbox}; every setting has a default. */
   public static final class Builder {
@@ -225,6 +225,7 @@ public final class Sandbox implements AutoCloseable {
     private Path cacheDir = defaultVideoCache();
     private int quoteStatus = 200;
     private int defaultPageSize = 20;
+    private boolean realWorldVariants;
     private boolean checkAnswers = true;
 
     private Builder() {}
@@ -317,6 +318,19 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
+     * Answers in the variant forms Scenario's guides, help pages and clients show instead of the documented ones
+     * (default false): {@code id} instead of {@code jobId}; {@code failed} and {@code cancelled} instead of
+     * {@code failure} and {@code canceled}; progress on 0..100; one {@code metadata.assetId} instead of
+     * {@code metadata.assetIds}; {@code ""} as the last page's {@code nextPaginationToken}; pagination tokens in
+     * padded base64 holding {@code +} and {@code /}; timestamps without milliseconds. Quotes keep
+     * {@link #quoteStatus(int)}.
+     */
+    public Builder realWorldVariants(boolean realWorldVariants) {
+      this.realWorldVariants = realWorldVariants;
+      return this;
+    }
+
+    /**
      * Whether every API answer is checked against the spec before it is sent (default true); one that breaks it is
      * replaced by a 500 naming the violation. The check costs about half a millisecond of CPU per answer, which
      * only a benchmark polling thousands of times a second needs to save.
@@ -329,7 +343,7 @@ public final class Sandbox implements AutoCloseable {
     /** Starts both listeners. */
     public Sandbox start() {
       Settings settings = new Settings(host, port, cdnPort, apiKey, apiSecret, seed, clock, timeScale,
-          List.of(phases), urlLifetime, cacheDir, quoteStatus, defaultPageSize, checkAnswers);
+          List.of(phases), urlLifetime, cacheDir, quoteStatus, defaultPageSize, realWorldVariants, checkAnswers);
       try {
         return new Sandbox(settings);
       } catch (IOException e) {

@@ -39,7 +39,7 @@ final class State {
     this.settings = settings;
     this.clock = settings.clock();
     this.faults = new Faults(settings.seed());
-    this.dialect = Dialect.DOCUMENTED;
+    this.dialect = settings.realWorldVariants() ? Dialect.REAL_WORLD : Dialect.DOCUMENTED;
     this.jobs = new JobStore(dialect);
     this.ids = new Ids(settings.seed());
     this.signer = new UrlSigner(("ltx4j-sandbox-" + settings.seed()).getBytes(java.nio.charset.StandardCharsets.UTF_8));

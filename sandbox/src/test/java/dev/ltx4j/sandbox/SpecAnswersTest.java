@@ -33,11 +33,18 @@ class SpecAnswersTest {
   }
 
   @Test
-  void aConformingAnswerIsSentAsItIs() {
-    MockResponse job = Responses.json(200, Json.object("job", Json.object("jobId", "job_abc123", "status", "success",
-        "metadata", Json.object("assetIds", List.of("asset_abc123")))));
+  void answersInTheVariantFormsConformAndAreSentAsTheyAre() {
+    MockResponse job = Responses.json(200, Json.object("job", Json.object("id", "job_abc123", "status", "failed",
+        "progress", 42.0, "createdAt", "2026-07-29T10:00:00Z",
+        "statusHistory", List.of(Json.object("status", "cancelled", "date", "2026-07-29T10:00:00Z")),
+        "metadata", Json.object("assetId", "asset_abc123"))));
+    MockResponse quote = Responses.json(269, Json.object("creativeUnitsCost", 2.0));
+    MockResponse page = Responses.json(200, Json.object("jobs", List.of(), "nextPaginationToken", ""));
 
     assertThat(SpecAnswers.checked(SpecValidator.shared(), "GET", JOB, job)).isSameAs(job);
+    assertThat(SpecAnswers.checked(SpecValidator.shared(), "POST", "/v1/generate/custom/model_ltx-2-3-fast", quote))
+        .isSameAs(quote);
+    assertThat(SpecAnswers.checked(SpecValidator.shared(), "GET", "/v1/jobs", page)).isSameAs(page);
   }
 
   private static String body(MockResponse response) throws IOException {
