@@ -49,7 +49,7 @@ final class Generations {
     }
     double cost = CostModel.cost(input);
     if ("true".equals(url.queryParameter("dryRun"))) {
-      return Responses.json(state.settings.quoteStatus(), Json.object("job", Map.of(), "creativeUnitsCost", cost,
+      return Responses.json(state.settings.quoteStatus(), Json.object("creativeUnitsCost", cost,
           "creativeUnitsDiscount", 0.0, "costDetails", CostModel.details(input)));
     }
     int limit = state.faults.concurrencyLimit();

@@ -223,7 +223,7 @@ public final class Sandbox implements AutoCloseable {
         Duration.ofSeconds(3), Duration.ofMillis(500)};
     private Duration urlLifetime = Duration.ofHours(24);
     private Path cacheDir = defaultVideoCache();
-    private int quoteStatus = 200;
+    private int quoteStatus = 269;
     private int defaultPageSize = 20;
     private boolean realWorldVariants;
     private boolean checkAnswers = true;
@@ -305,7 +305,10 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
-    /** The HTTP status of a dry-run quote: 200 (default), or 269 or 402 as some sources report. */
+    /**
+     * The HTTP status of a dry-run quote: 269 (default), as Scenario's own integration saw every dry run answered;
+     * 200 or 402 as other sources report.
+     */
     public Builder quoteStatus(int status) {
       this.quoteStatus = status;
       return this;

@@ -55,10 +55,11 @@ class ApiBehaviourTest {
   }
 
   @Test
-  void quotesADryRunWithoutCreatingAJob(Sandbox sandbox) throws IOException {
+  void quotesADryRunWith269AndItsCostWithoutCreatingAJob(Sandbox sandbox) throws IOException {
     try (Response response = post(sandbox, "/generate/custom/model_ltx-2-3-fast?dryRun=true", "{\"prompt\":\"x\"}")) {
-      assertThat(response.code()).isEqualTo(200);
-      assertThat(response.body().string()).contains("\"creativeUnitsCost\":2.0").contains("\"job\":{}");
+      assertThat(response.code()).isEqualTo(269);
+      assertThat(response.body().string()).startsWith("{\"creativeUnitsCost\":2.0,\"creativeUnitsDiscount\":0.0,"
+          + "\"costDetails\":{").doesNotContain("job");
     }
     assertThat(sandbox.counters().submissions()).isZero();
   }

@@ -9,6 +9,7 @@ import dev.ltx4j.JobPage;
 import dev.ltx4j.JobQuery;
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.LtxRequest;
+import dev.ltx4j.Quote;
 import dev.ltx4j.RateLimitException;
 import dev.ltx4j.model.JobStatus;
 import org.junit.jupiter.api.Test;
@@ -72,5 +73,13 @@ class ContractStatesTest {
     try (LtxClient client = sandbox.clientBuilder().apiKey("revoked-key").build()) {
       assertThatThrownBy(() -> client.getJob("job_abc123")).isInstanceOf(AuthenticationException.class);
     }
+  }
+
+  @Test
+  void theClientReadsTheDefault269DryRunAsAQuote(Sandbox sandbox, LtxClient client) {
+    Quote quote = client.quote(LtxRequest.of("A fantasy landscape"));
+
+    assertThat(quote.creativeUnitsCost()).isEqualTo(2.0);
+    assertThat(sandbox.counters().submissions()).isZero();
   }
 }
