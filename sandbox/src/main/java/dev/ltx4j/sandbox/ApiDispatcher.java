@@ -66,6 +66,10 @@ final class ApiDispatcher extends Dispatcher {
     if (route.endpoint() == Endpoint.OTHER) {
       return Responses.reason(404, "Not found: " + request.getMethod() + " " + request.getUrl().encodedPath());
     }
+    Optional<MockResponse> refused = state.refusals.answer(state.now());
+    if (refused.isPresent()) {
+      return checked(request, refused.get());
+    }
     String body = body(request);
     Optional<String> invalid = state.validator.check(request.getMethod(), request.getUrl(),
         request.getHeaders().get("Content-Type"), body);

@@ -107,7 +107,10 @@ public final class Sandbox implements AutoCloseable {
     return state.counters;
   }
 
-  /** Forgets every job, asset, upload, counter and fault (rendered videos stay cached on disk). */
+  /**
+   * Forgets every job, asset, upload, counter, fault and refusal a provider state set up (rendered videos stay
+   * cached on disk).
+   */
   public void reset() {
     state.reset();
   }
@@ -140,7 +143,10 @@ public final class Sandbox implements AutoCloseable {
    * {@code the team runs <n> generations, its concurrency limit}, {@code there are more jobs than one page},
    * {@code upload <id> of one part was started}, {@code upload <id> has received its one part},
    * {@code upload <id> was imported as asset <id>}, {@code asset <id> is a generated video},
-   * {@code the API key and secret are not recognised} (nothing to set up).
+   * {@code the API key and secret are not recognised} and {@code job <id> does not exist} (nothing to set up),
+   * {@code the API key cannot access protected resources} (every call answers 403),
+   * {@code the project's request rate is used up for <n> seconds} (every call answers 429 with
+   * {@code remainingSeconds} for that long).
    *
    * @throws IllegalArgumentException for a state the sandbox does not know
    */

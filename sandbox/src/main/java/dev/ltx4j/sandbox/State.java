@@ -24,6 +24,7 @@ final class State {
   final Clock clock;
   final Faults faults;
   final Counters counters = new Counters();
+  final Refusals refusals = new Refusals();
   final Dialect dialect;
   final Ids ids;
   final JobStore jobs;
@@ -47,8 +48,9 @@ final class State {
     this.dataDir = dataDir;
   }
 
-  /** Forgets every job, asset, upload, counter and fault. */
+  /** Forgets every job, asset, upload, counter, fault and refusal. */
   void reset() {
+    refusals.clear();
     jobs.clear();
     assets.clear();
     uploads.clear();
