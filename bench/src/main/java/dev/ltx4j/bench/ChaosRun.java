@@ -42,6 +42,7 @@ public final class ChaosRun {
   private final AtomicInteger resubmittedAfter429 = new AtomicInteger();
   private final AtomicInteger stepRetries = new AtomicInteger();
   private final Map<String, Integer> stepRetryCauses = new ConcurrentSkipListMap<>();
+  private double resetAfterAccept = ChaosFaults.RESET_AFTER_ACCEPT;
 
   public ChaosRun(Sandbox sandbox, LtxClient client, Path outputDir) {
     this.sandbox = sandbox;
@@ -49,10 +50,20 @@ public final class ChaosRun {
     this.outputDir = outputDir;
   }
 
+  /**
+   * The share of generations created and then answered with a reset, instead of the mix's; a short run raises it
+   * so that finding a lost job surely happens.
+   */
+  public ChaosRun resetAfterAccept(double rate) {
+    this.resetAfterAccept = rate;
+    return this;
+  }
+
   /** Runs {@code jobs} generations on {@code concurrency} threads with the chaos faults on; returns the tallies. */
   public ChaosReport.Tally run(int jobs, int concurrency, String runId) throws InterruptedException {
     AtomicInteger rotation = new AtomicInteger();
     ChaosFaults.apply(sandbox.faults(), 0);
+    sandbox.faults().resetAfterAccept(resetAfterAccept);
     ScheduledExecutorService rotator = Executors.newSingleThreadScheduledExecutor();
     rotator.scheduleAtFixedRate(() -> ChaosFaults.rotateRateLimitHint(sandbox.faults(), rotation.incrementAndGet()),
         250, 250, TimeUnit.MILLISECONDS);

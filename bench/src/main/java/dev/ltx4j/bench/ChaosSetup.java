@@ -22,7 +22,13 @@ public final class ChaosSetup {
 
   /** A sandbox ten times faster than the documented phases, rendering into {@code videoCache}. */
   public static Sandbox sandbox(Path videoCache) {
-    return Sandbox.builder().seed(7).timeScale(0.1).videoCache(videoCache).start();
+    return sandbox(videoCache, false);
+  }
+
+  /** The same, answering in the real-world variant forms when {@code realWorldVariants} is true. */
+  public static Sandbox sandbox(Path videoCache, boolean realWorldVariants) {
+    return Sandbox.builder().seed(7).timeScale(0.1).videoCache(videoCache).realWorldVariants(realWorldVariants)
+        .start();
   }
 
   /**

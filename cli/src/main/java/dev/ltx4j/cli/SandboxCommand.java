@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
     description = "Serve the sandbox (a local simulator of the API) until Ctrl-C.",
-    footer = {"%nExamples:", "  ltx4j sandbox --port 8080", "  ltx4j sandbox --port 0   # any free port; the URL is printed"})
+    footer = {"%nExamples:", "  ltx4j sandbox --port 8080", "  ltx4j sandbox --port 0   # any free port; the URL is printed",
+        "  ltx4j sandbox --real-world   # answers in the variant forms a client must also read"})
 final class SandboxCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -20,10 +21,16 @@ final class SandboxCommand implements Callable<Integer> {
   @Option(names = "--cdn-port", defaultValue = "0", description = "CDN port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
   int cdnPort;
 
+  @Option(names = "--real-world", description = {
+      "Answer in the variant forms Scenario's guides and clients show: id for jobId, failed, cancelled,",
+      "progress 0..100, metadata.assetId, \"\" as the last page token, padded base64 page tokens, timestamps",
+      "without milliseconds."})
+  boolean realWorld;
+
   @Override
   public Integer call() throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
-    Sandbox sandbox = Sandbox.builder().port(port).cdnPort(cdnPort).start();
+    Sandbox sandbox = start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       sandbox.close();
       stopped.countDown();
@@ -32,12 +39,17 @@ final class SandboxCommand implements Callable<Integer> {
     out.println(sandbox.baseUrl());
     out.flush();
     var err = spec.commandLine().getErr();
-    err.println("Sandbox serving; point a client at it with:");
+    err.println("Sandbox serving" + (realWorld ? " real-world variant forms" : "") + "; point a client at it with:");
     err.println("  export LTX4J_BASE_URL=" + sandbox.baseUrl() + " SCENARIO_SDK_API_KEY=" + sandbox.apiKey()
         + " SCENARIO_SDK_API_SECRET=" + sandbox.apiSecret());
     err.println("Ctrl-C stops it.");
     err.flush();
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  /** The sandbox the options describe, started. */
+  Sandbox start() {
+    return Sandbox.builder().port(port).cdnPort(cdnPort).realWorldVariants(realWorld).start();
   }
 }

@@ -67,14 +67,17 @@ class GeneratedModelsTest {
     Job job = jobResponses.fromJson("""
         {"job": {"jobId": "job_abc123", "jobType": "custom", "status": "in-progress", "progress": 0.42,
           "createdAt": "2026-07-29T10:00:00.000Z", "updatedAt": "not a date",
-          "statusHistory": [{"status": "queued", "date": "2026-07-29T10:00:00.000Z"}],
+          "statusHistory": [{"status": "queued", "date": "2026-07-29T10:00:00.000Z"},
+            {"status": "processing", "date": "2026-07-29T10:00:05Z"}],
           "metadata": {"input": {"prompt": "A fantasy landscape"}},
           "billing": {"cuCost": 2, "cuDiscount": 0, "disableRefund": false},
           "ownerId": "team_xyz", "authorId": "user_xyz"}}""").job();
 
     assertThat(job.createdAt()).hasToString("2026-07-29T10:00Z");
     assertThat(job.updatedAt()).isNull();
-    assertThat(job.statusHistory()).extracting(JobStatusChange::status).containsExactly(JobStatus.QUEUED);
+    assertThat(job.statusHistory()).extracting(JobStatusChange::status).as("kept as sent")
+        .containsExactly("queued", "processing");
+    assertThat(job.statusHistory().get(1).date()).hasToString("2026-07-29T10:00:05Z");
     assertThat(job.metadata().input()).containsEntry("prompt", "A fantasy landscape");
     assertThat(job.billing().cuCost()).isEqualTo(2.0);
   }

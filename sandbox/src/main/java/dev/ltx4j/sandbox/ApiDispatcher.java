@@ -1,6 +1,6 @@
 package dev.ltx4j.sandbox;
 
-import dev.ltx4j.model.ErrorResponse;
+import dev.ltx4j.sandbox.internal.Json;
 import dev.ltx4j.sandbox.internal.Responses;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -13,7 +13,7 @@ import okio.ByteString;
 
 /**
  * The API listener: counts the request, refuses oversized bodies, draws faults, checks Basic auth and the spec,
- * then hands the request to the operation's handler.
+ * then hands the request to the operation's handler, and checks the handler's answer against the spec too.
  */
 final class ApiDispatcher extends Dispatcher {
   private final State state;
@@ -66,12 +66,20 @@ final class ApiDispatcher extends Dispatcher {
     if (route.endpoint() == Endpoint.OTHER) {
       return Responses.reason(404, "Not found: " + request.getMethod() + " " + request.getUrl().encodedPath());
     }
+    Optional<MockResponse> refused = state.refusals.answer(state.now());
+    if (refused.isPresent()) {
+      return checked(request, refused.get());
+    }
     String body = body(request);
     Optional<String> invalid = state.validator.check(request.getMethod(), request.getUrl(),
         request.getHeaders().get("Content-Type"), body);
     if (invalid.isPresent()) {
       return Responses.reason(400, invalid.get());
     }
+    return checked(request, handle(route, request, body));
+  }
+
+  private MockResponse handle(Route route, RecordedRequest request, String body) {
     return switch (route.endpoint()) {
       case GENERATE -> generations.generate(route.id(), request.getUrl(), body);
       case GET_JOB -> jobs.get(route.id());
@@ -86,6 +94,13 @@ final class ApiDispatcher extends Dispatcher {
     };
   }
 
+  /** The answer, unless it breaks the spec and answers are checked ({@link SpecAnswers}). */
+  private MockResponse checked(RecordedRequest request, MockResponse answer) {
+    return state.settings.checkAnswers()
+        ? SpecAnswers.checked(state.validator, request.getMethod(), request.getUrl().encodedPath(), answer)
+        : answer;
+  }
+
   /** Resets the connection once the request was read: the client gets no answer at all. */
   static MockResponse reset() {
     return new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
@@ -93,12 +108,9 @@ final class ApiDispatcher extends Dispatcher {
 
   private MockResponse rateLimited() {
     long seconds = Math.max(1, state.faults.retryAfter().toSeconds());
-    ErrorResponse.Builder error = ErrorResponse.builder().reason("Too many requests (simulated)");
     RetryHint hint = state.faults.retryHint();
-    if (hint == RetryHint.REMAINING_SECONDS) {
-      error.remainingSeconds((double) seconds);
-    }
-    MockResponse response = Responses.json(429, error.build());
+    MockResponse response = Responses.json(429, Json.object("reason", "Too many requests (simulated)",
+        "remainingSeconds", hint == RetryHint.REMAINING_SECONDS ? seconds : null));
     return hint == RetryHint.RETRY_AFTER_HEADER
         ? response.newBuilder().setHeader("Retry-After", seconds).build() : response;
   }

@@ -1,22 +1,12 @@
 package dev.ltx4j.sandbox;
 
-import com.squareup.moshi.JsonAdapter;
-import dev.ltx4j.LtxClient;
-import dev.ltx4j.internal.json.Json;
-import dev.ltx4j.model.AspectRatio;
-import dev.ltx4j.model.ErrorDetails;
-import dev.ltx4j.model.ErrorResponse;
-import dev.ltx4j.model.GenerateResponse;
-import dev.ltx4j.model.Job;
-import dev.ltx4j.model.LtxGenerateRequest;
-import dev.ltx4j.model.VideoResolution;
 import dev.ltx4j.sandbox.internal.AssetRecord;
 import dev.ltx4j.sandbox.internal.CostModel;
+import dev.ltx4j.sandbox.internal.GenerateInput;
 import dev.ltx4j.sandbox.internal.JobRecord;
+import dev.ltx4j.sandbox.internal.Json;
 import dev.ltx4j.sandbox.internal.Responses;
 import dev.ltx4j.sandbox.internal.Schedule;
-import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,11 +15,11 @@ import okhttp3.HttpUrl;
 
 /** {@code POST /v1/generate/custom/{modelId}}: quotes, the >10 s rule, and new jobs with their videos. */
 final class Generations {
+  /** The one model the sandbox simulates. */
+  static final String MODEL_ID = "model_ltx-2-3-fast";
   static final String FAIL_TRIGGER = "[fail]";
   static final String LONG_RULE =
       "Durations longer than 10 seconds are only supported at 1080p with 24 or 25 FPS.";
-  private static final JsonAdapter<LtxGenerateRequest> REQUEST = Json.moshi().adapter(LtxGenerateRequest.class);
-  private static final JsonAdapter<Object> ANY = Json.moshi().adapter(Object.class);
 
   private final State state;
 
@@ -37,38 +27,39 @@ final class Generations {
     this.state = state;
   }
 
+  /** Answers a generation whose body already passed the spec check. */
   MockResponse generate(String modelId, HttpUrl url, String body) {
-    if (!LtxClient.LTX_MODEL_ID.equals(modelId)) {
-      return Responses.reason(404, "Model " + modelId + " not found: the sandbox simulates only "
-          + LtxClient.LTX_MODEL_ID);
+    if (!MODEL_ID.equals(modelId)) {
+      return Responses.reason(404, "Model " + modelId + " not found: the sandbox simulates only " + MODEL_ID);
     }
-    LtxGenerateRequest request;
+    GenerateInput input;
     try {
-      request = REQUEST.fromJson(body);
-    } catch (IOException | RuntimeException e) {
-      return Responses.reason(400, "Invalid JSON body: " + e.getMessage());
+      input = GenerateInput.of(Json.readObject(body));
+    } catch (IllegalArgumentException e) {
+      return Responses.reason(400, e.getMessage());
     }
-    if (request == null || request.prompt() == null) {
+    if (input.prompt() == null) {
       return Responses.reason(400, "Input prompt is required");
     }
-    if (request.endImage() != null && request.startImage() == null) {
+    if (input.endImage() != null && input.startImage() == null) {
       return Responses.reason(400, "Input endImage requires startImage");
     }
-    if (breaksLongRule(request)) {
+    if (breaksLongRule(input)) {
       return Responses.reason(400, LONG_RULE);
     }
-    double cost = CostModel.cost(request);
+    double cost = CostModel.cost(input);
     if ("true".equals(url.queryParameter("dryRun"))) {
-      return Responses.json(state.settings.quoteStatus(), new GenerateResponse(
-          Job.builder().build(), cost, 0.0, CostModel.details(request)));
+      return Responses.json(state.settings.quoteStatus(), Json.object("creativeUnitsCost", cost,
+          "creativeUnitsDiscount", 0.0, "costDetails", CostModel.details(input)));
     }
     int limit = state.faults.concurrencyLimit();
     if (limit > 0 && state.jobs.running(state.now(), "custom") >= limit) {
-      return Responses.json(429, ErrorResponse.builder().reason("Too many concurrent jobs")
-          .details(ErrorDetails.builder().actionName("generate").actionLimit(limit).build()).build());
+      return Responses.json(429, Json.object("reason", "Too many concurrent jobs",
+          "details", Json.object("actionName", "generate", "actionLimit", limit)));
     }
-    JobRecord job = create(request, cost);
-    MockResponse answer = Responses.json(200, new GenerateResponse(job.view(state.now()), cost, 0.0, null));
+    JobRecord job = create(input, cost);
+    MockResponse answer = Responses.json(200, Json.object("job", job.view(state.now()).toJson(state.dialect),
+        "creativeUnitsCost", cost, "creativeUnitsDiscount", 0.0));
     if (state.faults.drawResetAfterAccept()) {
       state.counters.fault(FaultKind.RESET_AFTER_ACCEPT, Endpoint.GENERATE);
       return ApiDispatcher.reset();
@@ -76,13 +67,10 @@ final class Generations {
     return answer;
   }
 
-  private JobRecord create(LtxGenerateRequest request, double cost) {
-    Map<String, Object> input = new LinkedHashMap<>();
-    @SuppressWarnings("unchecked")
-    Map<String, Object> sent = (Map<String, Object>) REQUEST.toJsonValue(request);
-    input.putAll(sent);
-    input.put("modelId", LtxClient.LTX_MODEL_ID);
-    state.counters.submission(ANY.toJson(new TreeMap<>(input)));
+  private JobRecord create(GenerateInput request, double cost) {
+    Map<String, Object> input = request.echo();
+    input.put("modelId", MODEL_ID);
+    state.counters.submission(Json.write(new TreeMap<>(input)));
 
     String jobId = state.ids.next("job");
     String assetId = state.ids.next("asset");
@@ -106,7 +94,7 @@ final class Generations {
   }
 
   /** The error and hint the job will fail with, or null when it is to succeed. */
-  private String[] failure(LtxGenerateRequest request) {
+  private String[] failure(GenerateInput request) {
     for (String image : new String[] {request.startImage(), request.endImage()}) {
       if (image != null && state.assets.find(image).isEmpty()) {
         return new String[] {"Asset " + image + " was not found.",
@@ -124,14 +112,9 @@ final class Generations {
     return null;
   }
 
-  static boolean breaksLongRule(LtxGenerateRequest request) {
-    int duration = request.duration() == null ? 6 : request.duration();
-    VideoResolution resolution = request.resolution() == null ? VideoResolution.RES_1080P : request.resolution();
-    int fps = request.fps() == null ? 25 : request.fps();
-    return duration > 10 && (resolution != VideoResolution.RES_1080P || (fps != 24 && fps != 25));
-  }
-
-  static boolean portrait(LtxGenerateRequest request) {
-    return request.aspectRatio() == AspectRatio.PORTRAIT_9_16;
+  static boolean breaksLongRule(GenerateInput request) {
+    int fps = request.fpsOrDefault();
+    return request.durationOrDefault() > 10
+        && (!request.resolutionOrDefault().equals("1080p") || (fps != 24 && fps != 25));
   }
 }

@@ -1,9 +1,9 @@
 package dev.ltx4j.sandbox;
 
-import dev.ltx4j.model.JobList;
-import dev.ltx4j.model.JobResponse;
 import dev.ltx4j.sandbox.internal.JobRecord;
 import dev.ltx4j.sandbox.internal.JobStore;
+import dev.ltx4j.sandbox.internal.JobView;
+import dev.ltx4j.sandbox.internal.Json;
 import dev.ltx4j.sandbox.internal.Responses;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
@@ -20,8 +20,7 @@ final class JobsApi {
 
   MockResponse get(String jobId) {
     Optional<JobRecord> job = state.jobs.find(jobId);
-    return job.isEmpty() ? notFound()
-        : Responses.json(200, JobResponse.builder().job(job.get().view(state.now())).build());
+    return job.isEmpty() ? notFound() : answer(job.get().view(state.now()));
   }
 
   MockResponse list(HttpUrl url) {
@@ -34,7 +33,8 @@ final class JobsApi {
     } catch (IllegalArgumentException e) {
       return Responses.reason(400, e.getMessage());
     }
-    return Responses.json(200, JobList.builder().jobs(page.jobs()).nextPaginationToken(page.nextToken()).build());
+    return Responses.json(200, Json.object("jobs", page.jobs().stream().map(job -> job.toJson(state.dialect))
+        .toList(), "nextPaginationToken", page.nextToken()));
   }
 
   /** The spec allows only {@code cancel}; generation jobs refuse it as Scenario does. */
@@ -47,7 +47,11 @@ final class JobsApi {
       return Responses.reason(400, NOT_CANCELLABLE);
     }
     job.get().cancel(state.now());
-    return Responses.json(200, JobResponse.builder().job(job.get().view(state.now())).build());
+    return answer(job.get().view(state.now()));
+  }
+
+  private MockResponse answer(JobView job) {
+    return Responses.json(200, Json.object("job", job.toJson(state.dialect)));
   }
 
   private static MockResponse notFound() {

@@ -1,6 +1,5 @@
 package dev.ltx4j.sandbox;
 
-import dev.ltx4j.model.JobStatus;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -11,16 +10,19 @@ final class ProviderStates {
   static final int MAX_PAGE_SIZE = 200;
   private static final Pattern JOB = Pattern.compile("job (job_[A-Za-z0-9_-]+) (succeeded|is queued|is in progress"
       + "(?: at ([0-9.]+))?|failed|was canceled)");
+  private static final Pattern NO_JOB = Pattern.compile("job job_[A-Za-z0-9_-]+ does not exist");
   private static final Pattern JOBS = Pattern.compile("jobs ((?:job_[A-Za-z0-9_-]+(?:, | and )?)+) exist");
-  private static final Pattern IMAGES = Pattern.compile("images? ((?:asset_[A-Za-z0-9_-]+(?:, | and )?)+) (?:is|are) uploaded");
+  private static final Pattern IMAGES =
+      Pattern.compile("images? ((?:asset_[A-Za-z0-9_-]+(?:, | and )?)+) (?:is|are) uploaded");
   private static final Pattern UPLOAD = Pattern.compile("upload (upload_[A-Za-z0-9_-]+) (of one part was started"
       + "|has received its one part|was imported as asset (asset_[A-Za-z0-9_-]+))");
   private static final Pattern VIDEO = Pattern.compile("asset (asset_[A-Za-z0-9_-]+) is a generated video");
   private static final Pattern LIMIT = Pattern.compile("the team runs ([0-9]+) generations, its concurrency limit");
+  private static final Pattern RATE = Pattern.compile("the project's request rate is used up for ([0-9]+) seconds");
   private static final Pattern ID = Pattern.compile("(job|asset)_[A-Za-z0-9_-]+");
-  private static final Map<String, JobStatus> JOB_STATES = Map.of("succeeded", JobStatus.SUCCESS, "is queued",
-      JobStatus.QUEUED, "is in progress", JobStatus.IN_PROGRESS, "failed", JobStatus.FAILURE, "was canceled",
-      JobStatus.CANCELED);
+  private static final Map<String, JobState> JOB_STATES = Map.of("succeeded", JobState.SUCCESS, "is queued",
+      JobState.QUEUED, "is in progress", JobState.IN_PROGRESS, "failed", JobState.FAILURE, "was canceled",
+      JobState.CANCELED);
 
   private ProviderStates() {}
 
@@ -34,14 +36,14 @@ final class ProviderStates {
       if (matcher.group(3) != null) {
         seed.progress(Double.parseDouble(matcher.group(3)));
       }
-      if (seed.status == JobStatus.SUCCESS) {
+      if (seed.status == JobState.SUCCESS) {
         seed.assetIds("asset_" + id.substring("job_".length()));
       }
       sandbox.seedJob(seed);
     } else if ((matcher = JOBS.matcher(text)).matches()) {
       Matcher ids = ID.matcher(matcher.group(1));
       for (int age = 100; ids.find(); age--) { // listed oldest first: the last one named is the newest
-        sandbox.seedJob(SeedJob.of(ids.group(), JobStatus.QUEUED).createdAt(state.now().minusSeconds(age)));
+        sandbox.seedJob(SeedJob.of(ids.group(), JobState.QUEUED).createdAt(state.now().minusSeconds(age)));
       }
     } else if ((matcher = IMAGES.matcher(text)).matches()) {
       Matcher ids = ID.matcher(matcher.group(1));
@@ -57,22 +59,30 @@ final class ProviderStates {
     } else if ((matcher = LIMIT.matcher(text)).matches()) {
       int limit = Integer.parseInt(matcher.group(1));
       for (int i = 0; i < limit; i++) {
-        sandbox.seedJob(SeedJob.of(String.format("job_running%03d", i), JobStatus.IN_PROGRESS));
+        sandbox.seedJob(SeedJob.of(String.format("job_running%03d", i), JobState.IN_PROGRESS));
       }
       state.faults.concurrencyLimit(limit);
+    } else if ((matcher = RATE.matcher(text)).matches()) {
+      state.refusals.rateUsedUpUntil(state.now().plusSeconds(Long.parseLong(matcher.group(1))));
+    } else if (text.equals("the API key cannot access protected resources")) {
+      state.refusals.forbid();
     } else if (text.equals("there are more jobs than one page")) {
       // One more than the largest page the spec allows, so it holds whatever pageSize the consumer asks for.
       for (int i = 0; i <= MAX_PAGE_SIZE; i++) {
-        sandbox.seedJob(SeedJob.of(String.format("job_page%03d", i), JobStatus.SUCCESS)
+        sandbox.seedJob(SeedJob.of(String.format("job_page%03d", i), JobState.SUCCESS)
             .assetIds(String.format("asset_page%03d", i)).createdAt(state.now().minus(Duration.ofMinutes(i))));
       }
-    } else if (!text.equals("the API key and secret are not recognised")) {
+    } else if (text.equals("the API key and secret are not recognised") || NO_JOB.matcher(text).matches()) {
+      // Nothing beyond the reset: the request brings the unknown credentials or the unknown job id.
+    } else {
       throw new IllegalArgumentException("unknown provider state '" + name + "'; known: job <id> succeeded|is queued|"
-          + "is in progress [at <p>]|failed|was canceled; jobs <id> and <id> exist; images <id> and <id> are uploaded;"
-          + " the team runs <n> generations, its concurrency limit; there are more jobs than one page;"
+          + "is in progress [at <p>]|failed|was canceled|does not exist; jobs <id> and <id> exist;"
+          + " images <id> and <id> are uploaded; the team runs <n> generations, its concurrency limit;"
+          + " there are more jobs than one page;"
           + " upload <id> of one part was started|has received its one part|was imported as asset <id>;"
-          + " asset <id> is a generated video;"
-          + " the API key and secret are not recognised");
+          + " asset <id> is a generated video; the API key and secret are not recognised;"
+          + " the API key cannot access protected resources;"
+          + " the project's request rate is used up for <n> seconds");
     }
   }
 }

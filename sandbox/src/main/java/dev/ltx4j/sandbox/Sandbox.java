@@ -2,7 +2,6 @@ package dev.ltx4j.sandbox;
 
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.LtxClientBuilder;
-import dev.ltx4j.model.JobStatus;
 import dev.ltx4j.sandbox.internal.NoDelaySockets;
 import dev.ltx4j.sandbox.internal.VideoRenderer;
 import java.io.IOException;
@@ -108,7 +107,10 @@ public final class Sandbox implements AutoCloseable {
     return state.counters;
   }
 
-  /** Forgets every job, asset, upload, counter and fault (rendered videos stay cached on disk). */
+  /**
+   * Forgets every job, asset, upload, counter, fault and refusal a provider state set up (rendered videos stay
+   * cached on disk).
+   */
   public void reset() {
     state.reset();
   }
@@ -141,7 +143,10 @@ public final class Sandbox implements AutoCloseable {
    * {@code the team runs <n> generations, its concurrency limit}, {@code there are more jobs than one page},
    * {@code upload <id> of one part was started}, {@code upload <id> has received its one part},
    * {@code upload <id> was imported as asset <id>}, {@code asset <id> is a generated video},
-   * {@code the API key and secret are not recognised} (nothing to set up).
+   * {@code the API key and secret are not recognised} and {@code job <id> does not exist} (nothing to set up),
+   * {@code the API key cannot access protected resources} (every call answers 403),
+   * {@code the project's request rate is used up for <n> seconds} (every call answers 429 with
+   * {@code remainingSeconds} for that long).
    *
    * @throws IllegalArgumentException for a state the sandbox does not know
    */
@@ -208,7 +213,7 @@ public final class Sandbox implements AutoCloseable {
   /** The sandbox's configuration, fixed at start. */
   record Settings(String host, int port, int cdnPort, String apiKey, String apiSecret, long seed, Clock clock,
       double timeScale, List<Duration> phases, Duration urlLifetime, Path cacheDir, int quoteStatus,
-      int defaultPageSize) {}
+      int defaultPageSize, boolean realWorldVariants, boolean checkAnswers) {}
 
   /** Configures a {@link Sandbox}; every setting has a default. */
   public static final class Builder {
@@ -224,8 +229,10 @@ public final class Sandbox implements AutoCloseable {
         Duration.ofSeconds(3), Duration.ofMillis(500)};
     private Duration urlLifetime = Duration.ofHours(24);
     private Path cacheDir = defaultVideoCache();
-    private int quoteStatus = 200;
+    private int quoteStatus = 269;
     private int defaultPageSize = 20;
+    private boolean realWorldVariants;
+    private boolean checkAnswers = true;
 
     private Builder() {}
 
@@ -279,7 +286,7 @@ public final class Sandbox implements AutoCloseable {
      * How long new jobs spend in a running status before the time scale: defaults pending 0.2 s, queued 0.5 s,
      * warming-up 0.5 s, in-progress 3 s, finalizing 0.5 s. A job succeeds only once its video is rendered too.
      */
-    public Builder phase(JobStatus status, Duration duration) {
+    public Builder phase(JobState status, Duration duration) {
       int index = dev.ltx4j.sandbox.internal.Schedule.RUNNING.indexOf(status);
       if (index < 0) {
         throw new IllegalArgumentException(status + " is not a running status");
@@ -304,7 +311,10 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
-    /** The HTTP status of a dry-run quote: 200 (default), or 269 or 402 as some sources report. */
+    /**
+     * The HTTP status of a dry-run quote: 269 (default), as Scenario's own integration saw every dry run answered;
+     * 200 or 402 as other sources report.
+     */
     public Builder quoteStatus(int status) {
       this.quoteStatus = status;
       return this;
@@ -316,10 +326,33 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Answers in the variant forms Scenario's guides, help pages and clients show instead of the documented ones
+     * (default false): {@code id} instead of {@code jobId}; {@code failed} and {@code cancelled} instead of
+     * {@code failure} and {@code canceled}; progress on 0..100; one {@code metadata.assetId} instead of
+     * {@code metadata.assetIds}; {@code ""} as the last page's {@code nextPaginationToken}; pagination tokens in
+     * padded base64 holding {@code +} and {@code /}; timestamps without milliseconds. Quotes keep
+     * {@link #quoteStatus(int)}.
+     */
+    public Builder realWorldVariants(boolean realWorldVariants) {
+      this.realWorldVariants = realWorldVariants;
+      return this;
+    }
+
+    /**
+     * Whether every API answer is checked against the spec before it is sent (default true); one that breaks it is
+     * replaced by a 500 naming the violation. The check costs about half a millisecond of CPU per answer, which
+     * only a benchmark polling thousands of times a second needs to save.
+     */
+    public Builder checkAnswers(boolean checkAnswers) {
+      this.checkAnswers = checkAnswers;
+      return this;
+    }
+
     /** Starts both listeners. */
     public Sandbox start() {
       Settings settings = new Settings(host, port, cdnPort, apiKey, apiSecret, seed, clock, timeScale,
-          List.of(phases), urlLifetime, cacheDir, quoteStatus, defaultPageSize);
+          List.of(phases), urlLifetime, cacheDir, quoteStatus, defaultPageSize, realWorldVariants, checkAnswers);
       try {
         return new Sandbox(settings);
       } catch (IOException e) {

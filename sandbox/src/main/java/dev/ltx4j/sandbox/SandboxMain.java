@@ -12,8 +12,10 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java -cp … dev.ltx4j.sandbox.SandboxMain [--port 0] [--cdn-port 0] [--host 127.0.0.1]
  *     [--api-key K] [--api-secret S] [--seed 42] [--time-scale 1.0] [--url-lifetime-seconds 86400]
- *     [--video-cache DIR] [--faults serverErrors:GET_JOB=0.2,latencyMs=150]
+ *     [--video-cache DIR] [--faults serverErrors:GET_JOB=0.2,latencyMs=150] [--real-world]
  * </pre>
+ *
+ * {@code --real-world} answers in the variant forms of {@link Sandbox.Builder#realWorldVariants(boolean)}.
  */
 public final class SandboxMain {
   private SandboxMain() {}
@@ -48,6 +50,10 @@ public final class SandboxMain {
     String faults = null;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
+      if (option.equals("--real-world")) {
+        builder.realWorldVariants(true);
+        continue;
+      }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException("option " + option + " needs a value");
       }

@@ -1,6 +1,5 @@
 package dev.ltx4j.sandbox;
 
-import dev.ltx4j.model.JobStatus;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.Objects;
  */
 public final class SeedJob {
   final String id;
-  final JobStatus status;
+  final JobState status;
   String jobType = "custom";
   Instant createdAt;
   Double progress;
@@ -22,15 +21,15 @@ public final class SeedJob {
   String error = "The generation failed (seeded).";
   String hint = "Retry the generation; if it keeps failing, change the prompt.";
   Map<String, Object> input = new LinkedHashMap<>(Map.of("prompt", "A fantasy landscape",
-      "modelId", dev.ltx4j.LtxClient.LTX_MODEL_ID));
+      "modelId", Generations.MODEL_ID));
 
-  private SeedJob(String id, JobStatus status) {
+  private SeedJob(String id, JobState status) {
     this.id = Objects.requireNonNull(id, "id == null");
     this.status = Objects.requireNonNull(status, "status == null");
   }
 
   /** A job with this id, pinned to this status. */
-  public static SeedJob of(String id, JobStatus status) {
+  public static SeedJob of(String id, JobState status) {
     return new SeedJob(id, status);
   }
 

@@ -1,17 +1,17 @@
 package dev.ltx4j.sandbox;
 
-import dev.ltx4j.model.JobStatus;
+import dev.ltx4j.sandbox.internal.AssetRecord;
+import dev.ltx4j.sandbox.internal.JobRecord;
+import dev.ltx4j.sandbox.internal.UploadRecord;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
-import dev.ltx4j.sandbox.internal.AssetRecord;
-import dev.ltx4j.sandbox.internal.JobRecord;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.imageio.ImageIO;
 
 /** Puts seeded jobs and assets into the stores. */
 final class Seeding {
@@ -21,7 +21,7 @@ final class Seeding {
   private Seeding() {}
 
   static void job(State state, SeedJob seed) {
-    if (seed.status == JobStatus.SUCCESS) {
+    if (seed.status == JobState.SUCCESS) {
       for (String assetId : seed.assetIds) {
         if (state.assets.find(assetId).isEmpty()) {
           videoAsset(state, assetId);
@@ -29,7 +29,7 @@ final class Seeding {
       }
     }
     double progress = seed.progress != null ? seed.progress
-        : seed.status == JobStatus.SUCCESS ? 1.0 : seed.status == JobStatus.IN_PROGRESS ? 0.42 : 0.0;
+        : seed.status == JobState.SUCCESS ? 1.0 : seed.status == JobState.IN_PROGRESS ? 0.42 : 0.0;
     JobRecord.JobSpec spec = new JobRecord.JobSpec(seed.id, seed.jobType,
         seed.createdAt == null ? state.now() : seed.createdAt, seed.input, 2.0, seed.assetIds, seed.error, seed.hint,
         seed.status, progress);
@@ -74,10 +74,8 @@ final class Seeding {
    */
   static void upload(State state, String uploadId, String stage, String assetId) {
     byte[] part = png();
-    dev.ltx4j.model.Upload upload = dev.ltx4j.model.Upload.builder().id(uploadId).fileName("frame.png")
-        .contentType("image/png").fileSize((long) part.length).kind("image").build();
-    dev.ltx4j.sandbox.internal.UploadRecord record =
-        new dev.ltx4j.sandbox.internal.UploadRecord(upload, 1).seeded(true);
+    UploadRecord record = new UploadRecord(uploadId,
+        new UploadRecord.FileFacts("frame.png", "image/png", part.length, "image"), 1).seeded(true);
     try {
       if (!stage.equals("started")) {
         UploadsApi.storePart(state, record, 1, okio.ByteString.of(part));
@@ -87,7 +85,7 @@ final class Seeding {
     }
     if (stage.equals("imported")) {
       imageAsset(state, assetId);
-      record.complete(state.now(), java.time.Duration.ZERO, assetId, null);
+      record.complete(state.now(), Duration.ZERO, assetId, null);
     }
     state.uploads.put(uploadId, record);
   }

@@ -1,6 +1,7 @@
 package dev.ltx4j.sandbox;
 
 import dev.ltx4j.sandbox.internal.AssetStore;
+import dev.ltx4j.sandbox.internal.Dialect;
 import dev.ltx4j.sandbox.internal.Ids;
 import dev.ltx4j.sandbox.internal.JobStore;
 import dev.ltx4j.sandbox.internal.Schedule;
@@ -23,8 +24,10 @@ final class State {
   final Clock clock;
   final Faults faults;
   final Counters counters = new Counters();
+  final Refusals refusals = new Refusals();
+  final Dialect dialect;
   final Ids ids;
-  final JobStore jobs = new JobStore();
+  final JobStore jobs;
   final AssetStore assets = new AssetStore();
   final Map<String, UploadRecord> uploads = new ConcurrentHashMap<>();
   final SpecValidator validator = SpecValidator.shared();
@@ -37,14 +40,17 @@ final class State {
     this.settings = settings;
     this.clock = settings.clock();
     this.faults = new Faults(settings.seed());
+    this.dialect = settings.realWorldVariants() ? Dialect.REAL_WORLD : Dialect.DOCUMENTED;
+    this.jobs = new JobStore(dialect);
     this.ids = new Ids(settings.seed());
     this.signer = new UrlSigner(("ltx4j-sandbox-" + settings.seed()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     this.renderer = renderer;
     this.dataDir = dataDir;
   }
 
-  /** Forgets every job, asset, upload, counter and fault. */
+  /** Forgets every job, asset, upload, counter, fault and refusal. */
   void reset() {
+    refusals.clear();
     jobs.clear();
     assets.clear();
     uploads.clear();

@@ -1,11 +1,6 @@
 package dev.ltx4j.sandbox;
 
-import com.squareup.moshi.JsonAdapter;
-import dev.ltx4j.internal.json.Json;
-import dev.ltx4j.model.Upload;
-import dev.ltx4j.model.UploadCreateRequest;
-import dev.ltx4j.model.UploadPart;
-import dev.ltx4j.model.UploadResponse;
+import dev.ltx4j.sandbox.internal.Json;
 import dev.ltx4j.sandbox.internal.Responses;
 import dev.ltx4j.sandbox.internal.UploadRecord;
 import java.io.IOException;
@@ -15,36 +10,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import mockwebserver3.MockResponse;
 
 /**
- * Multipart uploads: {@code POST /v1/uploads} hands out presigned part URLs
- * ({@code <cdn>/upload-parts/<upload id>/<n>?…}) on the CDN listener, parts are PUT there, {@code POST /v1/uploads/{id}/action} completes, and {@code GET /v1/uploads/{id}} shows the outcome.
+ * Multipart uploads: {@code POST /v1/uploads} hands out presigned part URLs ({@code <cdn>/upload-parts/<upload
+ * id>/<n>?…}) on the CDN listener, parts are PUT there, {@code POST /v1/uploads/{id}/action} completes, and
+ * {@code GET /v1/uploads/{id}} shows the outcome.
  */
 final class UploadsApi {
   static final long MIN_PART_BYTES = 5L * 1024 * 1024;
   static final Duration PART_URL_LIFETIME = Duration.ofHours(1);
   private static final Duration VALIDATION = Duration.ofMillis(300);
-  private static final JsonAdapter<UploadCreateRequest> CREATE = Json.moshi().adapter(UploadCreateRequest.class);
   private final State state;
 
   UploadsApi(State state) {
     this.state = state;
   }
 
+  /** Starts an upload; the body already passed the spec check, so every field is there with its type. */
   MockResponse create(String body) {
-    UploadCreateRequest request;
+    Map<String, Object> request;
     try {
-      request = CREATE.fromJson(body);
-    } catch (IOException | RuntimeException e) {
-      return Responses.reason(400, "Invalid JSON body: " + e.getMessage());
+      request = Json.readObject(body);
+    } catch (IllegalArgumentException e) {
+      return Responses.reason(400, e.getMessage());
     }
-    Upload upload = Upload.builder().id(state.ids.next("upload")).fileName(request.fileName())
-        .contentType(request.contentType()).fileSize(request.fileSize()).kind(request.kind().value()).build();
-    UploadRecord record = new UploadRecord(upload, request.parts());
+    UploadRecord.FileFacts file = new UploadRecord.FileFacts((String) request.get("fileName"),
+        (String) request.get("contentType"), ((Number) request.get("fileSize")).longValue(),
+        (String) request.get("kind"));
+    UploadRecord record = new UploadRecord(state.ids.next("upload"), file, ((Number) request.get("parts")).intValue());
     state.uploads.put(record.id(), record);
     return answer(record);
   }
@@ -82,8 +79,8 @@ final class UploadsApi {
   }
 
   private String problem(UploadRecord record) {
-    Upload upload = record.request();
-    if (!upload.contentType().startsWith("image/")) {
+    UploadRecord.FileFacts file = record.file();
+    if (!file.contentType().startsWith("image/")) {
       return "The file is not a supported image.";
     }
     long total = 0;
@@ -99,21 +96,21 @@ final class UploadsApi {
       }
       total += size;
     }
-    return total == upload.fileSize() ? null
-        : "Received " + total + " bytes, but fileSize said " + upload.fileSize() + ".";
+    return total == file.fileSize() ? null
+        : "Received " + total + " bytes, but fileSize said " + file.fileSize() + ".";
   }
 
   private void assemble(UploadRecord record, String assetId) {
-    Upload upload = record.request();
-    String extension = upload.contentType().substring(6).replace("jpeg", "jpg").replaceAll("[^a-z0-9]", "");
+    UploadRecord.FileFacts file = record.file();
+    String extension = file.contentType().substring(6).replace("jpeg", "jpg").replaceAll("[^a-z0-9]", "");
     try {
-      Path file = Files.createDirectories(state.dataDir.resolve("assets")).resolve(assetId + "." + extension);
-      try (OutputStream out = Files.newOutputStream(file)) {
+      Path target = Files.createDirectories(state.dataDir.resolve("assets")).resolve(assetId + "." + extension);
+      try (OutputStream out = Files.newOutputStream(target)) {
         for (int number = 1; number <= record.partCount(); number++) {
           Files.copy(record.parts().get(number), out);
         }
       }
-      Images.stored(state, assetId, upload.contentType(), upload.fileName(), file, extension);
+      Images.stored(state, assetId, file.contentType(), file.fileName(), target, extension);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -121,13 +118,12 @@ final class UploadsApi {
 
   private MockResponse answer(UploadRecord record) {
     Instant expires = state.now().plus(PART_URL_LIFETIME);
-    List<UploadPart> parts = new ArrayList<>();
+    List<Map<String, Object>> parts = new ArrayList<>();
     for (int number = 1; number <= record.partCount(); number++) {
-      parts.add(UploadPart.builder().number(number)
-          .url(state.signer.sign(state.cdnBase, "/upload-parts/" + record.id() + "/" + number, expires).toString())
-          .expires(expires.atOffset(ZoneOffset.UTC)).build());
+      parts.add(Json.object("number", number,
+          "url", state.signer.sign(state.cdnBase, "/upload-parts/" + record.id() + "/" + number, expires).toString(),
+          "expires", state.dialect.timestamp(expires)));
     }
-    Upload view = record.view(state.now(), parts);
-    return Responses.json(200, UploadResponse.builder().upload(view).build());
+    return Responses.json(200, Json.object("upload", record.toJson(state.now(), parts)));
   }
 }

@@ -1,8 +1,7 @@
 package dev.ltx4j.sandbox;
 
-import dev.ltx4j.model.LtxGenerateRequest;
-import dev.ltx4j.model.VideoResolution;
 import dev.ltx4j.sandbox.internal.AssetRecord;
+import dev.ltx4j.sandbox.internal.GenerateInput;
 import dev.ltx4j.sandbox.internal.VideoRenderer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,25 +12,25 @@ final class Videos {
   private Videos() {}
 
   /** The asset a generation produces; its file renders in the background (or comes from the cache). */
-  static AssetRecord generated(State state, String assetId, LtxGenerateRequest request) {
-    int duration = request.duration() == null ? 6 : request.duration();
-    int fps = request.fps() == null ? 25 : request.fps();
-    boolean portrait = Generations.portrait(request);
-    VideoResolution resolution = request.resolution() == null ? VideoResolution.RES_1080P : request.resolution();
+  static AssetRecord generated(State state, String assetId, GenerateInput request) {
+    int duration = request.durationOrDefault();
+    int fps = request.fpsOrDefault();
+    boolean portrait = request.portrait();
+    String resolution = request.resolutionOrDefault();
     int longSide = switch (resolution) {
-      case RES_2K -> 2560;
-      case RES_4K -> 3840;
+      case "2k" -> 2560;
+      case "4k" -> 3840;
       default -> 1920;
     };
     int shortSide = longSide * 9 / 16;
-    boolean audio = !Boolean.FALSE.equals(request.generateAudio());
+    boolean audio = request.audio();
     CompletableFuture<VideoRenderer.Video> video = state.renderer.render(duration, fps, portrait, audio);
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("kind", "video");
-    metadata.put("modelId", dev.ltx4j.LtxClient.LTX_MODEL_ID);
+    metadata.put("modelId", Generations.MODEL_ID);
     metadata.put("fps", fps);
     metadata.put("aspectRatio", portrait ? "9:16" : "16:9");
-    metadata.put("requestedResolution", resolution.value());
+    metadata.put("requestedResolution", resolution);
     metadata.put("requestedWidth", portrait ? shortSide : longSide);
     metadata.put("requestedHeight", portrait ? longSide : shortSide);
     metadata.put("width", portrait ? VideoRenderer.SHORT_SIDE : VideoRenderer.LONG_SIDE);
@@ -45,6 +44,6 @@ final class Videos {
 
   /** The default video (6 s, 25 fps, 16:9) under a chosen id, for seeded jobs. */
   static AssetRecord seeded(State state, String assetId) {
-    return generated(state, assetId, LtxGenerateRequest.builder().prompt("seeded").build());
+    return generated(state, assetId, new GenerateInput("seeded", null, null, null, null, null, null, null, null));
   }
 }

@@ -11,7 +11,10 @@ import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The API listener over raw HTTP: auth, spec validation, the >10 s rule, quotes and the cancel refusal. */
+/**
+ * The API listener over raw HTTP: auth, spec validation, unknown fields, the >10 s rule, quotes and the cancel
+ * refusal.
+ */
 @ExtendWith(SandboxExtension.class)
 class ApiBehaviourTest {
   private static final MediaType JSON = MediaType.get("application/json");
@@ -52,12 +55,23 @@ class ApiBehaviourTest {
   }
 
   @Test
-  void quotesADryRunWithoutCreatingAJob(Sandbox sandbox) throws IOException {
+  void quotesADryRunWith269AndItsCostWithoutCreatingAJob(Sandbox sandbox) throws IOException {
     try (Response response = post(sandbox, "/generate/custom/model_ltx-2-3-fast?dryRun=true", "{\"prompt\":\"x\"}")) {
-      assertThat(response.code()).isEqualTo(200);
-      assertThat(response.body().string()).contains("\"creativeUnitsCost\":2.0").contains("\"job\":{}");
+      assertThat(response.code()).isEqualTo(269);
+      assertThat(response.body().string()).startsWith("{\"creativeUnitsCost\":2.0,\"creativeUnitsDiscount\":0.0,"
+          + "\"costDetails\":{").doesNotContain("job");
     }
     assertThat(sandbox.counters().submissions()).isZero();
+  }
+
+  @Test
+  void ignoresBodyFieldsTheModelDoesNotKnowAsTheServiceDoes(Sandbox sandbox) throws IOException {
+    String body = "{\"prompt\":\"x\",\"seed\":7,\"dryRun\":true}";
+    try (Response response = post(sandbox, "/generate/custom/model_ltx-2-3-fast", body)) {
+      assertThat(response.code()).isEqualTo(200);
+      assertThat(response.body().string()).contains("\"input\":{\"prompt\":\"x\",\"modelId\":\"model_ltx-2-3-fast\"}");
+    }
+    assertThat(sandbox.counters().submissions()).as("a dryRun in the body is ignored: a paid job runs").isEqualTo(1);
   }
 
   @Test

@@ -9,8 +9,12 @@ import dev.ltx4j.JobPage;
 import dev.ltx4j.JobQuery;
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.LtxRequest;
+import dev.ltx4j.NotFoundException;
+import dev.ltx4j.PermissionDeniedException;
+import dev.ltx4j.Quote;
 import dev.ltx4j.RateLimitException;
 import dev.ltx4j.model.JobStatus;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -72,5 +76,46 @@ class ContractStatesTest {
     try (LtxClient client = sandbox.clientBuilder().apiKey("revoked-key").build()) {
       assertThatThrownBy(() -> client.getJob("job_abc123")).isInstanceOf(AuthenticationException.class);
     }
+  }
+
+  @Test
+  void aJobThatDoesNotExistNeedsNoSetUpAndGets404WithAReason(Sandbox sandbox, LtxClient client) {
+    sandbox.applyState("job job_missing does not exist");
+
+    assertThatThrownBy(() -> client.getJob("job_missing")).isInstanceOfSatisfying(NotFoundException.class,
+        e -> assertThat(e.body().reason()).isEqualTo("Job not found"));
+  }
+
+  @Test
+  void aKeyThatCannotAccessProtectedResourcesGets403WithTheDocumentedMessage(Sandbox sandbox, LtxClient client) {
+    sandbox.applyState("job job_abc123 is queued");
+    sandbox.applyState("the API key cannot access protected resources");
+
+    assertThatThrownBy(() -> client.getJob("job_abc123")).isInstanceOfSatisfying(PermissionDeniedException.class,
+        e -> assertThat(e.body().message()).isEqualTo("API Keys cannot access protected resources"));
+    sandbox.reset();
+    assertThatThrownBy(() -> client.getJob("job_abc123")).as("a reset lifts it").isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void aProjectWhoseRequestRateIsUsedUpGets429WithTheSecondsLeft(Sandbox sandbox) throws Exception {
+    sandbox.applyState("the project's request rate is used up for 30 seconds");
+
+    try (LtxClient client = sandbox.clientBuilder().maxRetries(0).build()) {
+      assertThatThrownBy(() -> client.getJob("job_abc123")).isInstanceOfSatisfying(RateLimitException.class,
+          e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(30)));
+    }
+    try (okhttp3.Response raw = Http.CLIENT.newCall(ApiBehaviourTest.authorized(sandbox, "/jobs/job_abc123").build())
+        .execute()) {
+      assertThat(raw.body().string()).as("a whole number of seconds").endsWith(",\"remainingSeconds\":30}");
+    }
+  }
+
+  @Test
+  void theClientReadsTheDefault269DryRunAsAQuote(Sandbox sandbox, LtxClient client) {
+    Quote quote = client.quote(LtxRequest.of("A fantasy landscape"));
+
+    assertThat(quote.creativeUnitsCost()).isEqualTo(2.0);
+    assertThat(sandbox.counters().submissions()).isZero();
   }
 }

@@ -42,8 +42,8 @@ class EndToEndTest {
         }).build());
 
     assertThat(done.status()).isEqualTo(JobStatus.SUCCESS);
-    assertThat(done.job().statusHistory()).extracting(change -> change.status()).containsExactly(JobStatus.PENDING,
-        JobStatus.QUEUED, JobStatus.WARMING_UP, JobStatus.IN_PROGRESS, JobStatus.FINALIZING, JobStatus.SUCCESS);
+    assertThat(done.job().statusHistory()).extracting(change -> change.status()).containsExactly("pending",
+        "queued", "warming-up", "in-progress", "finalizing", "success");
     assertThat(done.job().metadata().input()).containsEntry("modelId", "model_ltx-2-3-fast")
         .containsEntry("prompt", "A fox in the snow");
     assertThat(seen).contains(JobStatus.SUCCESS);

@@ -39,6 +39,19 @@ class SandboxMainTest {
   }
 
   @Test
+  void answersInTheVariantFormsWithTheRealWorldFlag() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (Sandbox sandbox = SandboxMain.start(new String[] {"--real-world", "--port", "0"}, new PrintStream(out));
+        LtxClient client = sandbox.newClient()) {
+      String jobId = client.submit(LtxRequest.of("x")).jobId();
+      try (Response response = Http.CLIENT.newCall(ApiBehaviourTest.authorized(sandbox, "/jobs/" + jobId).build())
+          .execute()) {
+        assertThat(response.body().string()).startsWith("{\"job\":{\"id\":\"" + jobId + "\"");
+      }
+    }
+  }
+
+  @Test
   void refusesAnUnknownOption() {
     assertThatThrownBy(() -> SandboxMain.start(new String[] {"--colour", "blue"}, System.out))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--colour");

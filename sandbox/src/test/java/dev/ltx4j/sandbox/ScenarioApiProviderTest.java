@@ -65,6 +65,8 @@ class ScenarioApiProviderTest {
       "images asset_start123 and asset_end456 are uploaded", "the API key and secret are not recognised",
       "the team runs 5 generations, its concurrency limit", "there are more jobs than one page",
       "asset asset_abc123 is a generated video", "upload upload_abc123 of one part was started",
-      "upload upload_abc123 has received its one part", "upload upload_abc123 was imported as asset asset_start123"})
+      "upload upload_abc123 has received its one part", "upload upload_abc123 was imported as asset asset_start123",
+      "job job_missing does not exist", "the API key cannot access protected resources",
+      "the project's request rate is used up for 30 seconds"})
   void statesAreAppliedByName() {}
 }

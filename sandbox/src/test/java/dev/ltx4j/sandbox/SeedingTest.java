@@ -80,7 +80,7 @@ class SeedingTest {
 
   @Test
   void cancelsJobTypesThatAllowIt(Sandbox sandbox, LtxClient client) {
-    sandbox.seedJob(SeedJob.of("job_upload1", JobStatus.IN_PROGRESS).jobType("upload"));
+    sandbox.seedJob(SeedJob.of("job_upload1", JobState.IN_PROGRESS).jobType("upload"));
 
     assertThat(client.cancel("job_upload1").status()).isEqualTo(JobStatus.CANCELED);
   }

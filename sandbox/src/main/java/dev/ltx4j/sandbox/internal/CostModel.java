@@ -1,8 +1,5 @@
 package dev.ltx4j.sandbox.internal;
 
-import dev.ltx4j.model.LtxGenerateRequest;
-import dev.ltx4j.model.VideoResolution;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,34 +11,25 @@ public final class CostModel {
   private CostModel() {}
 
   /** The cost in creative units. */
-  public static double cost(LtxGenerateRequest request) {
-    return Math.ceil(duration(request) / 3.0 * resolutionFactor(request) * fpsFactor(request));
+  public static double cost(GenerateInput input) {
+    return Math.ceil(input.durationOrDefault() / 3.0 * resolutionFactor(input) * fpsFactor(input));
   }
 
   /** How the cost was reached, for {@code costDetails}. */
-  public static Map<String, Object> details(LtxGenerateRequest request) {
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("durationSeconds", duration(request));
-    details.put("resolutionFactor", resolutionFactor(request));
-    details.put("fpsFactor", fpsFactor(request));
-    details.put("creativeUnitsPerThreeSeconds", 1);
-    return details;
+  public static Map<String, Object> details(GenerateInput input) {
+    return Json.object("durationSeconds", input.durationOrDefault(), "resolutionFactor", resolutionFactor(input),
+        "fpsFactor", fpsFactor(input), "creativeUnitsPerThreeSeconds", 1);
   }
 
-  static int duration(LtxGenerateRequest request) {
-    return request.duration() == null ? 6 : request.duration();
-  }
-
-  private static int resolutionFactor(LtxGenerateRequest request) {
-    VideoResolution resolution = request.resolution() == null ? VideoResolution.RES_1080P : request.resolution();
-    return switch (resolution) {
-      case RES_2K -> 2;
-      case RES_4K -> 4;
+  private static int resolutionFactor(GenerateInput input) {
+    return switch (input.resolutionOrDefault()) {
+      case "2k" -> 2;
+      case "4k" -> 4;
       default -> 1;
     };
   }
 
-  private static int fpsFactor(LtxGenerateRequest request) {
-    return request.fps() != null && request.fps() > 25 ? 2 : 1;
+  private static int fpsFactor(GenerateInput input) {
+    return input.fpsOrDefault() > 25 ? 2 : 1;
   }
 }

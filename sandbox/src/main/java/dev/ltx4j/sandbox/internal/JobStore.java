@@ -1,13 +1,12 @@
 package dev.ltx4j.sandbox.internal;
 
-import dev.ltx4j.model.Job;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -21,8 +20,14 @@ public final class JobStore {
       Comparator.comparing(Key::createdAt).thenComparingLong(Key::sequence).reversed();
 
   private final ConcurrentSkipListMap<Key, JobRecord> ordered = new ConcurrentSkipListMap<>(NEWEST_FIRST);
-  private final java.util.Map<String, Key> byId = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Key> byId = new ConcurrentHashMap<>();
+  private final Dialect dialect;
   private long sequence;
+
+  /** A store whose page tokens and status filters follow {@code dialect}. */
+  public JobStore(Dialect dialect) {
+    this.dialect = dialect;
+  }
 
   /** Adds a job, replacing any job with the same id. */
   public synchronized void add(JobRecord job) {
@@ -44,7 +49,7 @@ public final class JobStore {
   public long running(Instant now, String type) {
     return ordered.values().stream()
         .filter(job -> type.equals(job.spec().jobType()))
-        .filter(job -> !JobRecord.isTerminal(job.view(now).status()))
+        .filter(job -> !job.view(now).status().isTerminal())
         .count();
   }
 
@@ -54,18 +59,20 @@ public final class JobStore {
   }
 
   /**
-   * One page of jobs as seen at {@code now}, filtered by status and type (null matches all).
+   * One page of jobs as seen at {@code now}, filtered by status (in either spelling) and type; null matches all.
    *
    * @throws IllegalArgumentException when the token is not one this store made
    */
   public Page page(Instant now, int pageSize, String token, String status, String type) {
     var tail = token == null ? ordered : ordered.tailMap(decode(token), false);
-    List<Job> jobs = new ArrayList<>();
+    List<JobView> jobs = new ArrayList<>();
     Key lastKey = null;
     boolean more = false;
     for (var entry : tail.entrySet()) {
-      Job job = entry.getValue().view(now);
-      if ((status != null && !status.equals(job.status())) || (type != null && !type.equals(job.jobType()))) {
+      JobView job = entry.getValue().view(now);
+      boolean statusMatches = status == null || status.equals(job.status().value())
+          || status.equals(dialect.status(job.status()));
+      if (!statusMatches || (type != null && !type.equals(job.spec().jobType()))) {
         continue;
       }
       if (jobs.size() == pageSize) {
@@ -75,24 +82,21 @@ public final class JobStore {
       jobs.add(job);
       lastKey = entry.getKey();
     }
-    return new Page(jobs, more ? encode(lastKey) : null);
+    return new Page(jobs, more ? encode(lastKey) : dialect.lastPageToken());
   }
 
-  /** A page and the token of the next one, null on the last page. */
-  public record Page(List<Job> jobs, String nextToken) {}
+  /** A page and the token of the next one; on the last page, the dialect's {@link Dialect#lastPageToken()}. */
+  public record Page(List<JobView> jobs, String nextToken) {}
 
-  private static String encode(Key key) {
-    String text = key.createdAt().toEpochMilli() + ":" + key.createdAt().getNano() + ":" + key.sequence();
-    return "page_" + Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  private String encode(Key key) {
+    return dialect.token(key.createdAt().getEpochSecond() + ":" + key.createdAt().getNano() + ":" + key.sequence());
   }
 
-  private static Key decode(String token) {
+  private Key decode(String token) {
+    String[] parts = dialect.cursor(token).split(":");
     try {
-      String[] parts = new String(Base64.getUrlDecoder().decode(token.substring("page_".length())),
-          StandardCharsets.UTF_8).split(":");
-      Instant at = Instant.ofEpochMilli(Long.parseLong(parts[0]));
-      at = at.minusNanos(at.getNano()).plusNanos(Integer.parseInt(parts[1]));
-      return new Key(at, Long.parseLong(parts[2]));
+      return new Key(Instant.ofEpochSecond(Long.parseLong(parts[0]), Integer.parseInt(parts[1])),
+          Long.parseLong(parts[2]));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("Invalid paginationToken", e);
     }

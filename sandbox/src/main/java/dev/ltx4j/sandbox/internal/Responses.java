@@ -1,33 +1,27 @@
 package dev.ltx4j.sandbox.internal;
 
-import com.squareup.moshi.JsonAdapter;
-import dev.ltx4j.internal.json.Json;
-import dev.ltx4j.model.ErrorResponse;
 import mockwebserver3.MockResponse;
 
-/** Builds JSON responses with the client's own Moshi, so the sandbox speaks exactly the generated models. */
+/** JSON responses, written by the sandbox's own {@link Json}. */
 public final class Responses {
   private Responses() {}
 
-  /** A JSON response; {@code body} is a generated model, a map or a list. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
+  /** A JSON response; {@code body} is a map or a list of plain values. */
   public static MockResponse json(int code, Object body) {
-    Class<?> type = body instanceof java.util.Map || body instanceof java.util.List ? Object.class : body.getClass();
-    JsonAdapter adapter = Json.moshi().adapter(type);
     return new MockResponse.Builder()
         .code(code)
         .setHeader("Content-Type", "application/json")
-        .body(adapter.toJson(body))
+        .body(Json.write(body))
         .build();
   }
 
   /** An error body {@code {"reason": …}}. */
   public static MockResponse reason(int code, String reason) {
-    return json(code, ErrorResponse.builder().reason(reason).build());
+    return json(code, Json.object("reason", reason));
   }
 
-  /** An error body {@code {"message": …}}, the form Scenario uses for 401 and 5xx. */
+  /** An error body {@code {"message": …}}, the form Scenario uses for 401, 403 and 5xx. */
   public static MockResponse message(int code, String message) {
-    return json(code, ErrorResponse.builder().message(message).build());
+    return json(code, Json.object("message", message));
   }
 }

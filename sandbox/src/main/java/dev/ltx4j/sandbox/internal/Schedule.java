@@ -1,6 +1,6 @@
 package dev.ltx4j.sandbox.internal;
 
-import dev.ltx4j.model.JobStatus;
+import dev.ltx4j.sandbox.JobState;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,19 +13,14 @@ import java.util.List;
  */
 public record Schedule(List<Duration> phases, Duration failAfter) {
   /** The running statuses in the order a job passes through them. */
-  public static final List<JobStatus> RUNNING = List.of(
-      JobStatus.PENDING, JobStatus.QUEUED, JobStatus.WARMING_UP, JobStatus.IN_PROGRESS, JobStatus.FINALIZING);
+  public static final List<JobState> RUNNING = List.of(
+      JobState.PENDING, JobState.QUEUED, JobState.WARMING_UP, JobState.IN_PROGRESS, JobState.FINALIZING);
 
   public Schedule {
     if (phases.size() != RUNNING.size()) {
       throw new IllegalArgumentException("need " + RUNNING.size() + " phase durations, got " + phases.size());
     }
     phases = List.copyOf(phases);
-  }
-
-  /** Time from creation until the job may succeed. */
-  public Duration total() {
-    return phases.stream().reduce(Duration.ZERO, Duration::plus);
   }
 
   /** The same schedule ending in failure halfway through {@code in-progress}. */

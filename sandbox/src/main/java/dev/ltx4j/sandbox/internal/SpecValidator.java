@@ -1,21 +1,21 @@
 package dev.ltx4j.sandbox.internal;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /**
- * Checks requests against the project's OpenAPI spec (bundled from {@code openapi/scenario-ltx.yaml}) and turns
- * the first violation into a Scenario-style {@code reason} that names the field, e.g. {@code Input prompt is
- * required}. Authentication is checked elsewhere, so security findings are ignored here.
+ * Checks requests and the sandbox's own answers against the project's OpenAPI spec (bundled from
+ * {@code openapi/scenario-ltx.yaml}, read strictly: see {@link StrictSpec}). A request's first violation becomes a
+ * Scenario-style {@code reason} that names the field, e.g. {@code Input prompt is required}; fields a request body
+ * names that the spec does not know are ignored, as the service ignores them. Authentication is checked elsewhere,
+ * so security findings are ignored here.
  */
 public final class SpecValidator {
   private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
@@ -38,8 +38,8 @@ public final class SpecValidator {
     return validator;
   }
 
-  public SpecValidator() {
-    this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec())
+  private SpecValidator() {
+    this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(StrictSpec.text())
         .withBasePathOverride("/v1")
         .build();
   }
@@ -56,12 +56,29 @@ public final class SpecValidator {
     if (body != null && !body.isEmpty()) {
       request.withBody(body);
     }
-    ValidationReport report = validator.validateRequest(request.build());
-    return report.getMessages().stream()
-        .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+    return errors(validator.validateRequest(request.build()))
         .filter(message -> !message.getKey().startsWith("validation.request.security"))
+        .filter(message -> !message.getKey().endsWith(".schema.additionalProperties"))
         .findFirst()
         .map(SpecValidator::reason);
+  }
+
+  /** What in an answer to {@code method path} breaks the spec, or empty when it conforms. */
+  public Optional<String> checkResponse(String method, String path, int status, String contentType, String body) {
+    SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
+    if (contentType != null) {
+      response.withContentType(contentType);
+    }
+    if (body != null && !body.isEmpty()) {
+      response.withBody(body);
+    }
+    return errors(validator.validateResponse(path, Request.Method.valueOf(method), response.build()))
+        .findFirst()
+        .map(message -> message.getKey() + ": " + message.getMessage());
+  }
+
+  private static java.util.stream.Stream<ValidationReport.Message> errors(ValidationReport report) {
+    return report.getMessages().stream().filter(message -> message.getLevel() == ValidationReport.Level.ERROR);
   }
 
   static String reason(ValidationReport.Message message) {
@@ -70,10 +87,6 @@ public final class SpecValidator {
     if (key.endsWith(".schema.required")) {
       Matcher names = QUOTED.matcher(text);
       return names.find() ? "Input " + names.group(1) + " is required" : text;
-    }
-    if (key.endsWith(".schema.additionalProperties")) {
-      Matcher names = QUOTED.matcher(text);
-      return names.find() ? "Input " + names.group(1) + " is not allowed" : text;
     }
     if (key.startsWith("validation.request.body")) {
       String field = message.getContext()
@@ -85,16 +98,5 @@ public final class SpecValidator {
       return field == null ? text : "Input " + field + " is invalid: " + text;
     }
     return text;
-  }
-
-  private static String spec() {
-    try (InputStream in = SpecValidator.class.getResourceAsStream("scenario-ltx.yaml")) {
-      if (in == null) {
-        throw new IllegalStateException("the bundled OpenAPI spec scenario-ltx.yaml is missing");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,8 +1,5 @@
 package dev.ltx4j.sandbox.internal;
 
-import dev.ltx4j.model.Upload;
-import dev.ltx4j.model.UploadPart;
-import dev.ltx4j.model.UploadStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * then {@code imported} with the new asset as {@code entityId}, or {@code failed} with {@code errorMessage}.
  */
 public final class UploadRecord {
-  private final Upload request;
+  /** The file an upload was started for. */
+  public record FileFacts(String fileName, String contentType, long fileSize, String kind) {}
+
+  private final String id;
+  private final FileFacts file;
   private final int partCount;
   private final Map<Integer, Path> parts = new ConcurrentHashMap<>();
   private volatile Instant completedAt;
@@ -25,11 +26,13 @@ public final class UploadRecord {
   private volatile boolean seeded;
 
   /**
-   * @param request the upload as created: id and file facts
+   * @param id the upload id
+   * @param file the file's facts as the upload was created
    * @param partCount how many parts will be PUT
    */
-  public UploadRecord(Upload request, int partCount) {
-    this.request = request;
+  public UploadRecord(String id, FileFacts file, int partCount) {
+    this.id = id;
+    this.file = file;
     this.partCount = partCount;
   }
 
@@ -48,11 +51,11 @@ public final class UploadRecord {
   }
 
   public String id() {
-    return request.id();
+    return id;
   }
 
-  public Upload request() {
-    return request;
+  public FileFacts file() {
+    return file;
   }
 
   public Map<Integer, Path> parts() {
@@ -71,18 +74,14 @@ public final class UploadRecord {
     this.completedAt = now;
   }
 
-  /** The upload as the API shows it at {@code now}; {@code partUrls} only while it is pending. */
-  public Upload view(Instant now, List<UploadPart> partUrls) {
-    Upload.Builder view = request.toBuilder().parts(null);
+  /** The upload as the API writes it at {@code now}; {@code partUrls} are shown only while it is pending. */
+  public Map<String, Object> toJson(Instant now, List<Map<String, Object>> partUrls) {
     Instant completed = completedAt;
-    if (completed == null) {
-      return view.status(UploadStatus.PENDING).parts(partUrls).build();
-    }
-    if (now.isBefore(completed.plus(validation))) {
-      return view.status(UploadStatus.VALIDATING).build();
-    }
-    return errorMessage != null
-        ? view.status(UploadStatus.FAILED).errorMessage(errorMessage).build()
-        : view.status(UploadStatus.IMPORTED).entityId(entityId).build();
+    String status = completed == null ? "pending" : now.isBefore(completed.plus(validation)) ? "validating"
+        : errorMessage != null ? "failed" : "imported";
+    return Json.object("id", id, "status", status, "fileName", file.fileName(), "contentType", file.contentType(),
+        "fileSize", file.fileSize(), "kind", file.kind(), "parts", status.equals("pending") ? partUrls : null,
+        "entityId", status.equals("imported") ? entityId : null,
+        "errorMessage", status.equals("failed") ? errorMessage : null);
   }
 }

@@ -1,0 +1,58 @@
+package dev.ltx4j.sandbox.internal;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The bundled spec, read strictly as the contract tests read it: an object schema that does not say whether it
+ * allows other properties allows only those it names. The sandbox writes its answers itself, so a field it
+ * misspells is caught by the spec rather than passed over.
+ */
+final class StrictSpec {
+  private StrictSpec() {}
+
+  /** The strict spec as text, for a validator to resolve its references itself. */
+  static String text() {
+    OpenAPI api = new OpenAPIV3Parser().readContents(bundled(), null, null).getOpenAPI();
+    if (api == null) {
+      throw new IllegalStateException("the bundled OpenAPI spec scenario-ltx.yaml does not parse");
+    }
+    api.getComponents().getSchemas().values().forEach(StrictSpec::close);
+    return io.swagger.v3.core.util.Json.pretty(api);
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static void close(Schema schema) {
+    if (schema == null || schema.get$ref() != null) {
+      return;
+    }
+    if (schema.getProperties() != null) {
+      if (schema.getAdditionalProperties() == null) {
+        schema.setAdditionalProperties(false);
+      }
+      for (Object property : schema.getProperties().values()) {
+        close((Schema) property);
+      }
+    }
+    close(schema.getItems());
+    if (schema.getAdditionalProperties() instanceof Schema values) {
+      close(values);
+    }
+  }
+
+  private static String bundled() {
+    try (InputStream in = StrictSpec.class.getResourceAsStream("scenario-ltx.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("the bundled OpenAPI spec scenario-ltx.yaml is missing");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
