@@ -1,6 +1,7 @@
 package dev.ltx4j.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -25,8 +26,11 @@ public final class Main {
     CommandLine command = new CommandLine(new Main())
         .setOut(out)
         .setErr(err)
-        .setExecutionExceptionHandler(new Errors())
-        .setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(configFile().toFile()));
+        .setExecutionExceptionHandler(new Errors());
+    Path config = configFile();
+    if (Files.isRegularFile(config)) { // picocli would warn about a file most users never create
+      command.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(config.toFile()));
+    }
     command.setParameterExceptionHandler((e, line) -> {
       err.println("ltx4j: " + e.getMessage());
       CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
