@@ -8,7 +8,6 @@ import java.util.Optional;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.SocketEffect;
 import okio.ByteString;
 
 /**
@@ -52,7 +51,7 @@ final class ApiDispatcher extends Dispatcher {
   private MockResponse respond(Route route, RecordedRequest request, Faults.Decision fault) {
     switch (fault.kind()) {
       case RESET:
-        return reset();
+        return FaultEffects.reset();
       case SERVER_ERROR:
         return Responses.message(fault.status(), "Internal server error (simulated)");
       case RATE_LIMIT:
@@ -99,11 +98,6 @@ final class ApiDispatcher extends Dispatcher {
     return state.settings.checkAnswers()
         ? SpecAnswers.checked(state.validator, request.getMethod(), request.getUrl().encodedPath(), answer)
         : answer;
-  }
-
-  /** Resets the connection once the request was read: the client gets no answer at all. */
-  static MockResponse reset() {
-    return new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
   }
 
   private MockResponse rateLimited() {
