@@ -7,7 +7,6 @@ import dev.ltx4j.sandbox.internal.UploadRecord;
 import dev.ltx4j.sandbox.internal.UploadStore;
 import dev.ltx4j.sandbox.internal.UrlSigner;
 import java.io.IOException;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
@@ -24,10 +23,12 @@ final class CdnDispatcher extends Dispatcher {
   private static final Pattern PART = Pattern.compile("/upload-parts/([^/]+)/([0-9]+)");
   private final State state;
   private final UploadStore uploads;
+  private final Prelude prelude;
 
   CdnDispatcher(State state, UploadStore uploads) {
     this.state = state;
     this.uploads = uploads;
+    this.prelude = Prelude.cdn(state);
   }
 
   @Override
@@ -37,19 +38,7 @@ final class CdnDispatcher extends Dispatcher {
       state.counters.cdnAuthorization(authorization);
     }
     Endpoint endpoint = request.getMethod().equals("PUT") ? Endpoint.CDN_UPLOAD_PART : Endpoint.CDN_DOWNLOAD;
-    state.counters.request(endpoint);
-    Optional<MockResponse> tooLarge = BodyLimits.refusal(request, BodyLimits.CDN_PART);
-    if (tooLarge.isPresent()) {
-      return tooLarge.get();
-    }
-    Faults.Decision fault = state.faults.decide(endpoint);
-    MockResponse response = switch (fault.kind()) {
-      case RESET -> FaultEffects.reset();
-      case SERVER_ERROR -> Responses.message(fault.status(), "Internal server error (simulated)");
-      case RATE_LIMIT -> Responses.message(429, "Too many requests (simulated)");
-      default -> respond(request, endpoint);
-    };
-    return FaultEffects.apply(state, endpoint, fault, response);
+    return prelude.run(request, endpoint, passed -> respond(passed, endpoint));
   }
 
   private MockResponse respond(RecordedRequest request, Endpoint endpoint) {
