@@ -1,8 +1,8 @@
 package dev.ltx4j.cli;
 
 import dev.ltx4j.sandbox.Sandbox;
+import dev.ltx4j.sandbox.SandboxMain;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
     description = "Serve the sandbox (a local simulator of the API) until Ctrl-C.",
-    footer = {"%nExamples:", "  ltx4j sandbox --port 8080", "  ltx4j sandbox --port 0   # any free port; the URL is printed",
+    footer = {"%nExamples:", "  ltx4j sandbox --port 8080",
+        "  ltx4j sandbox --port 0   # any free port; LTX4J_BASE_URL=… and the credentials are printed",
         "  ltx4j sandbox --real-world   # answers in the variant forms a client must also read"})
 final class SandboxCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -29,22 +30,12 @@ final class SandboxCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    CountDownLatch stopped = new CountDownLatch(1);
     Sandbox sandbox = start();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      sandbox.close();
-      stopped.countDown();
-    }));
-    var out = spec.commandLine().getOut();
-    out.println(sandbox.baseUrl());
-    out.flush();
     var err = spec.commandLine().getErr();
-    err.println("Sandbox serving" + (realWorld ? " real-world variant forms" : "") + "; point a client at it with:");
-    err.println("  export LTX4J_BASE_URL=" + sandbox.baseUrl() + " SCENARIO_SDK_API_KEY=" + sandbox.apiKey()
-        + " SCENARIO_SDK_API_SECRET=" + sandbox.apiSecret());
-    err.println("Ctrl-C stops it.");
+    err.println("Sandbox serving" + (realWorld ? " real-world variant forms" : "")
+        + "; the environment a client needs is on stdout. Ctrl-C stops it.");
     err.flush();
-    stopped.await();
+    SandboxMain.serve(sandbox, spec.commandLine().getOut());
     return ExitCodes.OK;
   }
 

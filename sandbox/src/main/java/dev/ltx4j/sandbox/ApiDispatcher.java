@@ -1,19 +1,15 @@
 package dev.ltx4j.sandbox;
 
-import dev.ltx4j.sandbox.internal.Json;
 import dev.ltx4j.sandbox.internal.Responses;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.SocketEffect;
 import okio.ByteString;
 
 /**
- * The API listener: counts the request, refuses oversized bodies, draws faults, checks Basic auth and the spec,
- * then hands the request to the operation's handler, and checks the handler's answer against the spec too.
+ * The API listener: after the {@link Prelude} (count, body limit, faults, Basic auth), checks the request against
+ * the spec, hands it to the operation's handler, and checks the handler's answer against the spec too.
  */
 final class ApiDispatcher extends Dispatcher {
   private final State state;
@@ -21,7 +17,7 @@ final class ApiDispatcher extends Dispatcher {
   private final JobsApi jobs;
   private final AssetsApi assets;
   private final UploadsApi uploads;
-  private final String expectedAuth;
+  private final Prelude prelude;
 
   ApiDispatcher(State state) {
     this.state = state;
@@ -29,8 +25,7 @@ final class ApiDispatcher extends Dispatcher {
     this.jobs = new JobsApi(state);
     this.assets = new AssetsApi(state);
     this.uploads = new UploadsApi(state);
-    String credentials = state.settings.apiKey() + ":" + state.settings.apiSecret();
-    this.expectedAuth = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    this.prelude = Prelude.api(state);
   }
 
   @Override
@@ -40,29 +35,10 @@ final class ApiDispatcher extends Dispatcher {
       return Admin.handle(state, request);
     }
     Route route = Route.of(request.getMethod(), path);
-    state.counters.request(route.endpoint());
-    Optional<MockResponse> tooLarge = BodyLimits.refusal(request, BodyLimits.API);
-    if (tooLarge.isPresent()) {
-      return tooLarge.get();
-    }
-    Faults.Decision fault = state.faults.decide(route.endpoint());
-    return FaultEffects.apply(state, route.endpoint(), fault, respond(route, request, fault));
+    return prelude.run(request, route.endpoint(), passed -> respond(route, passed));
   }
 
-  private MockResponse respond(Route route, RecordedRequest request, Faults.Decision fault) {
-    switch (fault.kind()) {
-      case RESET:
-        return reset();
-      case SERVER_ERROR:
-        return Responses.message(fault.status(), "Internal server error (simulated)");
-      case RATE_LIMIT:
-        return rateLimited();
-      default:
-        break;
-    }
-    if (!expectedAuth.equals(request.getHeaders().get("Authorization"))) {
-      return Responses.message(401, "Unauthorized");
-    }
+  private MockResponse respond(Route route, RecordedRequest request) {
     if (route.endpoint() == Endpoint.OTHER) {
       return Responses.reason(404, "Not found: " + request.getMethod() + " " + request.getUrl().encodedPath());
     }
@@ -99,20 +75,6 @@ final class ApiDispatcher extends Dispatcher {
     return state.settings.checkAnswers()
         ? SpecAnswers.checked(state.validator, request.getMethod(), request.getUrl().encodedPath(), answer)
         : answer;
-  }
-
-  /** Resets the connection once the request was read: the client gets no answer at all. */
-  static MockResponse reset() {
-    return new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
-  }
-
-  private MockResponse rateLimited() {
-    long seconds = Math.max(1, state.faults.retryAfter().toSeconds());
-    RetryHint hint = state.faults.retryHint();
-    MockResponse response = Responses.json(429, Json.object("reason", "Too many requests (simulated)",
-        "remainingSeconds", hint == RetryHint.REMAINING_SECONDS ? seconds : null));
-    return hint == RetryHint.RETRY_AFTER_HEADER
-        ? response.newBuilder().setHeader("Retry-After", seconds).build() : response;
   }
 
   private static String body(RecordedRequest request) {

@@ -4,9 +4,9 @@ import dev.ltx4j.sandbox.internal.AssetRecord;
 import dev.ltx4j.sandbox.internal.FileBody;
 import dev.ltx4j.sandbox.internal.Responses;
 import dev.ltx4j.sandbox.internal.UploadRecord;
+import dev.ltx4j.sandbox.internal.UploadStore;
 import dev.ltx4j.sandbox.internal.UrlSigner;
 import java.io.IOException;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
@@ -22,9 +22,13 @@ import okio.ByteString;
 final class CdnDispatcher extends Dispatcher {
   private static final Pattern PART = Pattern.compile("/upload-parts/([^/]+)/([0-9]+)");
   private final State state;
+  private final UploadStore uploads;
+  private final Prelude prelude;
 
-  CdnDispatcher(State state) {
+  CdnDispatcher(State state, UploadStore uploads) {
     this.state = state;
+    this.uploads = uploads;
+    this.prelude = Prelude.cdn(state);
   }
 
   @Override
@@ -34,19 +38,7 @@ final class CdnDispatcher extends Dispatcher {
       state.counters.cdnAuthorization(authorization);
     }
     Endpoint endpoint = request.getMethod().equals("PUT") ? Endpoint.CDN_UPLOAD_PART : Endpoint.CDN_DOWNLOAD;
-    state.counters.request(endpoint);
-    Optional<MockResponse> tooLarge = BodyLimits.refusal(request, BodyLimits.CDN_PART);
-    if (tooLarge.isPresent()) {
-      return tooLarge.get();
-    }
-    Faults.Decision fault = state.faults.decide(endpoint);
-    MockResponse response = switch (fault.kind()) {
-      case RESET -> ApiDispatcher.reset();
-      case SERVER_ERROR -> Responses.message(fault.status(), "Internal server error (simulated)");
-      case RATE_LIMIT -> Responses.message(429, "Too many requests (simulated)");
-      default -> respond(request, endpoint);
-    };
-    return FaultEffects.apply(state, endpoint, fault, response);
+    return prelude.run(request, endpoint, passed -> respond(passed, endpoint));
   }
 
   private MockResponse respond(RecordedRequest request, Endpoint endpoint) {
@@ -77,7 +69,7 @@ final class CdnDispatcher extends Dispatcher {
     if (endpoint != Endpoint.CDN_UPLOAD_PART || !part.matches()) {
       return false;
     }
-    UploadRecord record = state.uploads.get(part.group(1));
+    UploadRecord record = uploads.get(part.group(1));
     return record != null && record.seeded();
   }
 
@@ -107,7 +99,7 @@ final class CdnDispatcher extends Dispatcher {
 
   private MockResponse part(String path, ByteString body) {
     Matcher matcher = PART.matcher(path);
-    UploadRecord upload = matcher.matches() ? state.uploads.get(matcher.group(1)) : null;
+    UploadRecord upload = matcher.matches() ? uploads.get(matcher.group(1)) : null;
     if (upload == null) {
       return Responses.message(404, "Not found");
     }
@@ -116,7 +108,7 @@ final class CdnDispatcher extends Dispatcher {
       return Responses.message(400, "Part " + number + " cannot be uploaded");
     }
     try {
-      UploadsApi.storePart(state, upload, number, body == null ? ByteString.EMPTY : body);
+      uploads.storePart(upload, number, body == null ? ByteString.EMPTY : body);
     } catch (IOException e) {
       return Responses.message(500, "Could not store the part: " + e.getMessage());
     }

@@ -12,6 +12,11 @@ import mockwebserver3.SocketEffect;
 final class FaultEffects {
   private FaultEffects() {}
 
+  /** Resets the connection once the request was read: the client gets no answer at all. */
+  static MockResponse reset() {
+    return new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+  }
+
   static MockResponse apply(State state, Endpoint endpoint, Faults.Decision fault, MockResponse answer) {
     MockResponse.Builder shaped = answer.newBuilder();
     boolean happened = switch (fault.kind()) {

@@ -62,7 +62,7 @@ final class Generations {
         "creativeUnitsCost", cost, "creativeUnitsDiscount", 0.0));
     if (state.faults.drawResetAfterAccept()) {
       state.counters.fault(FaultKind.RESET_AFTER_ACCEPT, Endpoint.GENERATE);
-      return ApiDispatcher.reset();
+      return FaultEffects.reset();
     }
     return answer;
   }

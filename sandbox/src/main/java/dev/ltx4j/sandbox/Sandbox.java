@@ -52,7 +52,7 @@ public final class Sandbox implements AutoCloseable {
     this.state = new State(settings, new VideoRenderer(settings.cacheDir(), renderPool, settings.clock()), dataDir);
     InetAddress loopback = InetAddress.getByName(settings.host());
     cdn.setBodyLimit(BodyLimits.CDN_PART); // larger bodies are drained, not kept, and answered 413
-    cdn.setDispatcher(draining(cdn, new CdnDispatcher(state)));
+    cdn.setDispatcher(draining(cdn, new CdnDispatcher(state, state.uploads)));
     cdn.setServerSocketFactory(new NoDelaySockets()); // else each answer waits ~40 ms for a delayed ACK
     cdn.start(loopback, settings.cdnPort());
     state.cdnBase = url(settings.host(), cdn.getPort(), "/");

@@ -1,6 +1,7 @@
 package dev.ltx4j.sandbox;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +16,8 @@ import java.util.concurrent.CountDownLatch;
  *     [--video-cache DIR] [--faults serverErrors:GET_JOB=0.2,latencyMs=150] [--real-world]
  * </pre>
  *
- * {@code --real-world} answers in the variant forms of {@link Sandbox.Builder#realWorldVariants(boolean)}.
+ * {@code --real-world} answers in the variant forms of {@link Sandbox.Builder#realWorldVariants(boolean)}. The CLI's
+ * {@code ltx4j sandbox} serves through {@link #serve(Sandbox, PrintWriter)} too.
  */
 public final class SandboxMain {
   private SandboxMain() {}
@@ -30,6 +32,21 @@ public final class SandboxMain {
       System.exit(2);
       return;
     }
+    awaitShutdown(sandbox);
+  }
+
+  /**
+   * Serves a started sandbox standalone: prints the environment a client needs to reach it (as {@link #start} does),
+   * then blocks until the process is stopped, closing the sandbox on the way out.
+   *
+   * @throws InterruptedException if the waiting thread is interrupted (the sandbox stays open until shutdown)
+   */
+  public static void serve(Sandbox sandbox, PrintWriter out) throws InterruptedException {
+    printEnvironment(sandbox, out);
+    awaitShutdown(sandbox);
+  }
+
+  private static void awaitShutdown(Sandbox sandbox) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       sandbox.close();
@@ -81,12 +98,17 @@ public final class SandboxMain {
         throw e;
       }
     }
+    printEnvironment(sandbox, new PrintWriter(out, true));
+    return sandbox;
+  }
+
+  /** The client's own environment variables (so {@code LtxClient.fromEnv()} finds it), one assignment a line. */
+  private static void printEnvironment(Sandbox sandbox, PrintWriter out) {
     out.println("LTX4J_BASE_URL=" + sandbox.baseUrl());
     out.println("SCENARIO_SDK_API_KEY=" + sandbox.apiKey());
     out.println("SCENARIO_SDK_API_SECRET=" + sandbox.apiSecret());
     out.println("LTX4J_SANDBOX_CDN_URL=" + sandbox.cdnUrl());
     out.println("LTX4J_SANDBOX_ADMIN_URL=" + sandbox.baseUrl().replaceFirst("/v1$", "/_admin/counters"));
     out.flush();
-    return sandbox;
   }
 }

@@ -78,7 +78,7 @@ final class Seeding {
         new UploadRecord.FileFacts("frame.png", "image/png", part.length, "image"), 1).seeded(true);
     try {
       if (!stage.equals("started")) {
-        UploadsApi.storePart(state, record, 1, okio.ByteString.of(part));
+        state.uploads.storePart(record, 1, okio.ByteString.of(part));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -87,6 +87,6 @@ final class Seeding {
       imageAsset(state, assetId);
       record.complete(state.now(), Duration.ZERO, assetId, null);
     }
-    state.uploads.put(uploadId, record);
+    state.uploads.add(record);
   }
 }

@@ -6,7 +6,7 @@ import dev.ltx4j.sandbox.internal.Ids;
 import dev.ltx4j.sandbox.internal.JobStore;
 import dev.ltx4j.sandbox.internal.Schedule;
 import dev.ltx4j.sandbox.internal.SpecValidator;
-import dev.ltx4j.sandbox.internal.UploadRecord;
+import dev.ltx4j.sandbox.internal.UploadStore;
 import dev.ltx4j.sandbox.internal.UrlSigner;
 import dev.ltx4j.sandbox.internal.VideoRenderer;
 import java.nio.file.Path;
@@ -14,8 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
 
 /** Everything the listeners share: settings, stores, knobs. */
@@ -29,7 +27,7 @@ final class State {
   final Ids ids;
   final JobStore jobs;
   final AssetStore assets = new AssetStore();
-  final Map<String, UploadRecord> uploads = new ConcurrentHashMap<>();
+  final UploadStore uploads;
   final SpecValidator validator = SpecValidator.shared();
   final UrlSigner signer;
   final VideoRenderer renderer;
@@ -46,6 +44,7 @@ final class State {
     this.signer = new UrlSigner(("ltx4j-sandbox-" + settings.seed()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     this.renderer = renderer;
     this.dataDir = dataDir;
+    this.uploads = new UploadStore(dataDir.resolve("uploads"));
   }
 
   /** Forgets every job, asset, upload, counter, fault and refusal. */

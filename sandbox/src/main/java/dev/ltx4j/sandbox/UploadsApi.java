@@ -42,7 +42,7 @@ final class UploadsApi {
         (String) request.get("contentType"), ((Number) request.get("fileSize")).longValue(),
         (String) request.get("kind"));
     UploadRecord record = new UploadRecord(state.ids.next("upload"), file, ((Number) request.get("parts")).intValue());
-    state.uploads.put(record.id(), record);
+    state.uploads.add(record);
     return answer(record);
   }
 
@@ -66,16 +66,6 @@ final class UploadsApi {
     }
     record.complete(state.now(), state.scaled(VALIDATION), assetId, error);
     return answer(record);
-  }
-
-  /** Stores a part PUT to its presigned URL; called by the CDN listener. */
-  static void storePart(State state, UploadRecord record, int number, okio.ByteString bytes) throws IOException {
-    Path dir = Files.createDirectories(state.dataDir.resolve("uploads").resolve(record.id()));
-    Path part = dir.resolve(Integer.toString(number));
-    try (OutputStream out = Files.newOutputStream(part)) {
-      bytes.write(out);
-    }
-    record.parts().put(number, part);
   }
 
   private String problem(UploadRecord record) {

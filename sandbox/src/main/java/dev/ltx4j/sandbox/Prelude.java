@@ -1,0 +1,76 @@
+package dev.ltx4j.sandbox;
+
+import dev.ltx4j.sandbox.internal.Json;
+import dev.ltx4j.sandbox.internal.Responses;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * What every request meets before its handler, on either listener: it is counted, refused when its body is over
+ * the listener's limit, given the fault drawn for its endpoint (a reset, 5xx or 429 is the answer; a body cut,
+ * trickle or latency shapes the handler's answer), and on the API checked for Basic auth.
+ */
+final class Prelude {
+  /** What a request that passed the prelude gets. */
+  interface Handler {
+    MockResponse handle(RecordedRequest request);
+  }
+
+  private final State state;
+  private final long bodyLimit;
+  /** The expected {@code Authorization} header, or null where no credentials are asked (the CDN). */
+  private final String expectedAuth;
+  /** Whether a simulated 429 carries the configured retry hint, as the API's do. */
+  private final boolean retryHints;
+
+  private Prelude(State state, long bodyLimit, String expectedAuth, boolean retryHints) {
+    this.state = state;
+    this.bodyLimit = bodyLimit;
+    this.expectedAuth = expectedAuth;
+    this.retryHints = retryHints;
+  }
+
+  /** The API's: its body limit, Basic auth with the configured credentials, 429s with retry hints. */
+  static Prelude api(State state) {
+    String credentials = state.settings.apiKey() + ":" + state.settings.apiSecret();
+    return new Prelude(state, BodyLimits.API,
+        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)), true);
+  }
+
+  /** The CDN's: the part body limit, no credentials, bare 429s. */
+  static Prelude cdn(State state) {
+    return new Prelude(state, BodyLimits.CDN_PART, null, false);
+  }
+
+  MockResponse run(RecordedRequest request, Endpoint endpoint, Handler handler) {
+    state.counters.request(endpoint);
+    Optional<MockResponse> tooLarge = BodyLimits.refusal(request, bodyLimit);
+    if (tooLarge.isPresent()) {
+      return tooLarge.get();
+    }
+    Faults.Decision fault = state.faults.decide(endpoint);
+    MockResponse response = switch (fault.kind()) {
+      case RESET -> FaultEffects.reset();
+      case SERVER_ERROR -> Responses.message(fault.status(), "Internal server error (simulated)");
+      case RATE_LIMIT -> rateLimited();
+      default -> expectedAuth != null && !expectedAuth.equals(request.getHeaders().get("Authorization"))
+          ? Responses.message(401, "Unauthorized") : handler.handle(request);
+    };
+    return FaultEffects.apply(state, endpoint, fault, response);
+  }
+
+  private MockResponse rateLimited() {
+    if (!retryHints) {
+      return Responses.message(429, "Too many requests (simulated)");
+    }
+    long seconds = Math.max(1, state.faults.retryAfter().toSeconds());
+    RetryHint hint = state.faults.retryHint();
+    MockResponse response = Responses.json(429, Json.object("reason", "Too many requests (simulated)",
+        "remainingSeconds", hint == RetryHint.REMAINING_SECONDS ? seconds : null));
+    return hint == RetryHint.RETRY_AFTER_HEADER
+        ? response.newBuilder().setHeader("Retry-After", seconds).build() : response;
+  }
+}
