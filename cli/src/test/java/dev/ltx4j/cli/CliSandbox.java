@@ -11,9 +11,7 @@ final class CliSandbox implements AutoCloseable {
 
   private CliSandbox(Sandbox sandbox) {
     this.sandbox = sandbox;
-    System.setProperty("scenario.sdk.apiKey", sandbox.apiKey());
-    System.setProperty("scenario.sdk.apiSecret", sandbox.apiSecret());
-    System.setProperty("ltx4j.baseUrl", sandbox.baseUrl());
+    ApiProperties.pointAt(sandbox.baseUrl(), sandbox.apiKey(), sandbox.apiSecret());
   }
 
   /** A sandbox whose jobs run {@code timeScale} times as long as the documented phases. */
@@ -23,9 +21,7 @@ final class CliSandbox implements AutoCloseable {
 
   @Override
   public void close() {
-    System.clearProperty("scenario.sdk.apiKey");
-    System.clearProperty("scenario.sdk.apiSecret");
-    System.clearProperty("ltx4j.baseUrl");
+    ApiProperties.clear();
     sandbox.close();
   }
 }

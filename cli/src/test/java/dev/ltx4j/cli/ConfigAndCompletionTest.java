@@ -18,16 +18,13 @@ class ConfigAndCompletionTest {
 
   @AfterEach
   void forget() {
-    for (String name : new String[] {"scenario.sdk.apiKey", "scenario.sdk.apiSecret", "ltx4j.baseUrl", "ltx4j.config"}) {
-      System.clearProperty(name);
-    }
+    ApiProperties.clear();
+    System.clearProperty("ltx4j.config");
   }
 
   @Test
   void optionsTakeTheirDefaultsFromTheConfigFileAndTheCommandLineWins() throws Exception {
-    System.setProperty("scenario.sdk.apiKey", "cli-key");
-    System.setProperty("scenario.sdk.apiSecret", "cli-secret");
-    System.setProperty("ltx4j.baseUrl", api.url("/v1").toString());
+    ApiProperties.pointAt(api);
     Path config = Files.writeString(dir.resolve("config.properties"), "ltx4j.quote.fps=24\nduration=12\n");
     System.setProperty("ltx4j.config", config.toString());
     for (int i = 0; i < 2; i++) {

@@ -26,16 +26,12 @@ class HostileServerCliTest {
 
   @BeforeEach
   void pointAtServer() {
-    System.setProperty("scenario.sdk.apiKey", "cli-key");
-    System.setProperty("scenario.sdk.apiSecret", "cli-secret");
-    System.setProperty("ltx4j.baseUrl", api.url("/v1").toString());
+    ApiProperties.pointAt(api);
   }
 
   @AfterEach
   void forgetServer() {
-    System.clearProperty("scenario.sdk.apiKey");
-    System.clearProperty("scenario.sdk.apiSecret");
-    System.clearProperty("ltx4j.baseUrl");
+    ApiProperties.clear();
   }
 
   @Test
