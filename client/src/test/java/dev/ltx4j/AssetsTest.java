@@ -212,6 +212,29 @@ class AssetsTest {
   }
 
   @Test
+  void aFailingDestinationEndsTheDownloadAtOnceWithoutFetchingAgain() {
+    api.enqueue(assetResponse("/v.mp4?Signature=s1"));
+    for (int i = 0; i < 3; i++) {
+      cdn.enqueue(new MockResponse.Builder().body(new Buffer().write(video)).build());
+    }
+    java.io.OutputStream full = new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("No space left on device");
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        throw new IOException("No space left on device");
+      }
+    };
+
+    assertThatThrownBy(() -> client().assets().download("asset_abc123", full, TransferListener.NONE))
+        .isInstanceOf(Ltx4jIoException.class).hasMessageContaining("No space left on device");
+    assertThat(cdn.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void downloadsIntoAStream() {
     api.enqueue(assetResponse("/v.mp4?Signature=s1"));
     cdn.enqueue(new MockResponse.Builder().body(new Buffer().write(video)).build());

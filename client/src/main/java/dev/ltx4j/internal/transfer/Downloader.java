@@ -55,12 +55,36 @@ public final class Downloader {
       return size;
     } catch (IOException e) {
       throw new Ltx4jIoException("Could not write " + target + ": " + e.getMessage(), e);
+    } catch (WriteFailure e) {
+      throw new Ltx4jIoException("Could not write " + target + ": " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  /**
+   * A write to the destination failed (a full disk, a closed stream): no retry of the download can mend it, so it
+   * leaves the retry loop, which only sees network failures, unchecked.
+   */
+  private static final class WriteFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    WriteFailure(IOException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized IOException getCause() {
+      return (IOException) super.getCause();
     }
   }
 
   /** Downloads into a caller's stream; it can resume with {@code Range} but never start over once bytes went out. */
   public long toStream(String url, Supplier<String> freshUrl, OutputStream out, TransferListener listener) {
-    return download(url, freshUrl, DownloadSink.of(out), listener);
+    try {
+      return download(url, freshUrl, DownloadSink.of(out), listener);
+    } catch (WriteFailure e) {
+      throw new Ltx4jIoException("Could not write the download to its stream: " + e.getCause().getMessage(),
+          e.getCause());
+    }
   }
 
   /** Downloads into {@code sink}; {@code freshUrl} reads the asset again for a new signed URL. Returns the size. */
@@ -158,7 +182,11 @@ public final class Downloader {
           if (checksum != null) {
             checksum.update(buffer.duplicate());
           }
-          sink.write(buffer);
+          try {
+            sink.write(buffer);
+          } catch (IOException local) {
+            throw new WriteFailure(local);
+          }
           position[0] += n;
           listener.onProgress(position[0], total);
         }
