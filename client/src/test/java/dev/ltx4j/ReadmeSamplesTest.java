@@ -16,6 +16,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every Java sample in the README compiles against the current API. */
 class ReadmeSamplesTest {
@@ -24,7 +25,7 @@ class ReadmeSamplesTest {
       + " import java.time.*; import java.util.*;\n";
 
   @Test
-  void everyJavaSampleInTheReadmeCompiles() throws IOException {
+  void everyJavaSampleInTheReadmeCompiles(@TempDir Path out) throws IOException {
     String readme = Files.readString(Path.of(System.getProperty("ltx4j.readme", "../README.md")));
     List<JavaFileObject> sources = new ArrayList<>();
     Matcher blocks = JAVA_BLOCK.matcher(readme);
@@ -33,7 +34,6 @@ class ReadmeSamplesTest {
     }
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    Path out = Files.createTempDirectory("readme-samples");
     boolean compiled = compiler.getTask(null, null, diagnostics,
         List.of("-d", out.toString(), "-classpath", System.getProperty("java.class.path")), null, sources).call();
 
