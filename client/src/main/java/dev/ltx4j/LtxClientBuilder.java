@@ -5,6 +5,8 @@ import dev.ltx4j.internal.http.Credentials;
 import dev.ltx4j.internal.http.HttpStack;
 import dev.ltx4j.internal.http.Loopback;
 import dev.ltx4j.internal.http.Timeouts;
+import dev.ltx4j.internal.limits.PermitQueue;
+import dev.ltx4j.internal.limits.SubmissionGate;
 import dev.ltx4j.internal.ops.ClientSettings;
 import dev.ltx4j.internal.ops.Operations;
 import java.time.Clock;
@@ -31,6 +33,7 @@ public final class LtxClientBuilder {
   static final String SECRET_ENV = "SCENARIO_SDK_API_SECRET";
   static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
   static final long DEFAULT_MAX_RESPONSE_BYTES = 16L << 20;
+  static final int DEFAULT_REQUESTS_PER_MINUTE = 90;
 
   private String apiKey;
   private String apiSecret;
@@ -42,7 +45,11 @@ public final class LtxClientBuilder {
   private Duration operationTimeout = Duration.ofMinutes(5);
   private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
   private int maxRetries = 2;
-  private int pollsPerMinute = 90;
+  private int requestsPerMinute = DEFAULT_REQUESTS_PER_MINUTE;
+  private RequestBudget requestBudget;
+  private int maxConcurrentJobs;
+  private JobSlots jobSlots;
+  private Duration maxSlotWait = Duration.ofMinutes(30);
   private Clock clock = Clock.systemUTC();
   private Sleeper sleeper = Sleeper.system();
   private OkHttpClient okHttpClient;
@@ -135,15 +142,62 @@ public final class LtxClientBuilder {
   }
 
   /**
-   * The most job polls per minute all waits of this client may make together; default 90, below the roughly
-   * 100 requests per minute Scenario allows a project. When it is tight, polls are spaced out evenly, first come,
-   * first served.
+   * The most API requests per minute this client sends, all calls and retries together (not the CDN); default 90,
+   * below the roughly 100 a minute Scenario allows a project. When requests wait, paid submissions and asset reads
+   * go first, polls last. Ignored when {@link #requestBudget(RequestBudget)} is set.
    */
-  public LtxClientBuilder pollsPerMinute(int pollsPerMinute) {
-    if (pollsPerMinute < 1 || pollsPerMinute > 1_000_000) {
-      throw new ConfigurationException("pollsPerMinute " + pollsPerMinute + " is not allowed; allowed: 1 to 1000000");
+  public LtxClientBuilder requestsPerMinute(int requestsPerMinute) {
+    if (requestsPerMinute < 1 || requestsPerMinute > 1_000_000) {
+      throw new ConfigurationException(
+          "requestsPerMinute " + requestsPerMinute + " is not allowed; allowed: 1 to 1000000");
     }
-    this.pollsPerMinute = pollsPerMinute;
+    this.requestsPerMinute = requestsPerMinute;
+    return this;
+  }
+
+  /**
+   * The same as {@link #requestsPerMinute(int)}: every request now counts, polls included.
+   *
+   * @deprecated use {@link #requestsPerMinute(int)}
+   */
+  @Deprecated
+  public LtxClientBuilder pollsPerMinute(int pollsPerMinute) {
+    return requestsPerMinute(pollsPerMinute);
+  }
+
+  /**
+   * A request budget to draw from instead of one of this client's own: share one between the clients of a project
+   * (in one process, {@link RequestBudget#perMinute(int)}; across processes, one over a shared store).
+   */
+  public LtxClientBuilder requestBudget(RequestBudget budget) {
+    this.requestBudget = Objects.requireNonNull(budget, "budget == null");
+    return this;
+  }
+
+  /**
+   * The most generations the team runs at once (its concurrency ceiling), when known; by default the client learns
+   * it from the first submission the service refuses for it. Submissions beyond it wait for a job to finish.
+   */
+  public LtxClientBuilder maxConcurrentJobs(int jobs) {
+    if (jobs < 1 || jobs > 100_000) {
+      throw new ConfigurationException("maxConcurrentJobs " + jobs + " is not allowed; allowed: 1 to 100000");
+    }
+    this.maxConcurrentJobs = jobs;
+    return this;
+  }
+
+  /** Generation slots to share with other clients (across processes, over a shared store); default this client's. */
+  public LtxClientBuilder jobSlots(JobSlots slots) {
+    this.jobSlots = Objects.requireNonNull(slots, "slots == null");
+    return this;
+  }
+
+  /**
+   * How long a submission may wait for a free generation slot before it fails with {@link NoFreeSlotException},
+   * unsent; default 30 minutes. The operation timeout starts when it is sent.
+   */
+  public LtxClientBuilder maxSlotWait(Duration wait) {
+    this.maxSlotWait = positive("maxSlotWait", wait);
     return this;
   }
 
@@ -176,13 +230,16 @@ public final class LtxClientBuilder {
           + " and " + SECRET_ENV + ", or call LtxClient.builder().apiKey(…).apiSecret(…)");
     }
     HttpUrl url = checkedBaseUrl(baseUrl);
-    ClientSettings settings = new ClientSettings(url, projectId, operationTimeout, pollsPerMinute);
+    ClientSettings settings = new ClientSettings(url, projectId, operationTimeout);
     Timeouts timeouts = okHttpClient == null
         ? new Timeouts(or(connectTimeout, Duration.ofSeconds(10)), or(readTimeout, Duration.ofSeconds(60)))
         : new Timeouts(connectTimeout, readTimeout);
     HttpStack stack = new HttpStack(url, Credentials.basic(apiKey, apiSecret), okHttpClient, timeouts, maxResponseBytes);
-    CallRunner runner = new CallRunner(clock, sleeper, maxRetries, callTimeout);
-    return new LtxClient(new Operations(settings, stack, runner, sleeper));
+    RequestBudget budget = requestBudget != null ? requestBudget : RequestBudget.perMinute(requestsPerMinute);
+    CallRunner runner = new CallRunner(clock, sleeper, maxRetries, callTimeout, new PermitQueue(budget, clock, sleeper));
+    SubmissionGate gate = new SubmissionGate(jobSlots != null ? jobSlots : JobSlots.inMemory(), maxConcurrentJobs,
+        clock, sleeper, maxSlotWait);
+    return new LtxClient(new Operations(settings, stack, runner, gate, sleeper));
   }
 
   @Override

@@ -26,6 +26,14 @@ public final class RateLimitException extends ApiException {
     return Optional.ofNullable(retryAfter);
   }
 
+  /**
+   * Whether this is the team's concurrency ceiling (too many generations running, {@code details.actionLimit} or
+   * {@code details.actionName}) rather than the project's request rate.
+   */
+  public boolean isConcurrencyLimit() {
+    return body().details().containsKey("actionLimit") || body().details().containsKey("actionName");
+  }
+
   /** The concurrency limit that was reached ({@code details.actionLimit}), when the server said. */
   public OptionalInt actionLimit() {
     Object limit = body().details().get("actionLimit");

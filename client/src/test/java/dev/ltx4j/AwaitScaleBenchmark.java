@@ -37,7 +37,7 @@ public final class AwaitScaleBenchmark {
       server.start();
       OkHttpClient http = new OkHttpClient();
       LtxClient client = LtxClient.builder().apiKey("k").apiSecret("s").baseUrl(server.url("/v1").toString())
-          .clock(time).sleeper(time).okHttpClient(http).pollsPerMinute(perMinute).build();
+          .clock(time).sleeper(time).okHttpClient(http).requestsPerMinute(perMinute).build();
       long started = System.nanoTime();
       List<CompletableFuture<JobSnapshot>> waits = new ArrayList<>(jobs);
       for (int i = 0; i < jobs; i++) {

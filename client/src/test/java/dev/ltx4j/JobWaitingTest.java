@@ -195,7 +195,7 @@ class JobWaitingTest {
     server.setDispatcher(jobs);
     OkHttpClient http = new OkHttpClient();
     LtxClient client = TestClients.builder(server, time).clock(scheduler).sleeper(scheduler).okHttpClient(http)
-        .pollsPerMinute(60).build();
+        .requestsPerMinute(60).build();
 
     List<CompletableFuture<JobSnapshot>> waits = new ArrayList<>();
     for (int i = 0; i < 40; i++) {

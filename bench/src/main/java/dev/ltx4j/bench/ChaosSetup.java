@@ -37,7 +37,7 @@ public final class ChaosSetup {
    * waits on loopback.
    */
   public static LtxClient client(Sandbox sandbox) {
-    return sandbox.clientBuilder().maxRetries(6).readTimeout(READ_TIMEOUT).pollsPerMinute(600_000).build();
+    return sandbox.clientBuilder().maxRetries(6).readTimeout(READ_TIMEOUT).requestsPerMinute(600_000).build();
   }
 
   /** Deletes a directory tree. */

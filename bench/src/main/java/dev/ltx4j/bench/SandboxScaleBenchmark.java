@@ -30,7 +30,7 @@ public final class SandboxScaleBenchmark {
     Path cache = Files.createTempDirectory("ltx4j-scale-videos");
     // Answers unchecked against the spec: the check costs ~0.5 ms of CPU per answer, the sandbox's, not the client's.
     try (Sandbox sandbox = Sandbox.builder().seed(11).timeScale(1.0).videoCache(cache).checkAnswers(false).start();
-        LtxClient client = sandbox.clientBuilder().pollsPerMinute(budget).build()) {
+        LtxClient client = sandbox.clientBuilder().requestsPerMinute(budget).build()) {
       int threadsBefore = threads.getThreadCount();
       long heapBefore = usedHeap();
       long started = System.nanoTime();

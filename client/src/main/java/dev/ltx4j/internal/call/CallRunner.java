@@ -2,12 +2,14 @@ package dev.ltx4j.internal.call;
 
 import dev.ltx4j.Ltx4jException;
 import dev.ltx4j.Ltx4jIoException;
+import dev.ltx4j.RateLimitException;
 import dev.ltx4j.ResponseTooLargeException;
 import dev.ltx4j.Sleeper;
 import dev.ltx4j.UnexpectedResponseException;
 import dev.ltx4j.internal.http.RequestMaybeSentException;
 import dev.ltx4j.internal.http.ResponseTooLargeIOException;
 import dev.ltx4j.internal.http.UndecodableBodyException;
+import dev.ltx4j.internal.limits.PermitQueue;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -34,21 +36,31 @@ import retrofit2.Response;
  */
 public final class CallRunner {
   private static final Logger LOG = LoggerFactory.getLogger(CallRunner.class);
+  /** How long every request waits after a rate-limit 429 that did not say how long. */
+  private static final Duration RATE_LIMIT_PAUSE = Duration.ofSeconds(5);
 
   private final Clock clock;
   private final Sleeper sleeper;
   private final Duration attemptTimeout;
   private final RetryPolicy policy;
+  private final PermitQueue permits;
 
-  public CallRunner(Clock clock, Sleeper sleeper, int maxRetries, Duration attemptTimeout) {
-    this(clock, sleeper, maxRetries, attemptTimeout, () -> ThreadLocalRandom.current().nextDouble());
+  public CallRunner(Clock clock, Sleeper sleeper, int maxRetries, Duration attemptTimeout, PermitQueue permits) {
+    this(clock, sleeper, maxRetries, attemptTimeout, permits, () -> ThreadLocalRandom.current().nextDouble());
   }
 
-  CallRunner(Clock clock, Sleeper sleeper, int maxRetries, Duration attemptTimeout, DoubleSupplier random) {
+  CallRunner(Clock clock, Sleeper sleeper, int maxRetries, Duration attemptTimeout, PermitQueue permits,
+      DoubleSupplier random) {
     this.clock = clock;
     this.sleeper = sleeper;
     this.attemptTimeout = attemptTimeout;
+    this.permits = permits;
     this.policy = new RetryPolicy(maxRetries, random);
+  }
+
+  /** The queue every call of this runner takes its budget permit from. */
+  public PermitQueue permits() {
+    return permits;
   }
 
   public Clock clock() {
@@ -78,7 +90,17 @@ public final class CallRunner {
       });
     }
 
+    /** Each attempt is one request: it waits for its permit, but never past the deadline (then it is not sent). */
     void attempt() {
+      if (result.isDone()) {
+        return;
+      }
+      CompletableFuture<Void> permit = permits.acquire(spec.priority(), spec.deadline());
+      result.whenComplete((response, error) -> permit.cancel(false));
+      permit.whenComplete((ignored, error) -> send());
+    }
+
+    void send() {
       if (result.isDone()) {
         return;
       }
@@ -137,7 +159,12 @@ public final class CallRunner {
       RuntimeException error = ErrorTranslator.translate(operation(request), status, response.headers(), body, now);
       // A server that says when to come back is believed: on 429 and on 503 (Retry-After, seconds or a date).
       Duration hint = status == 429 || status == 503 ? ErrorTranslator.retryAfter(response.headers(), body, now) : null;
-      retryOrFail(request, String.valueOf(status), RetryPolicy.ofStatus(spec.kind(), status), hint, error);
+      boolean ceiling = error instanceof RateLimitException limited && limited.isConcurrencyLimit();
+      if (status == 429 && !ceiling) {
+        // The project's request rate is used up: no request of this client is sent until the server's time is up.
+        permits.holdUntil(now.plus(hint == null ? RATE_LIMIT_PAUSE : RetryPolicy.capHint(hint)));
+      }
+      retryOrFail(request, String.valueOf(status), RetryPolicy.ofStatus(spec.kind(), status, ceiling), hint, error);
     }
 
     void handle(Request request, Throwable failure) {

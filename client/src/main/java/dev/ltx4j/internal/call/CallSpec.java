@@ -1,5 +1,6 @@
 package dev.ltx4j.internal.call;
 
+import dev.ltx4j.internal.limits.Priority;
 import java.time.Instant;
 import java.util.Set;
 import java.util.function.Function;
@@ -16,13 +17,15 @@ import retrofit2.Call;
  * @param ambiguous turns the failure of a paid submission that may have reached the server into the exception to
  *     throw; null for the other kinds
  * @param deadline no retry is scheduled past this instant
+ * @param priority the place of each attempt in the queue for the request budget
  */
 public record CallSpec<T>(
     Supplier<Call<T>> call,
     Kind kind,
     Set<Integer> acceptedStatuses,
     Function<Throwable, RuntimeException> ambiguous,
-    Instant deadline) {
+    Instant deadline,
+    Priority priority) {
 
   /** What sending a request twice would do. */
   public enum Kind {
@@ -43,25 +46,30 @@ public record CallSpec<T>(
   }
 
   public static <T> CallSpec<T> read(Supplier<Call<T>> call, Instant deadline) {
-    return new CallSpec<>(call, Kind.READ, Set.of(), null, deadline);
+    return new CallSpec<>(call, Kind.READ, Set.of(), null, deadline, Priority.CALL);
   }
 
   public static <T> CallSpec<T> idempotentWrite(Supplier<Call<T>> call, Instant deadline) {
-    return new CallSpec<>(call, Kind.IDEMPOTENT_WRITE, Set.of(), null, deadline);
+    return new CallSpec<>(call, Kind.IDEMPOTENT_WRITE, Set.of(), null, deadline, Priority.CALL);
   }
 
   public static <T> CallSpec<T> creatingWrite(Supplier<Call<T>> call, Instant deadline) {
-    return new CallSpec<>(call, Kind.CREATING_WRITE, Set.of(), null, deadline);
+    return new CallSpec<>(call, Kind.CREATING_WRITE, Set.of(), null, deadline, Priority.CALL);
   }
 
   public static <T> CallSpec<T> paidSubmission(
       Supplier<Call<T>> call, Function<Throwable, RuntimeException> ambiguous, Instant deadline) {
-    return new CallSpec<>(call, Kind.PAID_SUBMISSION, Set.of(), ambiguous, deadline);
+    return new CallSpec<>(call, Kind.PAID_SUBMISSION, Set.of(), ambiguous, deadline, Priority.SUBMIT);
   }
 
   /** The same operation, handing back {@code statuses} as responses (a quote reads its cost from a 402). */
   public CallSpec<T> accepting(Integer... statuses) {
-    return new CallSpec<>(call, kind, Set.of(statuses), ambiguous, deadline);
+    return new CallSpec<>(call, kind, Set.of(statuses), ambiguous, deadline, priority);
+  }
+
+  /** The same operation, queued for the budget at {@code priority}. */
+  public CallSpec<T> at(Priority priority) {
+    return new CallSpec<>(call, kind, acceptedStatuses, ambiguous, deadline, priority);
   }
 
   boolean paid() {

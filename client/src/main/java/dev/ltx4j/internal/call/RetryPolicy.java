@@ -65,6 +65,18 @@ public final class RetryPolicy {
     return maxRetries;
   }
 
+  /**
+   * An error status: 408, 429 and 5xx are transient, except that a paid submission is only retried on 429, and
+   * not when the 429 is the team's concurrency ceiling: a retry would not find a slot free any sooner than a job
+   * finishing frees one, which the submission's caller waits for instead.
+   */
+  public static Failure ofStatus(CallSpec.Kind kind, int status, boolean ceiling) {
+    if (status == 429 && ceiling && kind == CallSpec.Kind.PAID_SUBMISSION) {
+      return Failure.PERMANENT;
+    }
+    return ofStatus(kind, status);
+  }
+
   /** An error status: 408, 429 and 5xx are transient, except that a paid submission is only retried on 429. */
   public static Failure ofStatus(CallSpec.Kind kind, int status) {
     if (status != 408 && status != 429 && status < 500) {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import okhttp3.HttpUrl;
 
 /** What a client keeps of its builder's configuration, checked and immutable; never a secret. */
-public record ClientSettings(HttpUrl baseUrl, String projectId, Duration operationTimeout, int pollsPerMinute) {
+public record ClientSettings(HttpUrl baseUrl, String projectId, Duration operationTimeout) {
   /** What a client's {@code toString} shows: where it sends requests, for which project. */
   @Override
   public String toString() {

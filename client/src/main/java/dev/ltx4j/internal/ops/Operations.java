@@ -19,10 +19,11 @@ import dev.ltx4j.internal.call.CallSpec;
 import dev.ltx4j.internal.call.RetryPolicy;
 import dev.ltx4j.internal.http.HttpStack;
 import dev.ltx4j.internal.json.Json;
+import dev.ltx4j.internal.limits.Priority;
+import dev.ltx4j.internal.limits.SubmissionGate;
 import dev.ltx4j.internal.poll.JobSource;
 import dev.ltx4j.internal.poll.JobWaiter;
 import dev.ltx4j.internal.poll.PollPolicy;
-import dev.ltx4j.internal.poll.RateBudget;
 import dev.ltx4j.internal.transfer.Downloader;
 import dev.ltx4j.internal.transfer.Uploader;
 import dev.ltx4j.model.AssetResponse;
@@ -57,17 +58,20 @@ public final class Operations implements JobSource, AutoCloseable {
   private final ClientSettings settings;
   private final HttpStack stack;
   private final CallRunner runner;
+  private final SubmissionGate gate;
   private final JobWaiter waiter;
   private final Uploader uploader;
   private final Downloader downloader;
   // hideResults=false: matching needs each job's metadata.input, which a list may otherwise leave out.
   private final SubmissionRecovery recovery = new SubmissionRecovery(token -> listPage(JobQuery.ALL, token, false));
 
-  public Operations(ClientSettings settings, HttpStack stack, CallRunner runner, Sleeper sleeper) {
+  public Operations(
+      ClientSettings settings, HttpStack stack, CallRunner runner, SubmissionGate gate, Sleeper sleeper) {
     this.settings = settings;
     this.stack = stack;
     this.runner = runner;
-    this.waiter = new JobWaiter(runner.clock(), sleeper, new RateBudget(settings.pollsPerMinute()),
+    this.gate = gate;
+    this.waiter = new JobWaiter(runner.clock(), sleeper,
         new PollPolicy(() -> ThreadLocalRandom.current().nextDouble()), this);
     this.uploader = new Uploader(stack, runner, sleeper, this::deadline, settings.projectId());
     this.downloader = new Downloader(stack.http(), sleeper,
@@ -111,7 +115,7 @@ public final class Operations implements JobSource, AutoCloseable {
 
   public CompletableFuture<JobSnapshot> getJob(String jobId) {
     Ids.check("jobId", jobId);
-    return get(jobId, null);
+    return read(jobId, CallSpec.read(() -> stack.jobs().getJob(jobId, projectId()), deadline()));
   }
 
   /** Reads the job, never past the client's operation timeout nor {@code until}. */
@@ -119,8 +123,19 @@ public final class Operations implements JobSource, AutoCloseable {
   public CompletableFuture<JobSnapshot> get(String jobId, Instant until) {
     Instant deadline = deadline();
     Instant end = until != null && until.isBefore(deadline) ? until : deadline;
-    return runner.run(CallSpec.read(() -> stack.jobs().getJob(jobId, projectId()), end))
-        .thenApply(response -> job(response.body(), "GET /jobs/" + jobId));
+    return read(jobId, CallSpec.read(() -> stack.jobs().getJob(jobId, projectId()), end).at(Priority.POLL));
+  }
+
+  private CompletableFuture<JobSnapshot> read(String jobId, CallSpec<JobResponse> spec) {
+    return runner.run(spec).thenApply(response -> seen(job(response.body(), "GET /jobs/" + jobId)));
+  }
+
+  /** Every job read passes here: one seen finished frees its generation slot. */
+  private JobSnapshot seen(JobSnapshot job) {
+    if (job.isTerminal()) {
+      job.id().ifPresent(gate::finished);
+    }
+    return job;
   }
 
   @Override
@@ -128,7 +143,7 @@ public final class Operations implements JobSource, AutoCloseable {
     Ids.check("jobId", jobId);
     JobActionRequest cancel = JobActionRequest.builder().action(JobActionRequest.ActionEnum.CANCEL).build();
     return runner.run(CallSpec.idempotentWrite(() -> stack.jobs().actOnJob(jobId, cancel, projectId()), deadline()))
-        .thenApply(response -> job(response.body(), "POST /jobs/" + jobId + "/action"));
+        .thenApply(response -> seen(job(response.body(), "POST /jobs/" + jobId + "/action")));
   }
 
   public CompletableFuture<JobSnapshot> await(String jobId, WaitOptions options) {
@@ -164,7 +179,7 @@ public final class Operations implements JobSource, AutoCloseable {
   }
 
   public CompletableFuture<AssetResponse> readAsset(String assetId) {
-    return runner.run(CallSpec.read(() -> stack.assets().getAsset(assetId, projectId()), deadline()))
+    return runner.run(CallSpec.read(() -> stack.assets().getAsset(assetId, projectId()), deadline()).at(Priority.ASSET))
         .thenApply(Response::body);
   }
 
@@ -180,7 +195,23 @@ public final class Operations implements JobSource, AutoCloseable {
         .thenApply(response -> toPage(response.body()));
   }
 
+  /** A page read to see which awaited jobs finished: queued for the budget as a poll. */
+  @Override
+  public CompletableFuture<JobPage> sweepPage(int pageSize, String pageToken, Instant until) {
+    Instant deadline = deadline();
+    Instant end = until != null && until.isBefore(deadline) ? until : deadline;
+    return runner.run(CallSpec.read(() -> stack.jobs().listJobs(pageSize, pageToken, null, null, null, projectId()),
+            end).at(Priority.POLL))
+        .thenApply(response -> toPage(response.body()));
+  }
+
+  /** A paid submission, sent once it holds one of the team's generation slots (see {@link SubmissionGate}). */
   private CompletableFuture<Accepted> submit(
+      String modelId, Map<String, Object> body, Supplier<Call<GenerateResponse>> call) {
+    return gate.submit(() -> send(modelId, body, call), accepted -> accepted.job().id().orElseThrow());
+  }
+
+  private CompletableFuture<Accepted> send(
       String modelId, Map<String, Object> body, Supplier<Call<GenerateResponse>> call) {
     Instant submittedAt = runner.clock().instant();
     CallSpec<GenerateResponse> spec = CallSpec.paidSubmission(call,
@@ -204,9 +235,9 @@ public final class Operations implements JobSource, AutoCloseable {
     return JobSnapshot.of(body.job());
   }
 
-  private static JobPage toPage(JobList list) {
+  private JobPage toPage(JobList list) {
     List<JobSnapshot> jobs = list == null || list.jobs() == null
-        ? List.of() : list.jobs().stream().map(JobSnapshot::of).toList();
+        ? List.of() : list.jobs().stream().map(JobSnapshot::of).map(this::seen).toList();
     return new JobPage(jobs, list == null ? null : list.nextPaginationToken());
   }
 

@@ -17,35 +17,61 @@ import dev.ltx4j.model.JobStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Waits for jobs by polling, with no thread per wait: each poll is a timer callback followed by an asynchronous
- * request. All waits of a client share one {@link RateBudget}.
+ * request, queued for the client's request budget as a poll. While {@link #FLEET_SIZE} or more waits run, those
+ * that have had a reading are seen through list sweeps instead ({@link FleetSweeper}): the same readings, the
+ * same listener events, one request for many jobs.
  */
 public final class JobWaiter {
   private static final Logger LOG = LoggerFactory.getLogger(JobWaiter.class);
 
+  /** Waits running at once from which list sweeps see their jobs: below it, one GET per poll costs no more. */
+  static final int FLEET_SIZE = 3;
+
   private final Clock clock;
   private final Sleeper sleeper;
-  private final RateBudget budget;
   private final PollPolicy policy;
   private final JobSource jobs;
+  private final FleetSweeper fleet;
+  private final AtomicInteger running = new AtomicInteger();
+  private final int fleetSize;
 
-  public JobWaiter(Clock clock, Sleeper sleeper, RateBudget budget, PollPolicy policy, JobSource jobs) {
+  public JobWaiter(Clock clock, Sleeper sleeper, PollPolicy policy, JobSource jobs) {
+    this(clock, sleeper, policy, jobs, FLEET_SIZE);
+  }
+
+  /** {@code fleetSize}: waits at which sweeps take over; {@link Integer#MAX_VALUE} for per-job polling only. */
+  public JobWaiter(Clock clock, Sleeper sleeper, PollPolicy policy, JobSource jobs, int fleetSize) {
     this.clock = clock;
     this.sleeper = sleeper;
-    this.budget = budget;
     this.policy = policy;
     this.jobs = jobs;
+    this.fleetSize = fleetSize;
+    this.fleet = new FleetSweeper(clock, sleeper, jobs);
+  }
+
+  /** Waits running now. */
+  public int running() {
+    return running.get();
   }
 
   /** Waits for {@code jobId}; {@code seen} is a reading already in hand (a submission's answer), or null. */
   public CompletableFuture<JobSnapshot> await(String jobId, WaitOptions options, JobSnapshot seen) {
     Wait wait = new Wait(jobId, options);
+    running.incrementAndGet();
+    wait.result.whenComplete((job, error) -> {
+      running.decrementAndGet();
+      fleet.leave(wait);
+    });
     if (seen == null) {
       wait.poll();
     } else {
@@ -54,7 +80,7 @@ public final class JobWaiter {
     return wait.result;
   }
 
-  private final class Wait {
+  private final class Wait implements FleetSweeper.Member {
     final String jobId;
     final WaitOptions options;
     final Instant start = clock.instant();
@@ -65,6 +91,10 @@ public final class JobWaiter {
     JobSnapshot last;
     boolean unknownLogged;
     boolean unreadableBefore;
+    volatile boolean solo;
+    volatile boolean inFleet;
+    volatile Instant wantedAt;
+    final AtomicBoolean timingOut = new AtomicBoolean();
 
     Wait(String jobId, WaitOptions options) {
       this.jobId = jobId;
@@ -72,13 +102,42 @@ public final class JobWaiter {
       this.deadline = options.deadline().map(start::plus).orElse(null);
     }
 
+    @Override
+    public String jobId() {
+      return jobId;
+    }
+
+    @Override
+    public OffsetDateTime createdAt() {
+      return last.job().createdAt();
+    }
+
+    @Override
+    public Instant wantedAt() {
+      return wantedAt;
+    }
+
+    @Override
+    public boolean done() {
+      return result.isDone();
+    }
+
+    @Override
+    public void leaveFleet(boolean readNow) {
+      inFleet = false;
+      solo = true;
+      if (readNow) {
+        poll();
+      } else {
+        pollAfter(Duration.between(clock.instant(), wantedAt));
+      }
+    }
+
     void poll() {
       if (result.isDone()) {
         return;
       }
-      Duration slot = budget.reserve(clock.instant());
-      CompletableFuture<Void> ready = slot.isZero() ? CompletableFuture.completedFuture(null) : sleeper.sleep(slot);
-      ready.thenCompose(ignored -> jobs.get(jobId, deadline)).whenComplete((job, error) -> {
+      jobs.get(jobId, deadline).whenComplete((job, error) -> {
         if (error == null) {
           observe(job);
         } else {
@@ -87,7 +146,11 @@ public final class JobWaiter {
       });
     }
 
-    void observe(JobSnapshot job) {
+    @Override
+    public synchronized void observe(JobSnapshot job) {
+      if (result.isDone()) {
+        return;
+      }
       unreadableBefore = false;
       JobStatus before = last == null ? null : last.status();
       double progressBefore = progress.highest();
@@ -109,7 +172,7 @@ public final class JobWaiter {
       }
     }
 
-    void missed(Throwable error) {
+    synchronized void missed(Throwable error) {
       if (error instanceof UnexpectedResponseException unreadable) {
         // One garbled answer may be a proxy's hiccup; two in a row are the service's answer, and waiting until the
         // deadline would only hide it.
@@ -143,6 +206,11 @@ public final class JobWaiter {
         return;
       }
       Duration wait = deadline != null && now.plus(delay).isAfter(deadline) ? Duration.between(now, deadline) : delay;
+      wantedAt = now.plus(wait.isNegative() ? Duration.ZERO : wait);
+      if (joinsFleet()) {
+        fleet.schedule();
+        return;
+      }
       sleeper.sleep(wait).whenComplete((ignored, error) -> {
         if (error != null) {
           result.completeExceptionally(new Ltx4jException("poll wait failed", error));
@@ -152,7 +220,32 @@ public final class JobWaiter {
       });
     }
 
+    /** Whether the next reading comes from a sweep: many waits run, and this one knows when its job was created. */
+    boolean joinsFleet() {
+      if (inFleet) {
+        return true;
+      }
+      if (solo || running.get() < fleetSize || last == null || last.job().createdAt() == null) {
+        return false;
+      }
+      inFleet = true;
+      if (deadline != null) {
+        // A sweep runs when some member wants it; the deadline is this wait's own.
+        sleeper.sleep(Duration.between(clock.instant(), deadline)).whenComplete((ignored, error) -> {
+          if (!result.isDone()) {
+            fleet.leave(this);
+            timeOut();
+          }
+        });
+      }
+      fleet.join(this);
+      return true;
+    }
+
     void timeOut() {
+      if (!timingOut.compareAndSet(false, true)) {
+        return; // the deadline's timer and a late reading may both get here
+      }
       if (!options.cancelOnDeadline()) {
         result.completeExceptionally(timeout(null));
         return;

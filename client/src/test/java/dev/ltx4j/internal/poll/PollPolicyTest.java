@@ -73,14 +73,4 @@ class PollPolicyTest {
     assertThat(new PollPolicy(() -> 0.0).next(state, T0)).isEqualTo(Duration.ofMillis(1350));
     assertThat(new PollPolicy(() -> 1.0).next(state, T0)).isEqualTo(Duration.ofMillis(1650));
   }
-
-  @Test
-  void theBudgetHandsOutEvenlySpacedSlotsFirstComeFirstServed() {
-    RateBudget budget = new RateBudget(60);
-
-    assertThat(budget.reserve(T0)).isZero();
-    assertThat(budget.reserve(T0)).isEqualTo(Duration.ofSeconds(1));
-    assertThat(budget.reserve(T0)).isEqualTo(Duration.ofSeconds(2));
-    assertThat(budget.reserve(T0.plusSeconds(10))).as("an idle budget does not bank slots").isZero();
-  }
 }

@@ -1,0 +1,188 @@
+package dev.ltx4j.internal.limits;
+
+import dev.ltx4j.JobSlots;
+import dev.ltx4j.NoFreeSlotException;
+import dev.ltx4j.RateLimitException;
+import dev.ltx4j.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the team's generation slots (its concurrency ceiling) full without being refused: a submission takes a
+ * slot before it is sent and the job holds it until it is seen finished, which hands it to the next submission at
+ * once. The ceiling is configured, or learned from the service's concurrency 429 ({@code details.actionLimit}, else
+ * the slots this client held then); while it is unknown, submissions are sent one at a time, so that finding it
+ * costs one refusal instead of one per waiting submission. A refused submission was not received, so sending it
+ * again later cannot pay twice.
+ *
+ * <p>Slots held by other processes, or by jobs this client never looks at again, are not seen here: a waiting
+ * submission looks again every few seconds, and after {@link #PROBE_AFTER} without a slot freed sends one anyway, so
+ * that a stale count costs one refusal, not a stalled batch.
+ */
+public final class SubmissionGate {
+  private static final Logger LOG = LoggerFactory.getLogger(SubmissionGate.class);
+  static final Duration FIRST_RECHECK = Duration.ofSeconds(2);
+  static final Duration MAX_RECHECK = Duration.ofSeconds(15);
+  static final Duration PROBE_AFTER = Duration.ofMinutes(2);
+
+  private final JobSlots slots;
+  private final AtomicInteger ceiling;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Duration maxWait;
+  private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger sending = new AtomicInteger();
+  private volatile Instant lastFreed;
+
+  /** {@code ceiling}: the team's, when known; 0 to learn it. */
+  public SubmissionGate(JobSlots slots, int ceiling, Clock clock, Sleeper sleeper, Duration maxWait) {
+    this.slots = slots;
+    this.ceiling = new AtomicInteger(ceiling);
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.maxWait = maxWait;
+    this.lastFreed = clock.instant();
+  }
+
+  /** The ceiling known now (configured or learned); 0 while unknown. */
+  public int ceiling() {
+    return ceiling.get();
+  }
+
+  /** Slots taken by this client's submissions and unfinished jobs. */
+  public int taken() {
+    return slots.taken();
+  }
+
+  /**
+   * Sends {@code send} once it holds a slot; {@code jobId} names the job an answer created, whose slot it then is.
+   * Completes as the submission does, or with {@link NoFreeSlotException} after {@code maxWait} without a slot.
+   */
+  public <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> send, Function<T, String> jobId) {
+    Submission<T> submission = new Submission<>(send, jobId);
+    submission.tryNow();
+    return submission.result;
+  }
+
+  /** The job was seen in a final status: its slot goes to the next submission waiting. */
+  public void finished(String jobId) {
+    if (slots.release(jobId)) {
+      lastFreed = clock.instant();
+      wakeOne();
+    }
+  }
+
+  private void wakeOne() {
+    Runnable next = waiting.poll();
+    if (next != null) {
+      next.run();
+    }
+  }
+
+  private final class Submission<T> {
+    final Supplier<CompletableFuture<T>> send;
+    final Function<T, String> jobId;
+    final String key = "submission-" + UUID.randomUUID();
+    final Instant start = clock.instant();
+    final CompletableFuture<T> result = new CompletableFuture<>();
+    Duration recheck = FIRST_RECHECK;
+    RateLimitException refusal;
+
+    Submission(Supplier<CompletableFuture<T>> send, Function<T, String> jobId) {
+      this.send = send;
+      this.jobId = jobId;
+    }
+
+    void tryNow() {
+      if (result.isDone()) {
+        return;
+      }
+      if (!take()) {
+        waitForSlot(null);
+        return;
+      }
+      CompletableFuture<T> sent;
+      try {
+        sent = send.get();
+      } catch (RuntimeException e) {
+        sent = CompletableFuture.failedFuture(e);
+      }
+      sent.whenComplete((answer, error) -> {
+        sending.decrementAndGet();
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause == null) {
+          slots.bind(key, jobId.apply(answer));
+          result.complete(answer);
+          wakeOne(); // while the ceiling is unknown, the next submission waits for this one's answer
+        } else if (cause instanceof RateLimitException limited && limited.isConcurrencyLimit()) {
+          slots.release(key);
+          learn(limited);
+          refusal = limited;
+          waitForSlot(limited.retryAfter().orElse(null));
+        } else {
+          slots.release(key);
+          result.completeExceptionally(cause);
+          wakeOne();
+        }
+      });
+    }
+
+    /** Takes a slot, and counts the submission as being sent, when it may go now. */
+    boolean take() {
+      synchronized (SubmissionGate.this) {
+        int known = ceiling.get();
+        boolean probe = known > 0 && Duration.between(lastFreed, clock.instant()).compareTo(PROBE_AFTER) >= 0;
+        boolean free = known == 0 ? sending.get() == 0 && slots.tryTake(key, Integer.MAX_VALUE)
+            : slots.tryTake(key, known) || probe && slots.tryTake(key, Integer.MAX_VALUE);
+        if (free && probe) {
+          lastFreed = clock.instant(); // one probe per quiet period
+        }
+        if (free) {
+          sending.incrementAndGet();
+        }
+        return free;
+      }
+    }
+
+    void learn(RateLimitException limited) {
+      int learned = limited.actionLimit().orElse(Math.max(1, slots.taken()));
+      if (ceiling.getAndSet(learned) != learned) {
+        LOG.info("The team runs at most {} generations at once; further submissions wait for a slot", learned);
+      }
+    }
+
+    void waitForSlot(Duration hint) {
+      Duration waited = Duration.between(start, clock.instant());
+      if (waited.compareTo(maxWait) >= 0) {
+        result.completeExceptionally(new NoFreeSlotException(ceiling.get(), waited, refusal));
+        return;
+      }
+      AtomicBoolean woken = new AtomicBoolean();
+      Runnable wake = () -> {
+        if (woken.compareAndSet(false, true)) {
+          tryNow();
+        }
+      };
+      waiting.add(wake);
+      Duration delay = hint != null && hint.compareTo(recheck) > 0 ? hint : recheck;
+      Duration left = maxWait.minus(waited);
+      recheck = recheck.multipliedBy(2).compareTo(MAX_RECHECK) > 0 ? MAX_RECHECK : recheck.multipliedBy(2);
+      sleeper.sleep(delay.compareTo(left) < 0 ? delay : left).whenComplete((ignored, error) -> {
+        waiting.remove(wake);
+        wake.run();
+      });
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package dev.ltx4j.internal.poll;
+
+import dev.ltx4j.JobPage;
+import dev.ltx4j.JobSnapshot;
+import dev.ltx4j.JobWithoutAssetsException;
+import dev.ltx4j.Sleeper;
+import dev.ltx4j.model.JobStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sees many awaited jobs with few requests: instead of one GET per job, one list of the project's jobs (newest
+ * first, up to {@link #PAGE_SIZE} a page, read back to the oldest job still awaited) shows every awaited job at
+ * once. A sweep runs when the first of its members wants a reading, as its own poll policy says, so that each wait
+ * keeps its schedule while one request serves them all; the budget spaces sweeps out when they come too often.
+ *
+ * <p>A member the list does not show (the list is too long to page back to it, or it is not there) is read on its
+ * own and leaves the fleet, as is a finished job the list shows without what its wait must return (its assets).
+ */
+final class FleetSweeper {
+  private static final Logger LOG = LoggerFactory.getLogger(FleetSweeper.class);
+  static final int PAGE_SIZE = 200;
+  /** Beyond this many pages a sweep costs more than reading the oldest members on their own. */
+  static final int MAX_PAGES = 3;
+
+  /** A wait as the sweeper sees it. */
+  interface Member {
+    String jobId();
+
+    /** When the job was created, as the service said; members join once a reading told it. */
+    OffsetDateTime createdAt();
+
+    /** When the wait wants its next reading. */
+    Instant wantedAt();
+
+    /** A reading from the list. */
+    void observe(JobSnapshot job);
+
+    /** The list cannot serve this member: it reads its job on its own from now on. */
+    void leaveFleet(boolean readNow);
+
+    /** The wait ended: no more readings. */
+    boolean done();
+  }
+
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final JobSource jobs;
+  private final Set<Member> members = ConcurrentHashMap.newKeySet();
+  private Instant timerAt;
+  private boolean sweeping;
+
+  FleetSweeper(Clock clock, Sleeper sleeper, JobSource jobs) {
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.jobs = jobs;
+  }
+
+  int size() {
+    return members.size();
+  }
+
+  void join(Member member) {
+    members.add(member);
+    schedule();
+  }
+
+  void leave(Member member) {
+    members.remove(member);
+  }
+
+  /** A member's wanted time moved: the timer follows the earliest. */
+  synchronized void schedule() {
+    if (sweeping) {
+      return; // rescheduled when the sweep ends
+    }
+    Instant earliest = null;
+    for (Member member : members) {
+      if (!member.done() && (earliest == null || member.wantedAt().isBefore(earliest))) {
+        earliest = member.wantedAt();
+      }
+    }
+    if (earliest == null || timerAt != null && !earliest.isBefore(timerAt)) {
+      return;
+    }
+    Instant at = earliest;
+    timerAt = at;
+    Duration delay = Duration.between(clock.instant(), at);
+    sleeper.sleep(delay.isNegative() ? Duration.ZERO : delay).whenComplete((ignored, error) -> fire(at));
+  }
+
+  private void fire(Instant at) {
+    synchronized (this) {
+      if (!at.equals(timerAt) || sweeping) {
+        return; // an earlier timer took over
+      }
+      timerAt = null;
+      members.removeIf(Member::done);
+      if (members.isEmpty()) {
+        return;
+      }
+      sweeping = true;
+    }
+    Map<String, List<Member>> awaited = new HashMap<>();
+    OffsetDateTime oldest = null;
+    for (Member member : members) {
+      awaited.computeIfAbsent(member.jobId(), id -> new ArrayList<>()).add(member);
+      OffsetDateTime created = member.createdAt();
+      oldest = oldest == null || created.isBefore(oldest) ? created : oldest;
+    }
+    new Sweep(awaited, oldest).page(null, 1);
+  }
+
+  private final class Sweep {
+    final Map<String, List<Member>> unseen;
+    final OffsetDateTime oldest;
+    final Map<Member, JobSnapshot> seen = new HashMap<>();
+
+    Sweep(Map<String, List<Member>> unseen, OffsetDateTime oldest) {
+      this.unseen = unseen;
+      this.oldest = oldest;
+    }
+
+    void page(String token, int number) {
+      CompletableFuture<JobPage> page;
+      try {
+        page = jobs.sweepPage(PAGE_SIZE, token, null);
+      } catch (RuntimeException e) {
+        page = CompletableFuture.failedFuture(e);
+      }
+      page.whenComplete((result, error) -> {
+        try {
+          if (error != null) {
+            LOG.debug("A sweep of the job list failed ({}); its members read their jobs on their own", error.toString());
+            finish(true);
+            return;
+          }
+          boolean pastOldest = false;
+          for (JobSnapshot job : result.jobs()) {
+            List<Member> waits = job.id().map(unseen::remove).orElse(null);
+            if (waits != null) {
+              waits.forEach(member -> seen.put(member, job));
+            }
+            OffsetDateTime created = job.job().createdAt();
+            pastOldest |= created != null && created.isBefore(oldest);
+          }
+          if (unseen.isEmpty() || pastOldest || result.next().isEmpty() || number >= MAX_PAGES) {
+            finish(false);
+          } else {
+            page(result.next().get(), number + 1);
+          }
+        } catch (RuntimeException e) {
+          LOG.warn("A sweep of the job list failed unexpectedly; its members read their jobs on their own", e);
+          unseen.clear();
+          seen.keySet().forEach(member -> unseen.computeIfAbsent(member.jobId(), id -> new ArrayList<>()).add(member));
+          seen.clear();
+          finish(true);
+        }
+      });
+    }
+
+    /** Hands each member its reading; those the list could not serve leave the fleet. */
+    void finish(boolean failed) {
+      synchronized (FleetSweeper.this) {
+        sweeping = false;
+      }
+      seen.forEach((member, job) -> deliver(() -> {
+        if (job.status() == JobStatus.SUCCESS && !namesAssets(job)) {
+          leave(member);
+          member.leaveFleet(true); // the list left out its assets: one GET reads them
+        } else {
+          member.observe(job);
+        }
+      }));
+      unseen.values().forEach(waits -> waits.forEach(member -> deliver(() -> {
+        leave(member);
+        member.leaveFleet(!failed);
+      })));
+      schedule();
+    }
+
+    private void deliver(Runnable delivery) {
+      try {
+        delivery.run();
+      } catch (RuntimeException e) {
+        LOG.warn("A wait failed to take a sweep's reading", e);
+      }
+    }
+  }
+
+  private static boolean namesAssets(JobSnapshot job) {
+    try {
+      return !job.assetIds().isEmpty();
+    } catch (JobWithoutAssetsException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.ltx4j.internal.limits;
+
+import dev.ltx4j.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** A clock that moves only when a test advances it, firing the sleeps that fall due on the way. */
+final class ManualTime extends Clock implements Sleeper {
+  private record Timer(Instant at, CompletableFuture<Void> future) {}
+
+  private final List<Timer> timers = new ArrayList<>();
+  private Instant now = Instant.parse("2026-07-29T10:00:00Z");
+
+  @Override
+  public synchronized CompletableFuture<Void> sleep(Duration delay) {
+    CompletableFuture<Void> future = new CompletableFuture<>();
+    timers.add(new Timer(now.plus(delay), future));
+    return future;
+  }
+
+  /** Moves the clock forward by {@code step}, firing due timers in order at their own times. */
+  void advance(Duration step) {
+    Instant end = now.plus(step);
+    while (true) {
+      Timer next;
+      synchronized (this) {
+        next = timers.stream().filter(t -> !t.at().isAfter(end)).min(Comparator.comparing(Timer::at)).orElse(null);
+        if (next == null) {
+          now = end;
+          return;
+        }
+        timers.remove(next);
+        if (next.at().isAfter(now)) {
+          now = next.at();
+        }
+      }
+      next.future().complete(null);
+    }
+  }
+
+  synchronized int pendingTimers() {
+    return timers.size();
+  }
+
+  @Override
+  public synchronized Instant instant() {
+    return now;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
+}
