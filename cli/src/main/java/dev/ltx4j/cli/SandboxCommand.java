@@ -22,6 +22,16 @@ final class SandboxCommand implements Callable<Integer> {
   @Option(names = "--cdn-port", defaultValue = "0", description = "CDN port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
   int cdnPort;
 
+  @Option(names = "--requests-per-minute", defaultValue = "" + Sandbox.SERVICE_REQUESTS_PER_MINUTE, description = {
+      "API calls allowed in any sliding sandbox minute (60 s x the time scale), as the service meters a project;",
+      "more answer 429 with remainingSeconds. 0 = no limit. Default: ${DEFAULT-VALUE}."})
+  int requestsPerMinute;
+
+  @Option(names = "--ceiling", defaultValue = "0", description = {
+      "Generation jobs allowed to run at once; one more answers 429 naming the limit. 0 = none.",
+      "Default: ${DEFAULT-VALUE}."})
+  int ceiling;
+
   @Option(names = "--real-world", description = {
       "Answer in the variant forms Scenario's guides and clients show: id for jobId, failed, cancelled,",
       "progress 0..100, metadata.assetId, \"\" as the last page token, padded base64 page tokens, timestamps",
@@ -41,6 +51,7 @@ final class SandboxCommand implements Callable<Integer> {
 
   /** The sandbox the options describe, started. */
   Sandbox start() {
-    return Sandbox.builder().port(port).cdnPort(cdnPort).realWorldVariants(realWorld).start();
+    return Sandbox.builder().port(port).cdnPort(cdnPort).realWorldVariants(realWorld)
+        .requestsPerMinute(requestsPerMinute).concurrencyCeiling(ceiling).start();
   }
 }

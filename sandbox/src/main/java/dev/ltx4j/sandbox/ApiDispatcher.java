@@ -8,7 +8,7 @@ import mockwebserver3.RecordedRequest;
 import okio.ByteString;
 
 /**
- * The API listener: after the {@link Prelude} (count, body limit, faults, Basic auth), checks the request against
+ * The API listener: after the {@link Prelude} (count, body limit, request rate, faults, Basic auth), checks the request against
  * the spec, hands it to the operation's handler, and checks the handler's answer against the spec too.
  */
 final class ApiDispatcher extends Dispatcher {
@@ -44,6 +44,9 @@ final class ApiDispatcher extends Dispatcher {
     }
     Optional<MockResponse> refused = state.refusals.answer(state.now());
     if (refused.isPresent()) {
+      if (refused.get().getCode() == 429) {
+        state.counters.rateLimitRefusal();
+      }
       return checked(request, refused.get());
     }
     String body = body(request);

@@ -1,5 +1,8 @@
 package dev.ltx4j.sandbox;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -10,16 +13,29 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the sandbox has seen since it started (or since {@link Sandbox#reset()}): requests per endpoint, faults
- * injected per kind and endpoint, accepted generations per distinct request body, and every {@code Authorization}
- * header the CDN listener received. Served as JSON at {@code GET /_admin/counters} too. Thread-safe.
+ * injected per kind and endpoint, accepted generations per distinct request body, every {@code Authorization}
+ * header the CDN listener received, and how the project's two limits were met: 429s of each kind, the busiest
+ * request window and how busy the generation slots were. Served as JSON at {@code GET /_admin/counters} too.
+ * Thread-safe.
  */
 public final class Counters {
   private final Map<Endpoint, AtomicLong> requests = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> submissions = new ConcurrentHashMap<>();
   private final Map<FaultKind, Map<Endpoint, AtomicLong>> faults = new ConcurrentHashMap<>();
   private final List<String> cdnAuthorizations = new ArrayList<>();
+  private final AtomicLong rateLimitRefusals = new AtomicLong();
+  private final AtomicLong concurrencyRefusals = new AtomicLong();
+  private final RequestRate rate;
+  private final GenerationLoad load;
+  private final Clock clock;
+  private volatile Instant since;
 
-  Counters() {}
+  Counters(RequestRate rate, GenerationLoad load, Clock clock) {
+    this.rate = rate;
+    this.load = load;
+    this.clock = clock;
+    this.since = clock.instant();
+  }
 
   /** Requests received for this endpoint, faulted ones included. */
   public long requests(Endpoint endpoint) {
@@ -79,6 +95,54 @@ public final class Counters {
     return List.copyOf(cdnAuthorizations);
   }
 
+  /**
+   * API calls answered 429 because the project's request rate was used up (by the limit, or by the provider state
+   * that says so); simulated 429 faults are counted under {@link FaultKind#RATE_LIMIT} instead.
+   */
+  public long rateLimitRefusals() {
+    return rateLimitRefusals.get();
+  }
+
+  /** Generations answered 429 because the concurrency ceiling's slots were all running. */
+  public long concurrencyRefusals() {
+    return concurrencyRefusals.get();
+  }
+
+  /**
+   * The most API calls admitted in any sliding window of one sandbox minute (60 s × time scale on the clock),
+   * whether or not a limit is set; never more than {@link Sandbox.Builder#requestsPerMinute(int)} when one is. 0
+   * at time scale 0, where nothing is metered.
+   */
+  public long maxRequestsInWindow() {
+    return rate.maxInWindow();
+  }
+
+  /** The most generation jobs running at once (from creation to a terminal status); seeded jobs not included. */
+  public long peakRunningGenerations() {
+    return load.peakRunning(clock.instant());
+  }
+
+  /**
+   * Seconds of sandbox time (clock seconds ÷ time scale) that generation jobs spent running, summed over jobs:
+   * slot utilisation is this ÷ (ceiling × {@link #sandboxSeconds()}). Clock seconds at time scale 0.
+   */
+  public double generationJobSeconds() {
+    return load.jobSeconds(clock.instant());
+  }
+
+  /** Sandbox time (clock seconds ÷ time scale) since the start or the last reset; clock seconds at scale 0. */
+  public double sandboxSeconds() {
+    return load.sandboxSeconds(Duration.between(since, clock.instant()));
+  }
+
+  void rateLimitRefusal() {
+    rateLimitRefusals.incrementAndGet();
+  }
+
+  void concurrencyRefusal() {
+    concurrencyRefusals.incrementAndGet();
+  }
+
   void request(Endpoint endpoint) {
     requests.computeIfAbsent(endpoint, e -> new AtomicLong()).incrementAndGet();
   }
@@ -101,6 +165,11 @@ public final class Counters {
     submissions.clear();
     faults.clear();
     cdnAuthorizations.clear();
+    rateLimitRefusals.set(0);
+    concurrencyRefusals.set(0);
+    rate.clear();
+    load.clear();
+    since = clock.instant();
   }
 
   /** The counters as plain maps and lists, for the admin endpoint's JSON. */
@@ -126,6 +195,12 @@ public final class Counters {
     json.put("submissions", submissions());
     json.put("submissionsPerBody", submissionsPerBody());
     json.put("cdnAuthorizationHeaders", cdnAuthorizationHeaders());
+    json.put("rateLimitRefusals", rateLimitRefusals());
+    json.put("concurrencyRefusals", concurrencyRefusals());
+    json.put("maxRequestsInWindow", maxRequestsInWindow());
+    json.put("peakRunningGenerations", peakRunningGenerations());
+    json.put("generationJobSeconds", generationJobSeconds());
+    json.put("sandboxSeconds", sandboxSeconds());
     return json;
   }
 }

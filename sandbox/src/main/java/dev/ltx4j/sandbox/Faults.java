@@ -150,7 +150,7 @@ public final class Faults {
   /**
    * Refuses new generations with {@code 429 {"reason": "Too many concurrent jobs", "details": {"actionName":
    * "generate", "actionLimit": n}}} while {@code n} generation jobs are running, as a team's plan limit does; 0 (the
-   * default) means no limit.
+   * default) means no limit. While set, it overrides {@link Sandbox.Builder#concurrencyCeiling(int)}.
    */
   public synchronized Faults concurrencyLimit(int limit) {
     if (limit < 0) {

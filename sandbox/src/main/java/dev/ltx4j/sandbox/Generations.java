@@ -52,8 +52,9 @@ final class Generations {
       return Responses.json(state.settings.quoteStatus(), Json.object("creativeUnitsCost", cost,
           "creativeUnitsDiscount", 0.0, "costDetails", CostModel.details(input)));
     }
-    int limit = state.faults.concurrencyLimit();
+    int limit = state.concurrencyCeiling();
     if (limit > 0 && state.jobs.running(state.now(), "custom") >= limit) {
+      state.counters.concurrencyRefusal();
       return Responses.json(429, Json.object("reason", "Too many concurrent jobs",
           "details", Json.object("actionName", "generate", "actionLimit", limit)));
     }
@@ -90,6 +91,7 @@ final class Generations {
       return file == null ? null : file.readyAt();
     });
     state.jobs.add(job);
+    state.load.created(job);
     return job;
   }
 

@@ -3,15 +3,19 @@ package dev.ltx4j.sandbox;
 import dev.ltx4j.sandbox.internal.Json;
 import dev.ltx4j.sandbox.internal.Responses;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.OptionalLong;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
 /**
  * What every request meets before its handler, on either listener: it is counted, refused when its body is over
- * the listener's limit, given the fault drawn for its endpoint (a reset, 5xx or 429 is the answer; a body cut,
- * trickle or latency shapes the handler's answer), and on the API checked for Basic auth.
+ * the listener's limit, on the API metered against the project's request rate (a call with the project's
+ * credentials; others belong to no project), given the fault drawn for its endpoint (a reset, 5xx or 429 is the
+ * answer; a body cut, trickle or latency shapes the handler's answer), and on the API checked for Basic auth. The
+ * rate comes before the faults: the service's front door refuses a call before anything behind it can fail.
  */
 final class Prelude {
   /** What a request that passed the prelude gets. */
@@ -51,12 +55,18 @@ final class Prelude {
     if (tooLarge.isPresent()) {
       return tooLarge.get();
     }
+    boolean authorized = expectedAuth != null && expectedAuth.equals(request.getHeaders().get("Authorization"));
+    OptionalLong wait = authorized ? state.rate.admit(state.now()) : OptionalLong.empty();
+    if (wait.isPresent()) {
+      state.counters.rateLimitRefusal();
+      return Refusals.rateUsedUp(Duration.ofNanos(wait.getAsLong()));
+    }
     Faults.Decision fault = state.faults.decide(endpoint);
     MockResponse response = switch (fault.kind()) {
       case RESET -> FaultEffects.reset();
       case SERVER_ERROR -> Responses.message(fault.status(), "Internal server error (simulated)");
       case RATE_LIMIT -> rateLimited();
-      default -> expectedAuth != null && !expectedAuth.equals(request.getHeaders().get("Authorization"))
+      default -> expectedAuth != null && !authorized
           ? Responses.message(401, "Unauthorized") : handler.handle(request);
     };
     return FaultEffects.apply(state, endpoint, fault, response);

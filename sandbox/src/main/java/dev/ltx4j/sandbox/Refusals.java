@@ -41,8 +41,13 @@ final class Refusals {
     if (until == null || !now.isBefore(until)) {
       return Optional.empty();
     }
-    long seconds = (Duration.between(now, until).toMillis() + 999) / 1000; // whole seconds, rounded up
-    return Optional.of(Responses.json(429, Json.object("reason", "Too many requests: the project's request rate is"
-        + " used up", "remainingSeconds", seconds)));
+    return Optional.of(rateUsedUp(Duration.between(now, until)));
+  }
+
+  /** The 429 of a project whose request rate is used up for {@code wait}, in whole seconds rounded up (at least 1). */
+  static MockResponse rateUsedUp(Duration wait) {
+    long seconds = Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L);
+    return Responses.json(429, Json.object("reason", "Too many requests: the project's request rate is used up",
+        "remainingSeconds", seconds));
   }
 }

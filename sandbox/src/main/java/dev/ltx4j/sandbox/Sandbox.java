@@ -34,6 +34,11 @@ public final class Sandbox implements AutoCloseable {
   public static final String DEFAULT_API_KEY = "sandbox-key";
   /** The API secret the sandbox accepts unless configured otherwise. */
   public static final String DEFAULT_API_SECRET = "sandbox-secret";
+  /**
+   * The request rate Scenario is said to allow a project, per minute (second-hand): the standalone sandbox's
+   * default, see {@link Builder#requestsPerMinute(int)}.
+   */
+  public static final int SERVICE_REQUESTS_PER_MINUTE = 100;
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Sandbox.class);
 
@@ -213,7 +218,8 @@ public final class Sandbox implements AutoCloseable {
   /** The sandbox's configuration, fixed at start. */
   record Settings(String host, int port, int cdnPort, String apiKey, String apiSecret, long seed, Clock clock,
       double timeScale, List<Duration> phases, Duration urlLifetime, Path cacheDir, int quoteStatus,
-      int defaultPageSize, boolean realWorldVariants, boolean checkAnswers) {}
+      int defaultPageSize, boolean realWorldVariants, boolean checkAnswers, int requestsPerMinute,
+      int concurrencyCeiling) {}
 
   /** Configures a {@link Sandbox}; every setting has a default. */
   public static final class Builder {
@@ -233,6 +239,8 @@ public final class Sandbox implements AutoCloseable {
     private int defaultPageSize = 20;
     private boolean realWorldVariants;
     private boolean checkAnswers = true;
+    private int requestsPerMinute;
+    private int concurrencyCeiling;
 
     private Builder() {}
 
@@ -349,10 +357,40 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The project's request rate: at most this many API calls (the CDN is not metered) in any sliding window of
+     * one sandbox minute, which is 60 s × {@link #timeScale(double)} on the clock, so a scale of 0.1 allows ten
+     * times as many calls per real minute; at scale 0 nothing is metered. A call over it answers {@code 429
+     * {"reason": …, "remainingSeconds": n}}, n the clock seconds until a call would be admitted, rounded up. Only
+     * admitted calls count against the window. Default 0, no limit: tests and demos poll freely;
+     * {@link SandboxMain} and {@code ltx4j sandbox} start with the service's {@value #SERVICE_REQUESTS_PER_MINUTE}.
+     */
+    public Builder requestsPerMinute(int requests) {
+      if (requests < 0) {
+        throw new IllegalArgumentException("requestsPerMinute " + requests + " must be 0 (no limit) or more");
+      }
+      this.requestsPerMinute = requests;
+      return this;
+    }
+
+    /**
+     * The team's concurrency ceiling: while this many generation jobs run, a new generation answers {@code 429
+     * {"reason": "Too many concurrent jobs", "details": {"actionName": "generate", "actionLimit": n}}}. Default 0,
+     * no ceiling. {@link Faults#concurrencyLimit(int)}, when set, overrides it until cleared.
+     */
+    public Builder concurrencyCeiling(int jobs) {
+      if (jobs < 0) {
+        throw new IllegalArgumentException("concurrencyCeiling " + jobs + " must be 0 (no ceiling) or more");
+      }
+      this.concurrencyCeiling = jobs;
+      return this;
+    }
+
     /** Starts both listeners. */
     public Sandbox start() {
       Settings settings = new Settings(host, port, cdnPort, apiKey, apiSecret, seed, clock, timeScale,
-          List.of(phases), urlLifetime, cacheDir, quoteStatus, defaultPageSize, realWorldVariants, checkAnswers);
+          List.of(phases), urlLifetime, cacheDir, quoteStatus, defaultPageSize, realWorldVariants, checkAnswers,
+          requestsPerMinute, concurrencyCeiling);
       try {
         return new Sandbox(settings);
       } catch (IOException e) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * lifecycle method parameters. Use {@code @ExtendWith(SandboxExtension.class)} for the defaults, or
  * {@code @RegisterExtension static SandboxExtension sandbox = SandboxExtension.with(Sandbox.builder()...)} to
  * configure it. Before each test the sandbox is reset (jobs, assets, counters and faults), so tests do not see each
- * other; each injected client is closed after its test.
+ * other; each injected client is closed after its test. As with the builder's defaults, no request rate is metered
+ * and there is no concurrency ceiling unless the given builder sets them: tests that poll freely stay green.
  */
 public final class SandboxExtension
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {

@@ -14,8 +14,12 @@ import java.util.concurrent.CountDownLatch;
  * java -cp … dev.ltx4j.sandbox.SandboxMain [--port 0] [--cdn-port 0] [--host 127.0.0.1]
  *     [--api-key K] [--api-secret S] [--seed 42] [--time-scale 1.0] [--url-lifetime-seconds 86400]
  *     [--video-cache DIR] [--faults serverErrors:GET_JOB=0.2,latencyMs=150] [--real-world]
+ *     [--requests-per-minute 100] [--ceiling 0]
  * </pre>
  *
+ * Standalone, the sandbox stands in for the service, so it meters the project's request rate as the service does
+ * ({@value Sandbox#SERVICE_REQUESTS_PER_MINUTE} a sandbox minute unless {@code --requests-per-minute} says
+ * otherwise, 0 = no limit); {@code --ceiling n} is the team's concurrency ceiling (default 0, none).
  * {@code --real-world} answers in the variant forms of {@link Sandbox.Builder#realWorldVariants(boolean)}. The CLI's
  * {@code ltx4j sandbox} serves through {@link #serve(Sandbox, PrintWriter)} too.
  */
@@ -61,7 +65,7 @@ public final class SandboxMain {
    * @throws IllegalArgumentException for an unknown option or a bad value
    */
   public static Sandbox start(String[] args, PrintStream out) {
-    Sandbox.Builder builder = Sandbox.builder();
+    Sandbox.Builder builder = Sandbox.builder().requestsPerMinute(Sandbox.SERVICE_REQUESTS_PER_MINUTE);
     String key = Sandbox.DEFAULT_API_KEY;
     String secret = Sandbox.DEFAULT_API_SECRET;
     String faults = null;
@@ -86,6 +90,8 @@ public final class SandboxMain {
         case "--url-lifetime-seconds" -> builder.urlLifetime(Duration.ofSeconds(Long.parseLong(value)));
         case "--video-cache" -> builder.videoCache(Path.of(value));
         case "--faults" -> faults = value;
+        case "--requests-per-minute" -> builder.requestsPerMinute(Integer.parseInt(value));
+        case "--ceiling" -> builder.concurrencyCeiling(Integer.parseInt(value));
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }

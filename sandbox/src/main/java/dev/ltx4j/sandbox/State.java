@@ -21,7 +21,9 @@ final class State {
   final Sandbox.Settings settings;
   final Clock clock;
   final Faults faults;
-  final Counters counters = new Counters();
+  final RequestRate rate;
+  final GenerationLoad load;
+  final Counters counters;
   final Refusals refusals = new Refusals();
   final Dialect dialect;
   final Ids ids;
@@ -38,6 +40,9 @@ final class State {
     this.settings = settings;
     this.clock = settings.clock();
     this.faults = new Faults(settings.seed());
+    this.rate = new RequestRate(settings.requestsPerMinute(), settings.timeScale());
+    this.load = new GenerationLoad(settings.timeScale());
+    this.counters = new Counters(rate, load, clock);
     this.dialect = settings.realWorldVariants() ? Dialect.REAL_WORLD : Dialect.DOCUMENTED;
     this.jobs = new JobStore(dialect);
     this.ids = new Ids(settings.seed());
@@ -55,6 +60,12 @@ final class State {
     uploads.clear();
     counters.clear();
     faults.clear();
+  }
+
+  /** The concurrency ceiling in force: the fault's when one is set (it overrides for a test), else the setting's. */
+  int concurrencyCeiling() {
+    int faulted = faults.concurrencyLimit();
+    return faulted > 0 ? faulted : settings.concurrencyCeiling();
   }
 
   Instant now() {

@@ -71,4 +71,40 @@ class SandboxMainTest {
       }
     }
   }
+
+  @Test
+  void standaloneMetersTheServicesHundredCallsAMinuteByDefault() {
+    try (Sandbox sandbox = SandboxMain.start(new String[0], new PrintStream(new ByteArrayOutputStream()))) {
+      Calls.admitted(sandbox, Sandbox.SERVICE_REQUESTS_PER_MINUTE);
+
+      assertThat(Calls.get(sandbox, Calls.LIST).status()).isEqualTo(429);
+      assertThat(sandbox.counters().rateLimitRefusals()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void takesTheRequestRateAndTheCeilingAsOptions() {
+    String[] args = {"--requests-per-minute", "0", "--ceiling", "1", "--time-scale", "10"};
+    try (Sandbox sandbox = SandboxMain.start(args, new PrintStream(new ByteArrayOutputStream()))) {
+      Calls.admitted(sandbox, Sandbox.SERVICE_REQUESTS_PER_MINUTE + 1);
+      assertThat(Calls.generate(sandbox, "one").status()).isEqualTo(200);
+
+      assertThat(Calls.generate(sandbox, "two").body()).contains("\"actionLimit\":1}");
+      assertThat(sandbox.counters().rateLimitRefusals()).isZero();
+    }
+  }
+
+  @Test
+  void theAdminCountersReportEachKindOf429AndTheLoad() throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().requestsPerMinute(1).concurrencyCeiling(1).start()) {
+      assertThat(Calls.generate(sandbox, "one").status()).isEqualTo(200);
+      assertThat(Calls.generate(sandbox, "two").status()).as("over the rate first").isEqualTo(429);
+      Request request = new Request.Builder().url(sandbox.baseUrl().replace("/v1", "/_admin/counters")).build();
+      try (Response response = Http.CLIENT.newCall(request).execute()) {
+        assertThat(response.body().string()).contains("\"rateLimitRefusals\":1,\"concurrencyRefusals\":0,"
+            + "\"maxRequestsInWindow\":1,\"peakRunningGenerations\":1,\"generationJobSeconds\":")
+            .contains("\"sandboxSeconds\":");
+      }
+    }
+  }
 }
