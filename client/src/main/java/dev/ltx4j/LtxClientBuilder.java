@@ -26,6 +26,8 @@ import okhttp3.OkHttpClient;
  *   <tr><td>API secret</td><td>{@code SCENARIO_SDK_API_SECRET}</td><td>{@code scenario.sdk.apiSecret}</td></tr>
  *   <tr><td>base URL</td><td>{@code LTX4J_BASE_URL}</td><td>{@code ltx4j.baseUrl}</td></tr>
  *   <tr><td>project</td><td>{@code SCENARIO_PROJECT_ID}</td><td>{@code scenario.projectId}</td></tr>
+ *   <tr><td>requests per minute</td><td>{@code LTX4J_REQUESTS_PER_MINUTE}</td><td>{@code ltx4j.requestsPerMinute}</td></tr>
+ *   <tr><td>generation ceiling</td><td>{@code LTX4J_MAX_CONCURRENT_JOBS}</td><td>{@code ltx4j.maxConcurrentJobs}</td></tr>
  * </table>
  */
 public final class LtxClientBuilder {
@@ -56,12 +58,19 @@ public final class LtxClientBuilder {
 
   LtxClientBuilder() {}
 
-  /** Reads credentials, base URL and project from system properties, else environment variables, where set. */
+  /**
+   * Reads credentials, base URL, project, request budget and generation ceiling from system properties, else
+   * environment variables, where set.
+   */
   public LtxClientBuilder fromEnv() {
     setting("scenario.sdk.apiKey", KEY_ENV).ifPresent(this::apiKey);
     setting("scenario.sdk.apiSecret", SECRET_ENV).ifPresent(this::apiSecret);
     setting("ltx4j.baseUrl", "LTX4J_BASE_URL").ifPresent(this::baseUrl);
     setting("scenario.projectId", "SCENARIO_PROJECT_ID").ifPresent(this::projectId);
+    setting("ltx4j.requestsPerMinute", "LTX4J_REQUESTS_PER_MINUTE")
+        .ifPresent(value -> requestsPerMinute(number("requestsPerMinute", value)));
+    setting("ltx4j.maxConcurrentJobs", "LTX4J_MAX_CONCURRENT_JOBS")
+        .ifPresent(value -> maxConcurrentJobs(number("maxConcurrentJobs", value)));
     return this;
   }
 
@@ -275,6 +284,14 @@ public final class LtxClientBuilder {
       value = System.getenv(env);
     }
     return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value.trim());
+  }
+
+  private static int number(String name, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new ConfigurationException(name + " '" + value + "' is not a whole number");
+    }
   }
 
   private static Duration positive(String name, Duration value) {
