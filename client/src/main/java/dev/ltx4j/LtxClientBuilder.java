@@ -203,10 +203,15 @@ public final class LtxClientBuilder {
 
   /**
    * How long a submission may wait for a free generation slot before it fails with {@link NoFreeSlotException},
-   * unsent; default 30 minutes. The operation timeout starts when it is sent.
+   * unsent; default 30 minutes. The operation timeout starts when it is sent. Zero: never wait, a submission the
+   * service refuses for the ceiling fails at once with its {@link RateLimitException}.
    */
   public LtxClientBuilder maxSlotWait(Duration wait) {
-    this.maxSlotWait = positive("maxSlotWait", wait);
+    Objects.requireNonNull(wait, "wait == null");
+    if (wait.isNegative()) {
+      throw new ConfigurationException("maxSlotWait " + wait + " must not be negative");
+    }
+    this.maxSlotWait = wait;
     return this;
   }
 

@@ -51,6 +51,9 @@ public final class PermitQueue {
    * for the caller to find its deadline passed. Canceling the future gives up the place in the queue.
    */
   public CompletableFuture<Void> acquire(Priority priority, Instant deadline) {
+    if (priority == Priority.UNMETERED) {
+      return CompletableFuture.completedFuture(null);
+    }
     CompletableFuture<Void> future = new CompletableFuture<>();
     Instant since = clock.instant();
     future.thenRun(() -> addWait(Duration.between(since, clock.instant())));

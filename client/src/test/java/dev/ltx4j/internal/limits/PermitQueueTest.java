@@ -59,6 +59,16 @@ class PermitQueueTest {
   }
 
   @Test
+  void aPartForAPresignedUrlTakesNoPermit() {
+    ask(Priority.POLL, "poll 1");
+    ask(Priority.POLL, "poll 2");
+    queue.holdUntil(time.instant().plusSeconds(30));
+
+    assertThat(queue.acquire(Priority.UNMETERED, null)).isDone();
+    assertThat(queue.granted()).isEqualTo(2);
+  }
+
+  @Test
   void aRateLimitHoldsEveryPermitUntilTheServersTimeIsUp() {
     queue.holdUntil(time.instant().plusSeconds(7));
     CompletableFuture<Void> submit = ask(Priority.SUBMIT, "submit");
