@@ -50,7 +50,7 @@ public final class Downloader {
    */
   public long toFile(String url, Supplier<String> freshUrl, Path target, boolean overwrite, TransferListener listener) {
     try (PartFile part = PartFile.beside(target)) {
-      long size = download(url, freshUrl, DownloadSink.of(part.channel()), listener);
+      long size = download(url, freshUrl, DownloadSink.of(part), listener);
       part.moveTo(target, overwrite);
       return size;
     } catch (IOException e) {
