@@ -180,7 +180,8 @@ public final class Downloader {
         int n = buffer.remaining();
         if (n > 0) {
           if (checksum != null) {
-            checksum.update(buffer.duplicate());
+            checksum.update(buffer);
+            buffer.flip(); // the digest consumed the bytes: back to 0..n for the write
           }
           try {
             sink.write(buffer);
