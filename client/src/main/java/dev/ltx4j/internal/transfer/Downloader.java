@@ -18,9 +18,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,9 +135,16 @@ public final class Downloader {
         if (checksum != null && written == 0) {
           checksum.reset();
         }
+        BufferedSource source = response.body().source();
+        if (response.protocol() == Protocol.HTTP_1_1 || response.protocol() == Protocol.HTTP_1_0) {
+          // OkHttp bounds each HTTP/1 read twice: by the socket's own read timeout (SO_TIMEOUT, set to the client's
+          // read timeout) and by Okio's watchdog thread, woken for every read of at most 8 KiB. The socket's bound
+          // is enough for a body, and a large download then costs less CPU; HTTP/2 streams keep their watchdog.
+          source.timeout().clearTimeout();
+        }
         long[] position = {written};
         try {
-          copy(response.body().source(), sink, position, total, checksum, listener);
+          copy(source, sink, position, total, checksum, listener);
         } finally {
           written = position[0]; // bytes that reached the sink count, even when the body then broke off
         }
