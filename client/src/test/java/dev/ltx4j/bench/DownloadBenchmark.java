@@ -59,6 +59,7 @@ public final class DownloadBenchmark {
       double[] ltx4j = new double[runs];
       double[] curl = new double[runs];
       double[] curlSynced = new double[runs];
+      double[] cpu = new double[runs];
       long heapGrowth = 0;
       for (int run = 0; run < runs; run++) {
         if (!onlyLtx4j) {
@@ -67,6 +68,7 @@ public final class DownloadBenchmark {
         }
         long[] peak = {usedHeap()};
         long before = peak[0];
+        long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
         client.assets().download("asset_big", dir.resolve("ltx4j.bin"), DownloadOptions.defaults().withOverwrite(true)
             .withListener((bytes, total) -> {
@@ -75,6 +77,7 @@ public final class DownloadBenchmark {
               }
             }));
         ltx4j[run] = bench.size / ((System.nanoTime() - started) / 1e9) / (1 << 20);
+        cpu[run] = (processCpuNanos() - cpuBefore) / 1e9;
         heapGrowth = Math.max(heapGrowth, peak[0] - before);
         if (Files.mismatch(source, dir.resolve("ltx4j.bin")) != -1) {
           throw new AssertionError("ltx4j's copy differs from the source");
@@ -97,6 +100,9 @@ public final class DownloadBenchmark {
           + " %s after%n", mib, runs, loadBefore, loadAverage());
       System.out.printf("ltx4j      median %5.0f MiB/s, best %5.0f   runs %s%n", ltxMedian, max(ltx4j),
           Arrays.toString(round(ltx4j)));
+      System.out.printf("ltx4j      CPU seconds per download, this process (the server's thread included): median"
+          + " %.2f, runs %s%n", median(cpu), Arrays.toString(Arrays.stream(cpu).map(c -> Math.round(c * 100) / 100.0)
+          .toArray()));
       System.out.printf("curl       median %5.0f MiB/s, best %5.0f   runs %s%n", curlMedian, max(curl),
           Arrays.toString(round(curl)));
       System.out.printf("curl+sync  median %5.0f MiB/s, best %5.0f   runs %s (curl -o, then sync of the file: ltx4j"
@@ -190,6 +196,11 @@ public final class DownloadBenchmark {
   private static long used() {
     Runtime runtime = Runtime.getRuntime();
     return runtime.totalMemory() - runtime.freeMemory();
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static double median(double[] values) {
