@@ -13,6 +13,7 @@ import dev.ltx4j.Sleeper;
 import dev.ltx4j.UnexpectedResponseException;
 import dev.ltx4j.WaitOptions;
 import dev.ltx4j.internal.call.RetryPolicy;
+import dev.ltx4j.internal.observe.Events;
 import dev.ltx4j.model.JobStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +45,7 @@ public final class JobWaiter {
   private final FleetSweeper fleet;
   private final AtomicInteger running = new AtomicInteger();
   private final int fleetSize;
+  private volatile Events events = Events.NONE;
 
   public JobWaiter(Clock clock, Sleeper sleeper, PollPolicy policy, JobSource jobs) {
     this(clock, sleeper, policy, jobs, FLEET_SIZE);
@@ -59,6 +61,12 @@ public final class JobWaiter {
     this.fleet = new FleetSweeper(clock, sleeper, jobs);
   }
 
+  /** Tells {@code events} when each wait starts and ends. */
+  public JobWaiter observe(Events events) {
+    this.events = events;
+    return this;
+  }
+
   /** Waits running now. */
   public int running() {
     return running.get();
@@ -68,9 +76,11 @@ public final class JobWaiter {
   public CompletableFuture<JobSnapshot> await(String jobId, WaitOptions options, JobSnapshot seen) {
     Wait wait = new Wait(jobId, options);
     running.incrementAndGet();
+    events.waitStarted(jobId);
     wait.result.whenComplete((job, error) -> {
       running.decrementAndGet();
       fleet.leave(wait);
+      events.waitEnded(jobId, job, error);
     });
     if (seen == null) {
       wait.poll();
