@@ -93,13 +93,31 @@ public final class Events {
     each(o -> o.waitStarted(jobId));
   }
 
-  public void waitEnded(String jobId, JobSnapshot job, Throwable error) {
-    if (error == null) {
-      each(o -> o.waitSucceeded(job));
-    } else {
-      Throwable cause = unwrap(error);
-      each(o -> o.waitFailed(jobId, cause));
+  /**
+   * The wait, as its caller sees it: completed only after the observers heard how it ended, so that what the caller
+   * does next (a download) comes after; canceling it cancels the wait.
+   */
+  public CompletableFuture<JobSnapshot> waitObserved(String jobId, CompletableFuture<JobSnapshot> wait) {
+    if (observers.isEmpty()) {
+      return wait;
     }
+    CompletableFuture<JobSnapshot> observed = new CompletableFuture<>();
+    wait.whenComplete((job, error) -> {
+      if (error == null) {
+        each(o -> o.waitSucceeded(job));
+        observed.complete(job);
+      } else {
+        Throwable cause = unwrap(error);
+        each(o -> o.waitFailed(jobId, cause));
+        observed.completeExceptionally(error);
+      }
+    });
+    observed.whenComplete((job, error) -> {
+      if (observed.isCancelled()) {
+        wait.cancel(false);
+      }
+    });
+    return observed;
   }
 
   /** Runs a blocking download of {@code assetId}, telling the observers when it starts and ends. */

@@ -80,14 +80,13 @@ public final class JobWaiter {
     wait.result.whenComplete((job, error) -> {
       running.decrementAndGet();
       fleet.leave(wait);
-      events.waitEnded(jobId, job, error);
     });
     if (seen == null) {
       wait.poll();
     } else {
       wait.observe(seen);
     }
-    return wait.result;
+    return events.waitObserved(jobId, wait.result);
   }
 
   private final class Wait implements FleetSweeper.Member {
