@@ -7,6 +7,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
@@ -60,10 +61,17 @@ public final class LtxTracing implements AutoCloseable {
    */
   public LtxClientBuilder bindTo(LtxClientBuilder builder) {
     builder.observer(observer());
-    if (present(OKHTTP_TELEMETRY)) {
-      builder.callFactory(callFactory(OkHttpInstrumentation.of(openTelemetry)));
-    }
+    okHttpInstrumentation().ifPresent(builder::callFactory);
     return builder;
+  }
+
+  /**
+   * {@link #callFactory(Function)} over OpenTelemetry's OkHttp instrumentation, when
+   * {@code io.opentelemetry.instrumentation:opentelemetry-okhttp-3.0} is on the class path; else empty.
+   */
+  public Optional<Function<OkHttpClient, Call.Factory>> okHttpInstrumentation() {
+    return present(OKHTTP_TELEMETRY) ? Optional.of(callFactory(OkHttpInstrumentation.of(openTelemetry)))
+        : Optional.empty();
   }
 
   /** What starts and ends the generation spans: for {@link LtxClientBuilder#observer(LtxObserver)}. */
