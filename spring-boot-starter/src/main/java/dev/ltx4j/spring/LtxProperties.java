@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("ltx4j")
 public class LtxProperties {
   /** The API root; must be HTTPS unless it is a loopback address. */
-  private String baseUrl = LtxClient.DEFAULT_BASE_URL;
+  private String baseUrl = "https://api.cloud.scenario.com/v1";
   /** The Scenario project to act in; by default the API key's own (or SCENARIO_PROJECT_ID). */
   private String projectId;
   /** The API key; by default the environment variable SCENARIO_SDK_API_KEY. */
