@@ -52,6 +52,24 @@ class ObserverTest {
   }
 
   @Test
+  void hearsAWaitEndBeforeItsCallerDoesThenEachDownload() throws Exception {
+    server.enqueue(json("{\"job\": {\"jobId\": \"job_abc123\", \"status\": \"success\","
+        + " \"metadata\": {\"assetIds\": [\"asset_abc123\"]}}}"));
+    server.enqueue(json("{\"asset\": {\"id\": \"asset_abc123\", \"mimeType\": \"video/mp4\", \"url\": \""
+        + server.url("/cdn/v.mp4") + "\"}}"));
+    server.enqueue(new MockResponse.Builder().body("0123456789").build());
+    LtxClient client = TestClients.builder(server, time).observer(events).build();
+
+    JobSnapshot job = client.await("job_abc123");
+    assertThat(events.seen).containsSubsequence("wait job_abc123", "succeeded job_abc123");
+    client.assets().download("asset_abc123", new java.io.ByteArrayOutputStream(), TransferListener.NONE);
+
+    assertThat(job.assetIds()).containsExactly("asset_abc123");
+    assertThat(events.seen).containsSubsequence("download asset_abc123", "request getAsset 200",
+        "downloaded asset_abc123 10");
+  }
+
+  @Test
   void anObserverThatThrowsChangesNothing() {
     server.enqueue(json(JOB));
     LtxObserver throwing = new LtxObserver() {
@@ -107,6 +125,26 @@ class ObserverTest {
     @Override
     public void budgetWaited(Duration wait) {
       seen.add("budget " + wait);
+    }
+
+    @Override
+    public void waitStarted(String jobId) {
+      seen.add("wait " + jobId);
+    }
+
+    @Override
+    public void waitSucceeded(JobSnapshot job) {
+      seen.add("succeeded " + job.id().orElseThrow());
+    }
+
+    @Override
+    public void downloadStarted(String assetId) {
+      seen.add("download " + assetId);
+    }
+
+    @Override
+    public void downloadEnded(String assetId, long bytes) {
+      seen.add("downloaded " + assetId + " " + bytes);
     }
 
     @Override

@@ -41,7 +41,7 @@ public class LtxAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  public LtxClient ltxClient(LtxProperties properties, ObjectProvider<SandboxTarget> sandbox,
+  LtxClient ltxClient(LtxProperties properties, ObjectProvider<SandboxTarget> sandbox,
       ObjectProvider<RequestBudget> budget, ObjectProvider<JobSlots> slots, ObjectProvider<LtxObserver> observers,
       ObjectProvider<LtxOkHttpCustomizer> okHttpCustomizers, ObjectProvider<HttpInstrumentation> instrumentation,
       ObjectProvider<LtxClientBuilderCustomizer> customizers) {
