@@ -1,6 +1,7 @@
 package dev.ltx4j.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ltx4j.JobSlots;
 import dev.ltx4j.LtxClient;
@@ -40,6 +41,17 @@ class BackOffTest {
           assertThat(context.getBean(LtxClient.class).toString())
               .contains("http://127.0.0.1:9/v1", "proj_1").doesNotContain("secret-1", "key-1");
         });
+  }
+
+  @Test
+  void closesTheClientWithTheContext() {
+    LtxClient[] client = new LtxClient[1];
+    runner.withPropertyValues("ltx4j.sandbox.enabled=true")
+        .run(context -> client[0] = context.getBean(LtxClient.class));
+
+    // OkHttp refuses calls once the client closed its dispatcher
+    assertThatThrownBy(() -> client[0].listJobsPage(dev.ltx4j.JobQuery.ALL, null))
+        .hasStackTraceContaining("executor rejected");
   }
 
   @Test
