@@ -7,11 +7,16 @@ import dev.ltx4j.internal.http.Loopback;
 import dev.ltx4j.internal.http.Timeouts;
 import dev.ltx4j.internal.limits.PermitQueue;
 import dev.ltx4j.internal.limits.SubmissionGate;
+import dev.ltx4j.internal.observe.Events;
 import dev.ltx4j.internal.ops.ClientSettings;
 import dev.ltx4j.internal.ops.Operations;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -55,6 +60,8 @@ public final class LtxClientBuilder {
   private Clock clock = Clock.systemUTC();
   private Sleeper sleeper = Sleeper.system();
   private OkHttpClient okHttpClient;
+  private Function<? super OkHttpClient, ? extends Call.Factory> callFactory = client -> client;
+  private final List<LtxObserver> observers = new ArrayList<>();
 
   LtxClientBuilder() {}
 
@@ -234,6 +241,27 @@ public final class LtxClientBuilder {
   }
 
   /**
+   * Wraps the OkHttp client ltx4j has set up (its interceptors in place) into the {@link Call.Factory} every API,
+   * upload and download request goes through, as Retrofit's {@code callFactory} would take it. This is where
+   * OpenTelemetry's OkHttp instrumentation plugs in: {@code callFactory(OkHttpTelemetry.create(otel)::createCallFactory)}.
+   * The function is called once, in {@link #build()}. Credentials are added by a network interceptor for the API
+   * host only; do not configure the instrumentation to capture the {@code Authorization} header.
+   */
+  public LtxClientBuilder callFactory(Function<? super OkHttpClient, ? extends Call.Factory> callFactory) {
+    this.callFactory = Objects.requireNonNull(callFactory, "callFactory == null");
+    return this;
+  }
+
+  /**
+   * Adds an observer that hears every request, retry, budget wait, submission, job wait and download of the client,
+   * for metrics and traces; may be called more than once, and every observer hears every event.
+   */
+  public LtxClientBuilder observer(LtxObserver observer) {
+    observers.add(Objects.requireNonNull(observer, "observer == null"));
+    return this;
+  }
+
+  /**
    * Returns the client.
    *
    * @throws ConfigurationException when credentials are missing or the base URL is not HTTPS (nor loopback)
@@ -248,12 +276,15 @@ public final class LtxClientBuilder {
     Timeouts timeouts = okHttpClient == null
         ? new Timeouts(or(connectTimeout, Duration.ofSeconds(10)), or(readTimeout, Duration.ofSeconds(60)))
         : new Timeouts(connectTimeout, readTimeout);
-    HttpStack stack = new HttpStack(url, Credentials.basic(apiKey, apiSecret), okHttpClient, timeouts, maxResponseBytes);
+    HttpStack stack = new HttpStack(url, Credentials.basic(apiKey, apiSecret), okHttpClient, timeouts, maxResponseBytes,
+        callFactory);
+    Events events = Events.of(observers);
     RequestBudget budget = requestBudget != null ? requestBudget : RequestBudget.perMinute(requestsPerMinute);
-    CallRunner runner = new CallRunner(clock, sleeper, maxRetries, callTimeout, new PermitQueue(budget, clock, sleeper));
+    CallRunner runner = new CallRunner(clock, sleeper, maxRetries, callTimeout, new PermitQueue(budget, clock, sleeper))
+        .observe(events);
     SubmissionGate gate = new SubmissionGate(jobSlots != null ? jobSlots : JobSlots.inMemory(), maxConcurrentJobs,
         clock, sleeper, maxSlotWait);
-    return new LtxClient(new Operations(settings, stack, runner, gate, sleeper));
+    return new LtxClient(new Operations(settings, stack, runner, gate, sleeper), events);
   }
 
   @Override

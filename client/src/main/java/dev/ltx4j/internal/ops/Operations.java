@@ -85,9 +85,9 @@ public final class Operations implements JobSource, AutoCloseable {
     this.gate = gate;
     this.waiter = new JobWaiter(runner.clock(), sleeper,
         new PollPolicy(() -> ThreadLocalRandom.current().nextDouble()), this,
-        Boolean.getBoolean(PER_JOB_POLLING) ? Integer.MAX_VALUE : JobWaiter.FLEET_SIZE);
+        Boolean.getBoolean(PER_JOB_POLLING) ? Integer.MAX_VALUE : JobWaiter.FLEET_SIZE).observe(runner.events());
     this.uploader = new Uploader(stack, runner, sleeper, this::deadline, settings.projectId());
-    this.downloader = new Downloader(stack.http(), sleeper,
+    this.downloader = new Downloader(stack.calls(), sleeper,
         new RetryPolicy(RetryPolicy.DOWNLOAD_RETRIES, () -> ThreadLocalRandom.current().nextDouble()));
   }
 
@@ -223,7 +223,8 @@ public final class Operations implements JobSource, AutoCloseable {
   /** A paid submission, sent once it holds one of the team's generation slots (see {@link SubmissionGate}). */
   private CompletableFuture<Accepted> submit(
       String modelId, Map<String, Object> body, Supplier<Call<GenerateResponse>> call) {
-    return gate.submit(() -> send(modelId, body, call), accepted -> accepted.job().id().orElseThrow());
+    return gate.submit(() -> runner.events().submission(modelId, () -> send(modelId, body, call)),
+        accepted -> accepted.job().id().orElseThrow());
   }
 
   private CompletableFuture<Accepted> send(

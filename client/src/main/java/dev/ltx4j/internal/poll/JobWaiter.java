@@ -13,6 +13,7 @@ import dev.ltx4j.Sleeper;
 import dev.ltx4j.UnexpectedResponseException;
 import dev.ltx4j.WaitOptions;
 import dev.ltx4j.internal.call.RetryPolicy;
+import dev.ltx4j.internal.observe.Events;
 import dev.ltx4j.model.JobStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +46,7 @@ public final class JobWaiter {
   private final DurationModel durations = new DurationModel();
   private final AtomicInteger running = new AtomicInteger();
   private final int fleetSize;
+  private volatile Events events = Events.NONE;
 
   public JobWaiter(Clock clock, Sleeper sleeper, PollPolicy policy, JobSource jobs) {
     this(clock, sleeper, policy, jobs, FLEET_SIZE);
@@ -58,6 +60,12 @@ public final class JobWaiter {
     this.jobs = jobs;
     this.fleetSize = fleetSize;
     this.fleet = new FleetSweeper(clock, sleeper, jobs);
+  }
+
+  /** Tells {@code events} when each wait starts and ends. */
+  public JobWaiter observe(Events events) {
+    this.events = events;
+    return this;
   }
 
   /** Waits running now. */
@@ -77,6 +85,7 @@ public final class JobWaiter {
   public CompletableFuture<JobSnapshot> await(String jobId, WaitOptions options, JobSnapshot seen, Instant createdAt) {
     Wait wait = new Wait(jobId, options, createdAt);
     running.incrementAndGet();
+    events.waitStarted(jobId);
     wait.result.whenComplete((job, error) -> {
       running.decrementAndGet();
       fleet.leave(wait);
@@ -86,7 +95,7 @@ public final class JobWaiter {
     } else {
       wait.observe(seen);
     }
-    return wait.result;
+    return events.waitObserved(jobId, wait.result);
   }
 
   private final class Wait implements FleetSweeper.Member {

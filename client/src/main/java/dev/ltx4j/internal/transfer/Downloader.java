@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -35,12 +35,12 @@ public final class Downloader {
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
   private static final int BUFFER = 256 * 1024;
 
-  private final OkHttpClient http;
+  private final Call.Factory http;
   private final Sleeper sleeper;
   private final RetryPolicy policy;
 
   /** {@code policy} counts failures in a row: a connection that delivered bytes before breaking resets the count. */
-  public Downloader(OkHttpClient http, Sleeper sleeper, RetryPolicy policy) {
+  public Downloader(Call.Factory http, Sleeper sleeper, RetryPolicy policy) {
     this.http = http;
     this.sleeper = sleeper;
     this.policy = policy;
