@@ -26,7 +26,12 @@ import javax.sql.DataSource;
  */
 public final class BatchLedger {
   /** A line of a batch file to record: its number, its JSON, and a digest equal for equal requests. */
-  public record NewLine(int line, String request, String requestKey) {}
+  public record NewLine(int line, String request, String requestKey) {
+    /** Line {@code line}, stored as {@code json}, which reads back as {@code request}. */
+    public static NewLine of(int line, String json, dev.ltx4j.LtxRequest request) {
+      return new NewLine(line, json, LineSubmitter.requestKey(request));
+    }
+  }
 
   private static final String OPEN = "('pending', 'submitting', 'submitted')";
   private final DataSource dataSource;
