@@ -1,8 +1,10 @@
 package dev.ltx4j.cli;
 
 import dev.ltx4j.LtxClient;
+import dev.ltx4j.LtxClientBuilder;
 import dev.ltx4j.sandbox.Sandbox;
 import java.io.PrintWriter;
+import java.util.function.UnaryOperator;
 
 /** The client a command talks through: Scenario's API from the environment, or an in-process sandbox. */
 final class Backend implements AutoCloseable {
@@ -15,12 +17,17 @@ final class Backend implements AutoCloseable {
   }
 
   static Backend open(boolean useSandbox, PrintWriter err) {
+    return open(useSandbox, err, UnaryOperator.identity());
+  }
+
+  /** {@link #open(boolean, PrintWriter)} with the client's settings adjusted by {@code configure}. */
+  static Backend open(boolean useSandbox, PrintWriter err, UnaryOperator<LtxClientBuilder> configure) {
     if (useSandbox) {
       Sandbox sandbox = Sandbox.builder().start();
       err.println("Using an in-process sandbox at " + sandbox.baseUrl() + " (no credentials, no cost)");
-      return new Backend(sandbox, sandbox.newClient());
+      return new Backend(sandbox, configure.apply(sandbox.clientBuilder()).build());
     }
-    return new Backend(null, LtxClient.fromEnv());
+    return new Backend(null, configure.apply(LtxClient.builder().fromEnv()).build());
   }
 
   LtxClient client() {

@@ -35,11 +35,18 @@ import picocli.CommandLine.Parameters;
         "Identical lines are separate jobs, and no line is submitted twice: when an answer was lost, the line's job "
             + "is looked up among recent jobs, leaving out those other lines have. If more such jobs match than "
             + "lines wait for one, the line is reported with the candidates (exit 8) and nothing is resubmitted.", "",
-        "The exit code is that of the first line that failed."},
+        "The exit code is that of the first line that failed.", "",
+        "With --store, the batch is kept in PostgreSQL instead of the journal: run `ltx4j worker` on other machines "
+            + "to share it (one request budget, one set of generation slots, each line owned by one live worker at a "
+            + "time; a dead worker's lines pass to the others). `ltx4j batch-status` shows where it stands."},
     footer = {"%nExamples:", "  ltx4j batch prompts.jsonl --out videos --concurrency 4",
-        "  ltx4j batch prompts.jsonl --out videos --sandbox --json"})
+        "  ltx4j batch prompts.jsonl --out videos --sandbox --json",
+        "  LTX4J_STORE_USER=ltx4j LTX4J_STORE_PASSWORD=… ltx4j batch prompts.jsonl --out videos \\",
+        "      --store jdbc:postgresql://db.example.com/ltx4j --ceiling 8"})
 final class BatchCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+
+  @Mixin StoreOptions store;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "JSON Lines: one request per line.")
   Path file;
@@ -61,6 +68,9 @@ final class BatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (store.url != null) {
+      return StoreBatch.start(common, store, file, out, concurrency, deadline);
+    }
     Map<Integer, LtxRequest> requests = new LinkedHashMap<>();
     BatchFile.read(file).forEach(line -> requests.put(line.number(), line.request()));
     OutputPaths.requireWritableFolder(out);
