@@ -11,7 +11,8 @@ import java.util.Locale;
  * last line being {@code lines=… videos=… duplicates=… lost=… worker_kills=… utilisation=… rate_429=…}.
  *
  * <p>{@code mvn -q -pl bench -am test-compile -Dbench.main=dev.ltx4j.bench.MultiWorkerChaosBenchmark}
- * ({@code -Dbench.args="LINES KILLS"} for another size).
+ * ({@code -Dbench.args="LINES KILLS TIME_SCALE"} for another size; the default time scale 0.05 makes a generation
+ * of the sandbox's documented phases, with 60 s in progress, last about 3 s).
  */
 public final class MultiWorkerChaosBenchmark {
   private MultiWorkerChaosBenchmark() {}
@@ -19,7 +20,8 @@ public final class MultiWorkerChaosBenchmark {
   public static void main(String[] args) throws Exception {
     int lines = args.length > 0 ? Integer.parseInt(args[0]) : 500;
     int kills = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-    MultiWorkerChaos.Settings settings = new MultiWorkerChaos.Settings(lines, 4, kills, 2, 8, 100, 0.05,
+    double timeScale = args.length > 2 ? Double.parseDouble(args[2]) : 0.05;
+    MultiWorkerChaos.Settings settings = new MultiWorkerChaos.Settings(lines, 4, kills, 2, 8, 100, timeScale,
         Duration.ofSeconds(60), 4, Duration.ofSeconds(2), 11, Path.of("target", "multi-worker-chaos"));
     System.out.printf(Locale.ROOT, "Multi-worker chaos: %d lines, %d worker JVMs, %d SIGKILLs, %d self-ends after a "
         + "paid answer; sandbox ceiling %d, %d requests/min, time scale %.2f, in-progress %d s%n", lines,

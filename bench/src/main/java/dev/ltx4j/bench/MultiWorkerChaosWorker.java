@@ -38,7 +38,7 @@ public final class MultiWorkerChaosWorker {
             .maxConcurrentJobs(100_000).build()) {
       BatchWorker worker = BatchWorker.builder(store, client).slots(store.jobSlots("chaos", ceiling)).out(out)
           .decoder(LtxRequest::of).batchId(batchId).threads(threads).timeout(timeout)
-          .recoveryGrace(Duration.ofSeconds(1)).slotRecheck(Duration.ofSeconds(1))
+          .recoveryGrace(Duration.ofSeconds(1)).slotRecheck(Duration.ofSeconds(5))
           .idleRecheck(Duration.ofMillis(200)).hooks(new BatchWorker.Hooks() {
             @Override
             public void afterSubmitAnswer(BatchLine line, String jobId) {

@@ -210,7 +210,7 @@ public final class BatchWorker {
     Duration timeout = Duration.ofSeconds(30);
     Duration jobDeadline = Duration.ofMinutes(30);
     Duration recoveryGrace = Duration.ofSeconds(30);
-    Duration slotRecheck = Duration.ofSeconds(2);
+    Duration slotRecheck = Duration.ofSeconds(5);
     Duration idleRecheck = Duration.ofSeconds(1);
     Hooks hooks = new Hooks() {};
     String workerId = "worker-" + UUID.randomUUID();
@@ -278,7 +278,7 @@ public final class BatchWorker {
       return this;
     }
 
-    /** How often a waiting worker looks for a free slot without being told of one; default 2 s. */
+    /** How often a waiting worker looks for a free slot without being told of one (a missed notification, an expired seat); default 5 s. */
     public Builder slotRecheck(Duration recheck) {
       this.slotRecheck = positive("slotRecheck", recheck);
       return this;
