@@ -204,9 +204,7 @@ final class LineSubmitter {
   }
 
   private void freeSlot(BatchLine line) {
-    if (settings.slots.release(slotKey(line))) {
-      waiter.freed();
-    }
+    waiter.release(slotKey(line));
   }
 
   static String slotKey(BatchLine line) {

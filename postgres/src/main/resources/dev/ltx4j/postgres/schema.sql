@@ -96,6 +96,22 @@ EXCEPTION WHEN unique_violation THEN
 END
 $$;
 
+-- Hands the seat p_from holds straight to p_to (bound), without freeing it: a process that has a submission waiting
+-- passes a finished job's seat on in one round trip, and no other process is woken for it. False when p_from held
+-- none; true when p_to holds a seat afterwards (if it held one already, p_from's is freed instead).
+CREATE OR REPLACE FUNCTION ltx4j_pass_slot(p_pool text, p_from text, p_to text) RETURNS boolean
+LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE ltx4j_job_slot SET holder = p_to, bound = true, taken_at = clock_timestamp()
+   WHERE pool = p_pool AND holder = p_from;
+  RETURN FOUND;
+EXCEPTION WHEN unique_violation THEN
+  UPDATE ltx4j_job_slot SET holder = NULL, bound = false, taken_at = NULL WHERE pool = p_pool AND holder = p_from;
+  PERFORM pg_notify('ltx4j_slot_freed', p_pool);
+  RETURN true;
+END
+$$;
+
 -- Frees the seat p_holder holds, and tells the listeners of ltx4j_slot_freed; false when it held none.
 CREATE OR REPLACE FUNCTION ltx4j_release_slot(p_pool text, p_holder text) RETURNS boolean
 LANGUAGE plpgsql AS $$
