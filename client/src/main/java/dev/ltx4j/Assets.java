@@ -1,6 +1,7 @@
 package dev.ltx4j;
 
 import dev.ltx4j.internal.Ids;
+import dev.ltx4j.internal.observe.Events;
 import dev.ltx4j.internal.ops.Futures;
 import dev.ltx4j.internal.transfer.Downloader;
 import dev.ltx4j.internal.transfer.FileNames;
@@ -33,11 +34,14 @@ public final class Assets {
   private final Function<String, CompletableFuture<AssetResponse>> read;
   private final Uploader uploader;
   private final Downloader downloader;
+  private final Events events;
 
-  Assets(Function<String, CompletableFuture<AssetResponse>> read, Uploader uploader, Downloader downloader) {
+  Assets(Function<String, CompletableFuture<AssetResponse>> read, Uploader uploader, Downloader downloader,
+      Events events) {
     this.read = read;
     this.uploader = uploader;
     this.downloader = downloader;
+    this.events = events;
   }
 
   /** Reads an asset; its {@code url} is a temporary signed link, kept exactly as the service sent it. */
@@ -100,13 +104,14 @@ public final class Assets {
     if (!options.overwrite() && Files.exists(target)) {
       throw new InvalidRequestException("target", "target " + target + " exists; pass overwrite to replace it");
     }
-    return downloader.toFile(url(assetId), () -> url(assetId), target, options.overwrite(), options.listener());
+    return events.download(assetId,
+        () -> downloader.toFile(url(assetId), () -> url(assetId), target, options.overwrite(), options.listener()));
   }
 
   /** Downloads an asset into {@code out}, resuming where the server allows; the stream is not closed. */
   public long download(String assetId, OutputStream out, TransferListener listener) {
     Ids.check("assetId", assetId);
-    return downloader.toStream(url(assetId), () -> url(assetId), out, listener);
+    return events.download(assetId, () -> downloader.toStream(url(assetId), () -> url(assetId), out, listener));
   }
 
   /**
@@ -123,7 +128,8 @@ public final class Assets {
       if (!options.overwrite() && Files.exists(target)) {
         throw new InvalidRequestException("target", "target " + target + " exists; pass overwrite to replace it");
       }
-      downloader.toFile(asset.url(), () -> url(assetId), target, options.overwrite(), options.listener());
+      events.download(assetId,
+          () -> downloader.toFile(asset.url(), () -> url(assetId), target, options.overwrite(), options.listener()));
       files.add(target);
     }
     return files;

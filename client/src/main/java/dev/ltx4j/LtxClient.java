@@ -2,6 +2,7 @@ package dev.ltx4j;
 
 import static dev.ltx4j.internal.ops.Futures.join;
 
+import dev.ltx4j.internal.observe.Events;
 import dev.ltx4j.internal.ops.Operations;
 import java.time.Instant;
 import java.util.List;
@@ -25,9 +26,9 @@ public final class LtxClient implements AutoCloseable {
   private final Operations ops;
   private final Assets assets;
 
-  LtxClient(Operations ops) {
+  LtxClient(Operations ops, Events events) {
     this.ops = ops;
-    this.assets = new Assets(ops::readAsset, ops.uploader(), ops.downloader());
+    this.assets = new Assets(ops::readAsset, ops.uploader(), ops.downloader(), events);
   }
 
   /** Reading assets, uploading images and downloading videos. */

@@ -7,11 +7,16 @@ import dev.ltx4j.internal.http.Loopback;
 import dev.ltx4j.internal.http.Timeouts;
 import dev.ltx4j.internal.limits.PermitQueue;
 import dev.ltx4j.internal.limits.SubmissionGate;
+import dev.ltx4j.internal.observe.Events;
 import dev.ltx4j.internal.ops.ClientSettings;
 import dev.ltx4j.internal.ops.Operations;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -26,6 +31,8 @@ import okhttp3.OkHttpClient;
  *   <tr><td>API secret</td><td>{@code SCENARIO_SDK_API_SECRET}</td><td>{@code scenario.sdk.apiSecret}</td></tr>
  *   <tr><td>base URL</td><td>{@code LTX4J_BASE_URL}</td><td>{@code ltx4j.baseUrl}</td></tr>
  *   <tr><td>project</td><td>{@code SCENARIO_PROJECT_ID}</td><td>{@code scenario.projectId}</td></tr>
+ *   <tr><td>requests per minute</td><td>{@code LTX4J_REQUESTS_PER_MINUTE}</td><td>{@code ltx4j.requestsPerMinute}</td></tr>
+ *   <tr><td>generation ceiling</td><td>{@code LTX4J_MAX_CONCURRENT_JOBS}</td><td>{@code ltx4j.maxConcurrentJobs}</td></tr>
  * </table>
  */
 public final class LtxClientBuilder {
@@ -53,15 +60,24 @@ public final class LtxClientBuilder {
   private Clock clock = Clock.systemUTC();
   private Sleeper sleeper = Sleeper.system();
   private OkHttpClient okHttpClient;
+  private Function<? super OkHttpClient, ? extends Call.Factory> callFactory = client -> client;
+  private final List<LtxObserver> observers = new ArrayList<>();
 
   LtxClientBuilder() {}
 
-  /** Reads credentials, base URL and project from system properties, else environment variables, where set. */
+  /**
+   * Reads credentials, base URL, project, request budget and generation ceiling from system properties, else
+   * environment variables, where set.
+   */
   public LtxClientBuilder fromEnv() {
     setting("scenario.sdk.apiKey", KEY_ENV).ifPresent(this::apiKey);
     setting("scenario.sdk.apiSecret", SECRET_ENV).ifPresent(this::apiSecret);
     setting("ltx4j.baseUrl", "LTX4J_BASE_URL").ifPresent(this::baseUrl);
     setting("scenario.projectId", "SCENARIO_PROJECT_ID").ifPresent(this::projectId);
+    setting("ltx4j.requestsPerMinute", "LTX4J_REQUESTS_PER_MINUTE")
+        .ifPresent(value -> requestsPerMinute(number("requestsPerMinute", value)));
+    setting("ltx4j.maxConcurrentJobs", "LTX4J_MAX_CONCURRENT_JOBS")
+        .ifPresent(value -> maxConcurrentJobs(number("maxConcurrentJobs", value)));
     return this;
   }
 
@@ -194,10 +210,15 @@ public final class LtxClientBuilder {
 
   /**
    * How long a submission may wait for a free generation slot before it fails with {@link NoFreeSlotException},
-   * unsent; default 30 minutes. The operation timeout starts when it is sent.
+   * unsent; default 30 minutes. The operation timeout starts when it is sent. Zero: never wait, a submission the
+   * service refuses for the ceiling fails at once with its {@link RateLimitException}.
    */
   public LtxClientBuilder maxSlotWait(Duration wait) {
-    this.maxSlotWait = positive("maxSlotWait", wait);
+    Objects.requireNonNull(wait, "wait == null");
+    if (wait.isNegative()) {
+      throw new ConfigurationException("maxSlotWait " + wait + " must not be negative");
+    }
+    this.maxSlotWait = wait;
     return this;
   }
 
@@ -220,6 +241,27 @@ public final class LtxClientBuilder {
   }
 
   /**
+   * Wraps the OkHttp client ltx4j has set up (its interceptors in place) into the {@link Call.Factory} every API,
+   * upload and download request goes through, as Retrofit's {@code callFactory} would take it. This is where
+   * OpenTelemetry's OkHttp instrumentation plugs in: {@code callFactory(OkHttpTelemetry.create(otel)::createCallFactory)}.
+   * The function is called once, in {@link #build()}. Credentials are added by a network interceptor for the API
+   * host only; do not configure the instrumentation to capture the {@code Authorization} header.
+   */
+  public LtxClientBuilder callFactory(Function<? super OkHttpClient, ? extends Call.Factory> callFactory) {
+    this.callFactory = Objects.requireNonNull(callFactory, "callFactory == null");
+    return this;
+  }
+
+  /**
+   * Adds an observer that hears every request, retry, budget wait, submission, job wait and download of the client,
+   * for metrics and traces; may be called more than once, and every observer hears every event.
+   */
+  public LtxClientBuilder observer(LtxObserver observer) {
+    observers.add(Objects.requireNonNull(observer, "observer == null"));
+    return this;
+  }
+
+  /**
    * Returns the client.
    *
    * @throws ConfigurationException when credentials are missing or the base URL is not HTTPS (nor loopback)
@@ -234,12 +276,15 @@ public final class LtxClientBuilder {
     Timeouts timeouts = okHttpClient == null
         ? new Timeouts(or(connectTimeout, Duration.ofSeconds(10)), or(readTimeout, Duration.ofSeconds(60)))
         : new Timeouts(connectTimeout, readTimeout);
-    HttpStack stack = new HttpStack(url, Credentials.basic(apiKey, apiSecret), okHttpClient, timeouts, maxResponseBytes);
+    HttpStack stack = new HttpStack(url, Credentials.basic(apiKey, apiSecret), okHttpClient, timeouts, maxResponseBytes,
+        callFactory);
+    Events events = Events.of(observers);
     RequestBudget budget = requestBudget != null ? requestBudget : RequestBudget.perMinute(requestsPerMinute);
-    CallRunner runner = new CallRunner(clock, sleeper, maxRetries, callTimeout, new PermitQueue(budget, clock, sleeper));
+    CallRunner runner = new CallRunner(clock, sleeper, maxRetries, callTimeout, new PermitQueue(budget, clock, sleeper))
+        .observe(events);
     SubmissionGate gate = new SubmissionGate(jobSlots != null ? jobSlots : JobSlots.inMemory(), maxConcurrentJobs,
         clock, sleeper, maxSlotWait);
-    return new LtxClient(new Operations(settings, stack, runner, gate, sleeper));
+    return new LtxClient(new Operations(settings, stack, runner, gate, sleeper), events);
   }
 
   @Override
@@ -275,6 +320,14 @@ public final class LtxClientBuilder {
       value = System.getenv(env);
     }
     return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value.trim());
+  }
+
+  private static int number(String name, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new ConfigurationException(name + " '" + value + "' is not a whole number");
+    }
   }
 
   private static Duration positive(String name, Duration value) {

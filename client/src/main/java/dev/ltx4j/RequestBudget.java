@@ -21,7 +21,10 @@ public interface RequestBudget {
    */
   Duration tryTake(Instant now);
 
-  /** At most {@code requests} in any sliding minute, with no other spacing: a quiet client may burst. */
+  /**
+   * At most {@code requests} in any sliding minute, and at most a sixth of them in any 10 seconds: a quiet client
+   * may burst that much, never a whole minute's budget at once.
+   */
   static RequestBudget perMinute(int requests) {
     return new SlidingWindowBudget(requests, Duration.ofMinutes(1));
   }

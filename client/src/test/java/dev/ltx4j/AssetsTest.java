@@ -337,6 +337,54 @@ class AssetsTest {
     return TestClients.client(api, time);
   }
 
+  @Test
+  void resumesABodyThatStallsPastTheReadTimeout() throws Exception {
+    api.enqueue(assetResponse("/v.mp4?Signature=s1"));
+    AtomicInteger calls = new AtomicInteger();
+    cdn.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        String range = request.getHeaders().get("Range");
+        if (calls.incrementAndGet() == 1) {
+          return new MockResponse.Builder().addHeader("Accept-Ranges", "bytes").body(new StallingBody(video)).build();
+        }
+        int from = Integer.parseInt(range.substring(6, range.length() - 1));
+        return new MockResponse.Builder().code(206)
+            .addHeader("Content-Range", "bytes " + from + "-" + (video.length - 1) + "/" + video.length)
+            .body(new Buffer().write(video, from, video.length - from)).build();
+      }
+    });
+    LtxClient client = TestClients.builder(api, time).readTimeout(java.time.Duration.ofMillis(500)).build();
+
+    long started = System.nanoTime();
+    client.assets().download("asset_abc123", dir.resolve("v.mp4"), DownloadOptions.defaults());
+
+    assertThat(Files.readAllBytes(dir.resolve("v.mp4"))).isEqualTo(video);
+    assertThat(calls.get()).isEqualTo(2);
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(2));
+  }
+
+  /** Sends the first half of a body, then nothing for 2 s (past the client's read timeout), then the rest. */
+  private record StallingBody(byte[] bytes) implements mockwebserver3.MockResponseBody {
+    @Override
+    public long getContentLength() {
+      return bytes.length;
+    }
+
+    @Override
+    public void writeTo(okio.BufferedSink sink) throws IOException {
+      sink.write(bytes, 0, bytes.length / 2);
+      sink.flush();
+      try {
+        Thread.sleep(2_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while stalling");
+      }
+      sink.write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+    }
+  }
+
   private MockResponse assetResponse(String cdnPath) {
     return json("{\"asset\": {\"id\": \"asset_abc123\", \"mimeType\": \"video/mp4\", \"url\": \""
         + cdn.url("/").toString().replaceAll("/$", "") + cdnPath + "\"}}");

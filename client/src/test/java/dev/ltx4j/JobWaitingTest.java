@@ -210,7 +210,8 @@ class JobWaitingTest {
       long inWindow = times.stream().skip(i).takeWhile(t -> t.isBefore(windowEnd)).count();
       assertThat(inWindow).as("polls in the minute from " + times.get(i)).isLessThanOrEqualTo(60);
     }
-    assertThat(jobs.getsPerJob.values()).as("fairly spread: no job starved")
-        .allSatisfy(gets -> assertThat(gets).isBetween(2, 12));
+    // The server answers no list, so the waits fell back from a sweep to one GET per poll.
+    assertThat(jobs.getsPerJob).as("fairly spread: no job starved")
+        .allSatisfy((id, gets) -> assertThat(gets).isBetween(id.startsWith("job_") ? 2 : 1, 12));
   }
 }

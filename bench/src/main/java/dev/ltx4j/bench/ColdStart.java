@@ -2,41 +2,62 @@ package dev.ltx4j.bench;
 
 import dev.ltx4j.sandbox.Endpoint;
 import dev.ltx4j.sandbox.Sandbox;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The CLI's cold start: from launching {@code java -jar ltx4j-cli.jar job job_x} to the sandbox receiving its request,
- * against the same for a bare JVM making one request with {@code java.net.http} ({@link ColdStartBaseline}),
- * alternating, median of {@code args[1]} runs (default 7). The sandbox runs in this process, the CLI in its own.
- * Argument 0: the CLI jar. {@code bench/footprint.sh} runs it.
+ * The CLI's cold start: from launching {@code ltx4j job job_x} to the sandbox receiving its request, against the same
+ * for a bare JVM making one request with {@code java.net.http} ({@link ColdStartBaseline}), alternating, median of
+ * {@code args[3]} runs (default 7). The sandbox runs in this process, each command in its own. Arguments: the launcher
+ * {@code bin/ltx4j} of the distribution the build staged (its class-data archive matches its folder), the launcher of
+ * the same distribution unpacked elsewhere (on JDK 17 the archive then does not match, and the JVM starts without
+ * it), and the CLI jar, run as {@code java -jar} the way a checkout's {@code ./ltx4j} starts it. Launchers run with
+ * this JVM as {@code JAVA_HOME}. The last line holds the staged launcher's and the bare JVM's medians.
+ * {@code bench/footprint.sh} runs it.
  */
 public final class ColdStart {
   private ColdStart() {}
 
   public static void main(String[] args) throws Exception {
-    Path cliJar = Path.of(args[0]);
-    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+    Path launcher = Path.of(args[0]);
+    Path moved = Path.of(args[1]);
+    Path cliJar = Path.of(args[2]);
+    int runs = args.length > 3 ? Integer.parseInt(args[3]) : 7;
     String java = ProcessHandle.current().info().command().orElse("java");
     String classPath = System.getProperty("java.class.path");
-    List<Long> cli = new ArrayList<>();
+    List<Long> shipped = new ArrayList<>();
+    List<Long> elsewhere = new ArrayList<>();
+    List<Long> jar = new ArrayList<>();
     List<Long> baseline = new ArrayList<>();
+    String loadBefore = loadAverage();
     try (Sandbox sandbox = Sandbox.builder().start()) {
       for (int run = 0; run < runs + 1; run++) {
-        long c = time(sandbox, List.of(java, "-jar", cliJar.toString(), "job", "job_x"));
+        long s = time(sandbox, List.of("sh", launcher.toString(), "job", "job_x"));
+        long m = time(sandbox, List.of("sh", moved.toString(), "job", "job_x"));
+        long j = time(sandbox, List.of(java, "-jar", cliJar.toString(), "job", "job_x"));
         long b = time(sandbox, List.of(java, "-cp", classPath, ColdStartBaseline.class.getName(),
             sandbox.baseUrl() + "/jobs/job_x", sandbox.apiKey(), sandbox.apiSecret()));
-        if (run > 0) { // the first pair warms the disk cache
-          cli.add(c);
+        if (run > 0) { // the first round warms the disk cache
+          shipped.add(s);
+          elsewhere.add(m);
+          jar.add(j);
           baseline.add(b);
         }
       }
     }
-    System.out.printf("cold start to first request, median of %d (ms): ltx4j CLI %d, bare JVM + java.net.http %d, "
-        + "difference %d; CLI runs %s, baseline runs %s%n", runs, median(cli), median(baseline),
-        median(cli) - median(baseline), cli, baseline);
+    System.out.printf("cold start to first request, median of %d, alternating (ms); load average %s before, %s after%n",
+        runs, loadBefore, loadAverage());
+    System.out.printf("bin/ltx4j, as built (archive used)   %d, runs %s%n", median(shipped), shipped);
+    System.out.printf("bin/ltx4j, unpacked elsewhere         %d, runs %s%n", median(elsewhere), elsewhere);
+    System.out.printf("java -jar ltx4j-cli.jar              %d, runs %s%n", median(jar), jar);
+    System.out.printf("bare JVM + java.net.http             %d, runs %s%n", median(baseline), baseline);
+    System.out.printf("ratios to the bare JVM: as built %.2f, unpacked elsewhere %.2f, java -jar %.2f%n",
+        (double) median(shipped) / median(baseline), (double) median(elsewhere) / median(baseline),
+        (double) median(jar) / median(baseline));
+    System.out.printf("cold_start_ms=%d bare_jvm_ms=%d%n", median(shipped), median(baseline));
   }
 
   /** Milliseconds from launching the command until the sandbox counts one more get-job request. */
@@ -44,6 +65,7 @@ public final class ColdStart {
     long before = sandbox.counters().requests(Endpoint.GET_JOB);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().put("LTX4J_BASE_URL", sandbox.baseUrl());
     builder.environment().put("SCENARIO_SDK_API_KEY", sandbox.apiKey());
     builder.environment().put("SCENARIO_SDK_API_SECRET", sandbox.apiSecret());
@@ -63,6 +85,14 @@ public final class ColdStart {
       process.destroyForcibly();
     }
     return elapsed;
+  }
+
+  private static String loadAverage() {
+    try {
+      return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
   }
 
   private static long median(List<Long> values) {

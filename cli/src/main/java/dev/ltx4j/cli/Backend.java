@@ -20,14 +20,14 @@ final class Backend implements AutoCloseable {
     return open(useSandbox, err, UnaryOperator.identity());
   }
 
-  /** {@link #open(boolean, PrintWriter)} with the client's settings adjusted by {@code configure}. */
-  static Backend open(boolean useSandbox, PrintWriter err, UnaryOperator<LtxClientBuilder> configure) {
+  /** {@code settings} adds a command's own settings to the client's builder. */
+  static Backend open(boolean useSandbox, PrintWriter err, UnaryOperator<LtxClientBuilder> settings) {
     if (useSandbox) {
       Sandbox sandbox = Sandbox.builder().start();
       err.println("Using an in-process sandbox at " + sandbox.baseUrl() + " (no credentials, no cost)");
-      return new Backend(sandbox, configure.apply(sandbox.clientBuilder()).build());
+      return new Backend(sandbox, settings.apply(sandbox.clientBuilder()).build());
     }
-    return new Backend(null, configure.apply(LtxClient.builder().fromEnv()).build());
+    return new Backend(null, settings.apply(LtxClient.builder().fromEnv()).build());
   }
 
   LtxClient client() {

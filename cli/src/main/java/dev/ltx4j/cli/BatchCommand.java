@@ -35,11 +35,15 @@ import picocli.CommandLine.Parameters;
         "Identical lines are separate jobs, and no line is submitted twice: when an answer was lost, the line's job "
             + "is looked up among recent jobs, leaving out those other lines have. If more such jobs match than "
             + "lines wait for one, the line is reported with the candidates (exit 8) and nothing is resubmitted.", "",
+        "Lines go as fast as the project allows: every request draws from one budget (90 a minute by default, "
+            + "LTX4J_REQUESTS_PER_MINUTE), and submissions keep the team's generation slots full, learning how many "
+            + "there are from the service's first refusal (or LTX4J_MAX_CONCURRENT_JOBS) and refilling a slot as "
+            + "soon as its job is seen finished.", "",
         "The exit code is that of the first line that failed.", "",
         "With --store, the batch is kept in PostgreSQL instead of the journal: run `ltx4j worker` on other machines "
             + "to share it (one request budget, one set of generation slots, each line owned by one live worker at a "
             + "time; a dead worker's lines pass to the others). `ltx4j batch-status` shows where it stands."},
-    footer = {"%nExamples:", "  ltx4j batch prompts.jsonl --out videos --concurrency 4",
+    footer = {"%nExamples:", "  ltx4j batch prompts.jsonl --out videos",
         "  ltx4j batch prompts.jsonl --out videos --sandbox --json",
         "  LTX4J_STORE_USER=ltx4j LTX4J_STORE_PASSWORD=… ltx4j batch prompts.jsonl --out videos \\",
         "      --store jdbc:postgresql://db.example.com/ltx4j --ceiling 8"})
@@ -54,12 +58,15 @@ final class BatchCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where videos and the journal go.")
   Path out;
 
-  @Option(names = "--concurrency", defaultValue = "4", description = "Lines in flight at once. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--concurrency", defaultValue = "64", description = "The most lines in flight at once, whatever "
+      + "the team's generation slots would allow. Default: ${DEFAULT-VALUE}.")
   int concurrency;
 
   @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "30m", converter = Durations.class,
       description = "How long to wait for each job. Default: ${DEFAULT-VALUE}.")
   Duration deadline;
+
+  private static final Duration SLOT_WAIT = Duration.ofDays(7);
 
   /** Where line {@code line}'s video goes. */
   static Path target(Path out, int line) {
@@ -84,7 +91,9 @@ final class BatchCommand implements Callable<Integer> {
     AtomicInteger done = new AtomicInteger();
     AtomicInteger already = new AtomicInteger();
     Map<Integer, RuntimeException> failures = new TreeMap<>();
-    try (Journal journal = Journal.open(out); Backend backend = common.open()) {
+    // A line may wait long for a generation slot while earlier lines run: the batch, not a slot wait, bounds it.
+    try (Journal journal = Journal.open(out);
+        Backend backend = common.open(builder -> builder.maxSlotWait(SLOT_WAIT))) {
       BatchSubmitter submitter = new BatchSubmitter(backend.client(), journal, requests, out, output);
       ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency));
       List<Future<?>> work = requests.keySet().stream().<Future<?>>map(line -> pool.submit(() -> {

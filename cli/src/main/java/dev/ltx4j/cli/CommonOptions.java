@@ -1,6 +1,8 @@
 package dev.ltx4j.cli;
 
+import dev.ltx4j.LtxClientBuilder;
 import java.io.PrintWriter;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,6 +23,11 @@ final class CommonOptions {
 
   Backend open() {
     return Backend.open(sandbox, err());
+  }
+
+  /** The backend with a command's own client settings. */
+  Backend open(UnaryOperator<LtxClientBuilder> settings) {
+    return Backend.open(sandbox, err(), settings);
   }
 
   PrintWriter out() {

@@ -66,7 +66,7 @@ final class StoreBatch {
       Duration deadline) throws InterruptedException {
     OutputPaths.requireWritableFolder(out);
     Output output = common.output();
-    try (HikariDataSource dataSource = StoreConnection.open(options, System.getenv(), threads * 2 + 4);
+    try (HikariDataSource dataSource = StoreConnection.open(options, System.getenv(), Math.min(threads * 2 + 4, 40));
         PostgresStore store = PostgresStore.create(dataSource).migrate();
         Backend backend = Backend.open(common.sandbox, common.err(), builder -> builder
             .requestBudget(store.requestBudget(options.projectName, options.requestsPerMinute, Duration.ofMinutes(1)))

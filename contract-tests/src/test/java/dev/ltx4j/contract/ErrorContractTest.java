@@ -24,6 +24,7 @@ import dev.ltx4j.BadRequestException;
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.RateLimitException;
 import java.util.Map;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -95,7 +96,7 @@ class ErrorContractTest {
   @Test
   @PactTestFor(pactMethod = "concurrencyLimit")
   void raisesRateLimitExceptionWithTheLimitReached(MockServer server) {
-    try (LtxClient client = Contract.builder(server, KEY).maxRetries(0).build()) {
+    try (LtxClient client = Contract.builder(server, KEY).maxRetries(0).maxSlotWait(Duration.ZERO).build()) {
       RateLimitException refused =
           catchThrowableOfType(RateLimitException.class, () -> client.submit(GenerateContractTest.REFERENCE));
 

@@ -77,7 +77,8 @@ final class Generations {
     String assetId = state.ids.next("asset");
     String[] failure = failure(request);
     String error = failure == null ? null : failure[0];
-    Schedule schedule = error == null ? state.schedule() : state.schedule().failing();
+    Schedule schedule = state.schedule(request.durationOrDefault());
+    schedule = error == null ? schedule : schedule.failing();
     AssetRecord asset = null;
     if (error == null) {
       asset = Videos.generated(state, assetId, request);

@@ -219,7 +219,7 @@ public final class Sandbox implements AutoCloseable {
   record Settings(String host, int port, int cdnPort, String apiKey, String apiSecret, long seed, Clock clock,
       double timeScale, List<Duration> phases, Duration urlLifetime, Path cacheDir, int quoteStatus,
       int defaultPageSize, boolean realWorldVariants, boolean checkAnswers, int requestsPerMinute,
-      int concurrencyCeiling) {}
+      int concurrencyCeiling, boolean workGrowsWithDuration) {}
 
   /** Configures a {@link Sandbox}; every setting has a default. */
   public static final class Builder {
@@ -239,6 +239,7 @@ public final class Sandbox implements AutoCloseable {
     private int defaultPageSize = 20;
     private boolean realWorldVariants;
     private boolean checkAnswers = true;
+    private boolean workGrowsWithDuration;
     private int requestsPerMinute;
     private int concurrencyCeiling;
 
@@ -386,11 +387,20 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether a generation's in-progress phase grows with the video it makes, as a real model's work does: the
+     * phase's length is for a 6 s video, and a 10 s one takes 10/6 of it. Default false: every job takes the same.
+     */
+    public Builder workGrowsWithDuration(boolean grows) {
+      this.workGrowsWithDuration = grows;
+      return this;
+    }
+
     /** Starts both listeners. */
     public Sandbox start() {
       Settings settings = new Settings(host, port, cdnPort, apiKey, apiSecret, seed, clock, timeScale,
           List.of(phases), urlLifetime, cacheDir, quoteStatus, defaultPageSize, realWorldVariants, checkAnswers,
-          requestsPerMinute, concurrencyCeiling);
+          requestsPerMinute, concurrencyCeiling, workGrowsWithDuration);
       try {
         return new Sandbox(settings);
       } catch (IOException e) {

@@ -78,6 +78,12 @@ final class State {
     return new Schedule(scaled, null);
   }
 
+  /** The schedule of a generation of a {@code seconds}-long video. */
+  Schedule schedule(int seconds) {
+    Schedule schedule = schedule();
+    return settings.workGrowsWithDuration() ? schedule.withWork(seconds / 6.0) : schedule;
+  }
+
   Duration scaled(Duration duration) {
     return Duration.ofNanos(Math.round(duration.toNanos() * settings.timeScale()));
   }

@@ -10,6 +10,7 @@ import dev.ltx4j.internal.http.RequestMaybeSentException;
 import dev.ltx4j.internal.http.ResponseTooLargeIOException;
 import dev.ltx4j.internal.http.UndecodableBodyException;
 import dev.ltx4j.internal.limits.PermitQueue;
+import dev.ltx4j.internal.observe.Events;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -44,6 +45,7 @@ public final class CallRunner {
   private final Duration attemptTimeout;
   private final RetryPolicy policy;
   private final PermitQueue permits;
+  private volatile Events events = Events.NONE;
 
   public CallRunner(Clock clock, Sleeper sleeper, int maxRetries, Duration attemptTimeout, PermitQueue permits) {
     this(clock, sleeper, maxRetries, attemptTimeout, permits, () -> ThreadLocalRandom.current().nextDouble());
@@ -67,6 +69,17 @@ public final class CallRunner {
     return clock;
   }
 
+  /** Tells {@code events} what every call (and its budget permit) does; set while the client is built. */
+  public CallRunner observe(Events events) {
+    this.events = events;
+    permits.observe(events);
+    return this;
+  }
+
+  public Events events() {
+    return events;
+  }
+
   /** Completes with the successful (or accepted) response, or with a typed {@link Ltx4jException}. */
   public <T> CompletableFuture<Response<T>> run(CallSpec<T> spec) {
     Run<T> run = new Run<>(spec);
@@ -78,6 +91,7 @@ public final class CallRunner {
     final CallSpec<T> spec;
     final CompletableFuture<Response<T>> result = new CompletableFuture<>();
     volatile Call<T> current;
+    volatile Instant sentAt;
     int attempt;
 
     Run(CallSpec<T> spec) {
@@ -126,6 +140,7 @@ public final class CallRunner {
       // OkHttp cancels the call when this runs out, mid-body included: a trickling server cannot outlast it.
       call.timeout().timeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
       current = call;
+      sentAt = clock.instant();
       call.enqueue(new Callback<T>() {
         @Override
         public void onResponse(Call<T> call, Response<T> response) {
@@ -149,6 +164,7 @@ public final class CallRunner {
 
     void handle(Request request, Response<T> response) {
       int status = response.code();
+      events.requestEnded(request, status, sentAt, clock.instant());
       if (response.isSuccessful() || spec.acceptedStatuses().contains(status)) {
         log(request, String.valueOf(status), "done");
         result.complete(response);
@@ -160,6 +176,7 @@ public final class CallRunner {
       // A server that says when to come back is believed: on 429 and on 503 (Retry-After, seconds or a date).
       Duration hint = status == 429 || status == 503 ? ErrorTranslator.retryAfter(response.headers(), body, now) : null;
       boolean ceiling = error instanceof RateLimitException limited && limited.isConcurrencyLimit();
+      if (status == 429) events.rateLimited(request, ceiling);
       if (status == 429 && !ceiling) {
         // The project's request rate is used up: no request of this client is sent until the server's time is up.
         permits.holdUntil(now.plus(hint == null ? RATE_LIMIT_PAUSE : RetryPolicy.capHint(hint)));
@@ -168,6 +185,7 @@ public final class CallRunner {
     }
 
     void handle(Request request, Throwable failure) {
+      events.requestEnded(request, 0, sentAt, clock.instant());
       String operation = operation(request);
       boolean maybeSent = causeOf(failure, RequestMaybeSentException.class) != null;
       if (!maybeSent && !(failure instanceof IOException)) {
@@ -220,6 +238,7 @@ public final class CallRunner {
         result.completeExceptionally(error);
         return;
       }
+      events.retryScheduled(request, outcome, decision.delay());
       sleeper.sleep(decision.delay()).whenComplete((ignored, sleepError) -> {
         if (sleepError != null) {
           result.completeExceptionally(new Ltx4jException("retry wait failed", sleepError));

@@ -6,6 +6,8 @@ import dev.ltx4j.internal.api.JobsApi;
 import dev.ltx4j.internal.api.UploadsApi;
 import dev.ltx4j.internal.json.Json;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
@@ -14,6 +16,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 /** The OkHttp client and the generated Retrofit interfaces, set up once per ltx4j client. */
 public final class HttpStack implements AutoCloseable {
   private final OkHttpClient http;
+  private final Call.Factory calls;
   private final boolean ownsClient;
   private final GenerateApi generate;
   private final JobsApi jobs;
@@ -27,6 +30,15 @@ public final class HttpStack implements AutoCloseable {
    */
   public HttpStack(HttpUrl baseUrl, Credentials credentials, OkHttpClient base, Timeouts timeouts,
       long maxResponseBytes) {
+    this(baseUrl, credentials, base, timeouts, maxResponseBytes, client -> client);
+  }
+
+  /**
+   * @param callFactory wraps the finished OkHttp client (ltx4j's interceptors in place) into the factory every
+   *     request goes through: OpenTelemetry's OkHttp instrumentation, for one
+   */
+  public HttpStack(HttpUrl baseUrl, Credentials credentials, OkHttpClient base, Timeouts timeouts,
+      long maxResponseBytes, Function<? super OkHttpClient, ? extends Call.Factory> callFactory) {
     this.ownsClient = base == null;
     OkHttpClient.Builder builder = (base == null ? new OkHttpClient() : base).newBuilder()
         // OkHttp would silently resend a request on some connection failures, a paid POST included.
@@ -46,9 +58,10 @@ public final class HttpStack implements AutoCloseable {
     if (ownsClient) {
       http.dispatcher().setMaxRequestsPerHost(32);
     }
+    this.calls = java.util.Objects.requireNonNull(callFactory.apply(http), "callFactory returned null");
     Retrofit retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
-        .client(http)
+        .callFactory(calls)
         .addConverterFactory(new GuardedConverters(MoshiConverterFactory.create(Json.moshi())))
         .build();
     this.generate = retrofit.create(GenerateApi.class);
@@ -60,6 +73,11 @@ public final class HttpStack implements AutoCloseable {
 
   public OkHttpClient http() {
     return http;
+  }
+
+  /** What every request goes through: the client above, or what the builder's call factory made of it. */
+  public Call.Factory calls() {
+    return calls;
   }
 
   public GenerateApi generate() {

@@ -2,6 +2,7 @@ package dev.ltx4j.internal.limits;
 
 import dev.ltx4j.RequestBudget;
 import dev.ltx4j.Sleeper;
+import dev.ltx4j.internal.observe.Events;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,7 @@ public final class PermitQueue {
   private Instant heldUntil = Instant.MIN;
   private long granted;
   private Duration waited = Duration.ZERO;
+  private volatile Events events = Events.NONE;
 
   public PermitQueue(RequestBudget budget, Clock clock, Sleeper sleeper) {
     this.budget = budget;
@@ -51,9 +53,13 @@ public final class PermitQueue {
    * for the caller to find its deadline passed. Canceling the future gives up the place in the queue.
    */
   public CompletableFuture<Void> acquire(Priority priority, Instant deadline) {
+    if (priority == Priority.UNMETERED) {
+      return CompletableFuture.completedFuture(null);
+    }
     CompletableFuture<Void> future = new CompletableFuture<>();
     Instant since = clock.instant();
     future.thenRun(() -> addWait(Duration.between(since, clock.instant())));
+    future.thenRun(() -> events.budgetWaited(Duration.between(since, clock.instant())));
     synchronized (this) {
       waiting.add(new Waiter(priority, next++, deadline, future));
     }
@@ -66,6 +72,11 @@ public final class PermitQueue {
     if (until.isAfter(heldUntil)) {
       heldUntil = until;
     }
+  }
+
+  /** Tells {@code events} how long each permit was waited for. */
+  public void observe(Events events) {
+    this.events = events;
   }
 
   /** Permits handed out so far. */

@@ -9,5 +9,7 @@ public enum Priority {
   SUBMIT,
   ASSET,
   CALL,
-  POLL
+  POLL,
+  /** Not an API call (a part sent to a presigned storage URL): it takes no permit. */
+  UNMETERED
 }

@@ -165,6 +165,10 @@ public final class SubmissionGate {
 
     void waitForSlot(Duration hint) {
       Duration waited = Duration.between(start, clock.instant());
+      if (maxWait.isZero() && refusal != null) {
+        result.completeExceptionally(refusal); // waiting was not wanted: the service's answer as it came
+        return;
+      }
       if (waited.compareTo(maxWait) >= 0) {
         result.completeExceptionally(new NoFreeSlotException(ceiling.get(), waited, refusal));
         return;

@@ -33,6 +33,8 @@ import dev.ltx4j.model.JobList;
 import dev.ltx4j.model.JobResponse;
 import dev.ltx4j.model.LtxGenerateRequest;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +50,9 @@ import retrofit2.Response;
  */
 public final class Operations implements JobSource, AutoCloseable {
   public static final String LTX_MODEL_ID = "model_ltx-2-3-fast";
+  private static final int RECENT_SUBMISSIONS = 10_000;
+  /** A system property that turns list sweeps off, for benchmarks that measure per-job polling against them. */
+  public static final String PER_JOB_POLLING = "ltx4j.internal.perJobPolling";
   private static final JsonAdapter<Map<String, Object>> MAP =
       Json.moshi().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
 
@@ -59,6 +64,13 @@ public final class Operations implements JobSource, AutoCloseable {
   private final HttpStack stack;
   private final CallRunner runner;
   private final SubmissionGate gate;
+  /** The answers of this client's latest submissions, so that a wait by job id starts from what they said. */
+  private final Map<String, Accepted> recent = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Accepted> eldest) {
+      return size() > RECENT_SUBMISSIONS;
+    }
+  });
   private final JobWaiter waiter;
   private final Uploader uploader;
   private final Downloader downloader;
@@ -72,9 +84,10 @@ public final class Operations implements JobSource, AutoCloseable {
     this.runner = runner;
     this.gate = gate;
     this.waiter = new JobWaiter(runner.clock(), sleeper,
-        new PollPolicy(() -> ThreadLocalRandom.current().nextDouble()), this);
+        new PollPolicy(() -> ThreadLocalRandom.current().nextDouble()), this,
+        Boolean.getBoolean(PER_JOB_POLLING) ? Integer.MAX_VALUE : JobWaiter.FLEET_SIZE).observe(runner.events());
     this.uploader = new Uploader(stack, runner, sleeper, this::deadline, settings.projectId());
-    this.downloader = new Downloader(stack.http(), sleeper,
+    this.downloader = new Downloader(stack.calls(), sleeper,
         new RetryPolicy(RetryPolicy.DOWNLOAD_RETRIES, () -> ThreadLocalRandom.current().nextDouble()));
   }
 
@@ -146,14 +159,16 @@ public final class Operations implements JobSource, AutoCloseable {
         .thenApply(response -> seen(job(response.body(), "POST /jobs/" + jobId + "/action")));
   }
 
+  /** Waits for a job; one this client submitted starts from its submission's answer. */
   public CompletableFuture<JobSnapshot> await(String jobId, WaitOptions options) {
     Ids.check("jobId", jobId);
-    return waiter.await(jobId, options, null);
+    Accepted submitted = recent.get(jobId);
+    return submitted != null ? awaitSubmitted(submitted, options) : waiter.await(jobId, options, null);
   }
 
   /** Waits for a job just submitted, its submission's answer counting as the first reading. */
   public CompletableFuture<JobSnapshot> awaitSubmitted(Accepted submission, WaitOptions options) {
-    return waiter.await(submission.job().id().orElseThrow(), options, submission.job());
+    return waiter.await(submission.job().id().orElseThrow(), options, submission.job(), submission.submittedAt());
   }
 
   public CompletableFuture<JobPage> listPage(JobQuery query, String pageToken) {
@@ -208,7 +223,8 @@ public final class Operations implements JobSource, AutoCloseable {
   /** A paid submission, sent once it holds one of the team's generation slots (see {@link SubmissionGate}). */
   private CompletableFuture<Accepted> submit(
       String modelId, Map<String, Object> body, Supplier<Call<GenerateResponse>> call) {
-    return gate.submit(() -> send(modelId, body, call), accepted -> accepted.job().id().orElseThrow());
+    return gate.submit(() -> runner.events().submission(modelId, () -> send(modelId, body, call)),
+        accepted -> accepted.job().id().orElseThrow());
   }
 
   private CompletableFuture<Accepted> send(
@@ -223,7 +239,9 @@ public final class Operations implements JobSource, AutoCloseable {
         throw new SubmissionOutcomeUnknownException(modelId, body, submittedAt,
             new Ltx4jException("the service accepted the request (HTTP " + response.code() + ") but named no job id"));
       }
-      return new Accepted(job, answer.creativeUnitsCost(), answer.creativeUnitsDiscount(), submittedAt);
+      Accepted accepted = new Accepted(job, answer.creativeUnitsCost(), answer.creativeUnitsDiscount(), submittedAt);
+      recent.put(job.id().get(), accepted);
+      return accepted;
     });
   }
 

@@ -31,14 +31,23 @@ import org.slf4j.LoggerFactory;
 final class FleetSweeper {
   private static final Logger LOG = LoggerFactory.getLogger(FleetSweeper.class);
   static final int PAGE_SIZE = 200;
-  /** Beyond this many pages a sweep costs more than reading the oldest members on their own. */
-  static final int MAX_PAGES = 3;
+  /**
+   * Pages a sweep reads at most: at least this many, and one more for each {@value #MEMBERS_PER_PAGE} members;
+   * beyond, the oldest members cost less read on their own.
+   */
+  static final int MIN_PAGES = 3;
+  static final int MEMBERS_PER_PAGE = 20;
+  /** Sweeps start at least this far apart: one shows every member, so more often only spends the budget. */
+  static final Duration MIN_GAP = Duration.ofSeconds(1);
 
-  /** A wait as the sweeper sees it. */
+  /**
+   * A wait as the sweeper sees it. A sweep reads back to the oldest member's creation; members not read yet (whose
+   * creation is unknown) are looked for on the way, and one not found reads its job on its own.
+   */
   interface Member {
     String jobId();
 
-    /** When the job was created, as the service said; members join once a reading told it. */
+    /** When the job was created, as the service said; null before a first reading (the sweep looks by id). */
     OffsetDateTime createdAt();
 
     /** When the wait wants its next reading. */
@@ -59,6 +68,7 @@ final class FleetSweeper {
   private final JobSource jobs;
   private final Set<Member> members = ConcurrentHashMap.newKeySet();
   private Instant timerAt;
+  private Instant lastSweep;
   private boolean sweeping;
 
   FleetSweeper(Clock clock, Sleeper sleeper, JobSource jobs) {
@@ -91,7 +101,12 @@ final class FleetSweeper {
         earliest = member.wantedAt();
       }
     }
-    if (earliest == null || timerAt != null && !earliest.isBefore(timerAt)) {
+    if (earliest == null) {
+      return;
+    }
+    Instant notBefore = lastSweep == null ? earliest : lastSweep.plus(MIN_GAP);
+    earliest = earliest.isBefore(notBefore) ? notBefore : earliest;
+    if (timerAt != null && !earliest.isBefore(timerAt)) {
       return;
     }
     Instant at = earliest;
@@ -106,6 +121,7 @@ final class FleetSweeper {
         return; // an earlier timer took over
       }
       timerAt = null;
+      lastSweep = clock.instant();
       members.removeIf(Member::done);
       if (members.isEmpty()) {
         return;
@@ -117,19 +133,21 @@ final class FleetSweeper {
     for (Member member : members) {
       awaited.computeIfAbsent(member.jobId(), id -> new ArrayList<>()).add(member);
       OffsetDateTime created = member.createdAt();
-      oldest = oldest == null || created.isBefore(oldest) ? created : oldest;
+      oldest = created == null ? oldest : oldest == null || created.isBefore(oldest) ? created : oldest;
     }
-    new Sweep(awaited, oldest).page(null, 1);
+    new Sweep(awaited, oldest, Math.max(MIN_PAGES, members.size() / MEMBERS_PER_PAGE)).page(null, 1);
   }
 
   private final class Sweep {
     final Map<String, List<Member>> unseen;
     final OffsetDateTime oldest;
     final Map<Member, JobSnapshot> seen = new HashMap<>();
+    final int maxPages;
 
-    Sweep(Map<String, List<Member>> unseen, OffsetDateTime oldest) {
+    Sweep(Map<String, List<Member>> unseen, OffsetDateTime oldest, int maxPages) {
       this.unseen = unseen;
       this.oldest = oldest;
+      this.maxPages = maxPages;
     }
 
     void page(String token, int number) {
@@ -153,9 +171,9 @@ final class FleetSweeper {
               waits.forEach(member -> seen.put(member, job));
             }
             OffsetDateTime created = job.job().createdAt();
-            pastOldest |= created != null && created.isBefore(oldest);
+            pastOldest |= created != null && oldest != null && created.isBefore(oldest);
           }
-          if (unseen.isEmpty() || pastOldest || result.next().isEmpty() || number >= MAX_PAGES) {
+          if (unseen.isEmpty() || pastOldest || result.next().isEmpty() || number >= maxPages) {
             finish(false);
           } else {
             page(result.next().get(), number + 1);
@@ -172,9 +190,8 @@ final class FleetSweeper {
 
     /** Hands each member its reading; those the list could not serve leave the fleet. */
     void finish(boolean failed) {
-      synchronized (FleetSweeper.this) {
-        sweeping = false;
-      }
+      // Still sweeping while readings are handed out: members not yet served keep their old, passed times, which
+      // must not start another sweep at once.
       seen.forEach((member, job) -> deliver(() -> {
         if (job.status() == JobStatus.SUCCESS && !namesAssets(job)) {
           leave(member);
@@ -187,6 +204,9 @@ final class FleetSweeper {
         leave(member);
         member.leaveFleet(!failed);
       })));
+      synchronized (FleetSweeper.this) {
+        sweeping = false;
+      }
       schedule();
     }
 

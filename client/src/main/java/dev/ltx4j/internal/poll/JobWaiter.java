@@ -13,6 +13,7 @@ import dev.ltx4j.Sleeper;
 import dev.ltx4j.UnexpectedResponseException;
 import dev.ltx4j.WaitOptions;
 import dev.ltx4j.internal.call.RetryPolicy;
+import dev.ltx4j.internal.observe.Events;
 import dev.ltx4j.model.JobStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,15 +36,17 @@ public final class JobWaiter {
   private static final Logger LOG = LoggerFactory.getLogger(JobWaiter.class);
 
   /** Waits running at once from which list sweeps see their jobs: below it, one GET per poll costs no more. */
-  static final int FLEET_SIZE = 3;
+  public static final int FLEET_SIZE = 3;
 
   private final Clock clock;
   private final Sleeper sleeper;
   private final PollPolicy policy;
   private final JobSource jobs;
   private final FleetSweeper fleet;
+  private final DurationModel durations = new DurationModel();
   private final AtomicInteger running = new AtomicInteger();
   private final int fleetSize;
+  private volatile Events events = Events.NONE;
 
   public JobWaiter(Clock clock, Sleeper sleeper, PollPolicy policy, JobSource jobs) {
     this(clock, sleeper, policy, jobs, FLEET_SIZE);
@@ -59,6 +62,12 @@ public final class JobWaiter {
     this.fleet = new FleetSweeper(clock, sleeper, jobs);
   }
 
+  /** Tells {@code events} when each wait starts and ends. */
+  public JobWaiter observe(Events events) {
+    this.events = events;
+    return this;
+  }
+
   /** Waits running now. */
   public int running() {
     return running.get();
@@ -66,8 +75,17 @@ public final class JobWaiter {
 
   /** Waits for {@code jobId}; {@code seen} is a reading already in hand (a submission's answer), or null. */
   public CompletableFuture<JobSnapshot> await(String jobId, WaitOptions options, JobSnapshot seen) {
-    Wait wait = new Wait(jobId, options);
+    return await(jobId, options, seen, null);
+  }
+
+  /**
+   * The same; {@code createdAt}: when the job was created on this client's clock (its submission was sent), or
+   * null when unknown, which leaves out what was learned of such jobs' length.
+   */
+  public CompletableFuture<JobSnapshot> await(String jobId, WaitOptions options, JobSnapshot seen, Instant createdAt) {
+    Wait wait = new Wait(jobId, options, createdAt);
     running.incrementAndGet();
+    events.waitStarted(jobId);
     wait.result.whenComplete((job, error) -> {
       running.decrementAndGet();
       fleet.leave(wait);
@@ -77,7 +95,7 @@ public final class JobWaiter {
     } else {
       wait.observe(seen);
     }
-    return wait.result;
+    return events.waitObserved(jobId, wait.result);
   }
 
   private final class Wait implements FleetSweeper.Member {
@@ -96,7 +114,10 @@ public final class JobWaiter {
     volatile Instant wantedAt;
     final AtomicBoolean timingOut = new AtomicBoolean();
 
-    Wait(String jobId, WaitOptions options) {
+    final Instant createdAt;
+
+    Wait(String jobId, WaitOptions options, Instant createdAt) {
+      this.createdAt = createdAt;
       this.jobId = jobId;
       this.options = options;
       this.deadline = options.deadline().map(start::plus).orElse(null);
@@ -109,7 +130,8 @@ public final class JobWaiter {
 
     @Override
     public OffsetDateTime createdAt() {
-      return last.job().createdAt();
+      JobSnapshot seen = last;
+      return seen == null ? null : seen.job().createdAt();
     }
 
     @Override
@@ -137,6 +159,14 @@ public final class JobWaiter {
       if (result.isDone()) {
         return;
       }
+      if (last == null && !solo) {
+        // A wait with no reading yet joins a running fleet at once: the next sweep finds its job by id.
+        wantedAt = clock.instant();
+        if (joinsFleet()) {
+          fleet.schedule();
+          return;
+        }
+      }
       jobs.get(jobId, deadline).whenComplete((job, error) -> {
         if (error == null) {
           observe(job);
@@ -157,9 +187,15 @@ public final class JobWaiter {
       last = job;
       double fraction = progress.read(job.job().progress());
       state.record(clock.instant(), job.rawStatus().orElse(""), fraction);
+      if (createdAt != null && state.expectedAt() == null) {
+        durations.expected(job).ifPresent(length -> state.expect(createdAt, length));
+      }
       notifyListener(job, before, progressBefore);
       switch (job.status()) {
-        case SUCCESS -> result.complete(job);
+        case SUCCESS -> {
+          durations.learn(job);
+          result.complete(job);
+        }
         case FAILURE -> result.completeExceptionally(new JobFailedException(job));
         case CANCELED -> result.completeExceptionally(new JobCanceledException(jobId));
         default -> {
@@ -220,12 +256,15 @@ public final class JobWaiter {
       });
     }
 
-    /** Whether the next reading comes from a sweep: many waits run, and this one knows when its job was created. */
+    /**
+     * Whether the next reading comes from a sweep: many waits run, and this one has no reading yet or knows when its
+     * job was created (how far back the list must be read).
+     */
     boolean joinsFleet() {
       if (inFleet) {
         return true;
       }
-      if (solo || running.get() < fleetSize || last == null || last.job().createdAt() == null) {
+      if (solo || running.get() < fleetSize || last != null && last.job().createdAt() == null) {
         return false;
       }
       inFleet = true;

@@ -15,8 +15,27 @@ public final class PollState {
   private Instant lastProgressAt;
   private double lastProgress = Double.NaN;
 
+  private Instant expectedAt;
+  private Duration expectedLength;
+
   public PollState(Instant startedAt) {
     this.startedAt = startedAt;
+  }
+
+  /** Jobs like this one took {@code length} from creation, and this one was created at {@code createdAt}. */
+  public void expect(Instant createdAt, Duration length) {
+    this.expectedAt = createdAt.plus(length);
+    this.expectedLength = length;
+  }
+
+  /** When jobs like this one finished, or null while no such job was seen. */
+  public Instant expectedAt() {
+    return expectedAt;
+  }
+
+  /** How long jobs like this one took, or null. */
+  public Duration expectedLength() {
+    return expectedLength;
   }
 
   /** Records one poll's answer; {@code progress} is 0..1 or NaN when not reported. Returns true if anything changed. */

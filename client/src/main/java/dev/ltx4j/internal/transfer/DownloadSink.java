@@ -15,19 +15,27 @@ interface DownloadSink {
   /** Drops everything written, for a server that cannot resume; false when that is impossible. */
   boolean restart() throws IOException;
 
-  static DownloadSink of(FileChannel file) {
+  /** Writes to a part file, whose pages go to disk as the download goes on (see {@link Writeback}). */
+  static DownloadSink of(PartFile part) {
+    FileChannel file = part.channel();
     return new DownloadSink() {
+      private long size;
+
       @Override
       public void write(ByteBuffer bytes) throws IOException {
+        size += bytes.remaining();
         while (bytes.hasRemaining()) {
           file.write(bytes);
         }
+        part.written(size);
       }
 
       @Override
       public boolean restart() throws IOException {
         file.truncate(0);
         file.position(0);
+        size = 0;
+        part.written(0);
         return true;
       }
     };

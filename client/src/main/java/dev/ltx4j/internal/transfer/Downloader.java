@@ -16,11 +16,13 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +35,12 @@ public final class Downloader {
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
   private static final int BUFFER = 256 * 1024;
 
-  private final OkHttpClient http;
+  private final Call.Factory http;
   private final Sleeper sleeper;
   private final RetryPolicy policy;
 
   /** {@code policy} counts failures in a row: a connection that delivered bytes before breaking resets the count. */
-  public Downloader(OkHttpClient http, Sleeper sleeper, RetryPolicy policy) {
+  public Downloader(Call.Factory http, Sleeper sleeper, RetryPolicy policy) {
     this.http = http;
     this.sleeper = sleeper;
     this.policy = policy;
@@ -50,7 +52,7 @@ public final class Downloader {
    */
   public long toFile(String url, Supplier<String> freshUrl, Path target, boolean overwrite, TransferListener listener) {
     try (PartFile part = PartFile.beside(target)) {
-      long size = download(url, freshUrl, DownloadSink.of(part.channel()), listener);
+      long size = download(url, freshUrl, DownloadSink.of(part), listener);
       part.moveTo(target, overwrite);
       return size;
     } catch (IOException e) {
@@ -133,9 +135,16 @@ public final class Downloader {
         if (checksum != null && written == 0) {
           checksum.reset();
         }
+        BufferedSource source = response.body().source();
+        if (response.protocol() == Protocol.HTTP_1_1 || response.protocol() == Protocol.HTTP_1_0) {
+          // OkHttp bounds each HTTP/1 read twice: by the socket's own read timeout (SO_TIMEOUT, set to the client's
+          // read timeout) and by Okio's watchdog thread, woken for every read of at most 8 KiB. The socket's bound
+          // is enough for a body, and a large download then costs less CPU; HTTP/2 streams keep their watchdog.
+          source.timeout().clearTimeout();
+        }
         long[] position = {written};
         try {
-          copy(response.body().source(), sink, position, total, checksum, listener);
+          copy(source, sink, position, total, checksum, listener);
         } finally {
           written = position[0]; // bytes that reached the sink count, even when the body then broke off
         }
@@ -180,7 +189,8 @@ public final class Downloader {
         int n = buffer.remaining();
         if (n > 0) {
           if (checksum != null) {
-            checksum.update(buffer.duplicate());
+            checksum.update(buffer);
+            buffer.flip(); // the digest consumed the bytes: back to 0..n for the write
           }
           try {
             sink.write(buffer);

@@ -26,12 +26,14 @@ final class PartFile implements AutoCloseable {
   private final Path path;
   private final FileChannel channel;
   private final FileLock lock;
+  private final Writeback writeback;
   private boolean moved;
 
   private PartFile(Path path, FileChannel channel, FileLock lock) {
     this.path = path;
     this.channel = channel;
     this.lock = lock;
+    this.writeback = new Writeback(channel);
   }
 
   /** Removes the abandoned part files of {@code target}, then creates and locks a new one. */
@@ -66,8 +68,14 @@ final class PartFile implements AutoCloseable {
     return channel;
   }
 
+  /** Tells the file's {@link Writeback} that the file now holds {@code size} bytes. */
+  void written(long size) {
+    writeback.written(size);
+  }
+
   /** Syncs the file and moves it to {@code target}, replacing an existing file only when asked. */
   void moveTo(Path target, boolean overwrite) throws IOException {
+    writeback.stop();
     channel.force(true);
     if (overwrite) {
       Files.move(path, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -83,6 +91,7 @@ final class PartFile implements AutoCloseable {
   /** Unlocks and closes the file, and deletes it unless it was moved into place. */
   @Override
   public void close() {
+    writeback.stop();
     try {
       lock.release();
       channel.close();

@@ -7,6 +7,7 @@ import dev.ltx4j.UploadFailedException;
 import dev.ltx4j.internal.call.CallRunner;
 import dev.ltx4j.internal.call.CallSpec;
 import dev.ltx4j.internal.http.HttpStack;
+import dev.ltx4j.internal.limits.Priority;
 import dev.ltx4j.model.AssetUploadRequest;
 import dev.ltx4j.model.Upload;
 import dev.ltx4j.model.UploadActionRequest;
@@ -95,7 +96,7 @@ public final class Uploader {
     int length = (int) Math.min(PART_SIZE, image.size() - offset);
     return runner.run(CallSpec.idempotentWrite(
             () -> stack.transfers().putPart(url, RequestBody.create(unchecked(() -> image.read(offset, length)), OCTETS)),
-            deadline.get()))
+            deadline.get()).at(Priority.UNMETERED))
         .thenRun(() -> listener.onProgress(offset + length, image.size()));
   }
 

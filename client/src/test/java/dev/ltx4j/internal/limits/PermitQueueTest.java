@@ -2,7 +2,9 @@ package dev.ltx4j.internal.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ltx4j.RequestBudget;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,7 +12,25 @@ import org.junit.jupiter.api.Test;
 
 class PermitQueueTest {
   private final ManualTime time = new ManualTime();
-  private final SlidingWindowBudget budget = new SlidingWindowBudget(2, Duration.ofMinutes(1));
+  /** Two permits in each minute of the clock, so that the queue's order is all that is tested. */
+  private final RequestBudget budget = new RequestBudget() {
+    private long minute = -1;
+    private int taken;
+
+    @Override
+    public Duration tryTake(Instant now) {
+      long current = now.getEpochSecond() / 60;
+      if (current != minute) {
+        minute = current;
+        taken = 0;
+      }
+      if (taken < 2) {
+        taken++;
+        return Duration.ZERO;
+      }
+      return Duration.ofSeconds(60 - now.getEpochSecond() % 60);
+    }
+  };
   private final PermitQueue queue = new PermitQueue(budget, time, time);
   private final List<String> order = new ArrayList<>();
 
@@ -36,6 +56,16 @@ class PermitQueueTest {
     time.advance(Duration.ofMinutes(1));
     assertThat(order).containsExactly("poll 1", "poll 2", "submit", "asset", "call", "poll 3");
     assertThat(queue.granted()).isEqualTo(6);
+  }
+
+  @Test
+  void aPartForAPresignedUrlTakesNoPermit() {
+    ask(Priority.POLL, "poll 1");
+    ask(Priority.POLL, "poll 2");
+    queue.holdUntil(time.instant().plusSeconds(30));
+
+    assertThat(queue.acquire(Priority.UNMETERED, null)).isDone();
+    assertThat(queue.granted()).isEqualTo(2);
   }
 
   @Test

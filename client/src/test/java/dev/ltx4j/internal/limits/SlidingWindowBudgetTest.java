@@ -10,7 +10,7 @@ class SlidingWindowBudgetTest {
   private static final Instant T0 = Instant.parse("2026-07-29T10:00:00Z");
 
   @Test
-  void aQuietBudgetLetsItsWholeMinuteGoAtOnceThenSaysWhenTheOldestLeaves() {
+  void aFullMinuteSaysWhenItsOldestPermitLeaves() {
     SlidingWindowBudget budget = new SlidingWindowBudget(3, Duration.ofMinutes(1));
 
     assertThat(budget.tryTake(T0)).isZero();
@@ -20,6 +20,18 @@ class SlidingWindowBudgetTest {
     assertThat(budget.tryTake(T0.plusSeconds(59))).isEqualTo(Duration.ofSeconds(1));
     assertThat(budget.tryTake(T0.plusSeconds(60))).as("the first permit left the window").isZero();
     assertThat(budget.tryTake(T0.plusSeconds(60))).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void aBurstTakesAtMostASixthOfTheMinuteIn10Seconds() {
+    SlidingWindowBudget budget = new SlidingWindowBudget(90, Duration.ofMinutes(1));
+
+    for (int i = 0; i < 15; i++) {
+      assertThat(budget.tryTake(T0.plusMillis(i))).isZero();
+    }
+    assertThat(budget.tryTake(T0.plusSeconds(1))).as("the 16th waits for the first to leave the 10 s")
+        .isEqualTo(Duration.ofSeconds(9));
+    assertThat(budget.tryTake(T0.plusSeconds(10))).isZero();
   }
 
   @Test

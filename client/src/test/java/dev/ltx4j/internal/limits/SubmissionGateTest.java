@@ -107,6 +107,19 @@ class SubmissionGateTest {
   }
 
   @Test
+  void withNoWaitAllowedACeilingRefusalIsTheCallersAtOnce() {
+    SubmissionGate gate = new SubmissionGate(slots, 0, time, time, Duration.ZERO);
+    running.add("someone else's");
+    running.add("someone else's too");
+    CompletableFuture<String> job = gate.submit(submission(), id -> id);
+    answerAll();
+
+    assertThat(job.handle((id, error) -> error).join()).isInstanceOfSatisfying(RateLimitException.class,
+        e -> assertThat(e.actionLimit()).hasValue(2));
+    assertThat(sent).isEqualTo(1);
+  }
+
+  @Test
   void aSubmissionThatFailsOtherwiseFreesItsSlotAndReportsItsOwnError() {
     SubmissionGate gate = new SubmissionGate(slots, 1, time, time, Duration.ofMinutes(30));
     CompletableFuture<String> failed = gate.submit(

@@ -66,6 +66,43 @@ class PartFileTest {
     assertThat(list()).containsExactly(target);
   }
 
+  @Test
+  void syncsALargeFileOnOneBackgroundThreadThatEndsOnceTheFileIsMoved() throws Exception {
+    Path target = dir.resolve("v.mp4");
+    ByteBuffer block = ByteBuffer.allocate(1 << 20);
+    try (PartFile part = PartFile.beside(target)) {
+      DownloadSink sink = DownloadSink.of(part);
+      for (int i = 0; i < (int) (Writeback.STEP >> 20) + 1; i++) {
+        block.clear();
+        block.put(0, (byte) i);
+        sink.write(block);
+      }
+      assertThat(writebackThreads()).hasSize(1);
+      part.moveTo(target, false);
+    }
+    for (int i = 0; i < 500 && !writebackThreads().isEmpty(); i++) {
+      Thread.sleep(10);
+    }
+    assertThat(writebackThreads()).isEmpty();
+    assertThat(Files.size(target)).isEqualTo(Writeback.STEP + (1 << 20));
+    assertThat(list()).containsExactly(target);
+  }
+
+  @Test
+  void aSmallFileStartsNoBackgroundSync() throws IOException {
+    Path target = dir.resolve("v.mp4");
+    try (PartFile part = PartFile.beside(target)) {
+      DownloadSink.of(part).write(ByteBuffer.wrap("video".getBytes(StandardCharsets.UTF_8)));
+      assertThat(writebackThreads()).isEmpty();
+      part.moveTo(target, false);
+    }
+    assertThat(Files.readString(target)).isEqualTo("video");
+  }
+
+  private static java.util.List<Thread> writebackThreads() {
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("ltx4j-writeback")).toList();
+  }
+
   private java.util.List<Path> list() throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.toList();

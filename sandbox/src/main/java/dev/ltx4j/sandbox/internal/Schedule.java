@@ -23,6 +23,14 @@ public record Schedule(List<Duration> phases, Duration failAfter) {
     phases = List.copyOf(phases);
   }
 
+  /** The same schedule with the in-progress phase {@code factor} times as long. */
+  public Schedule withWork(double factor) {
+    List<Duration> changed = new java.util.ArrayList<>(phases);
+    int work = RUNNING.indexOf(JobState.IN_PROGRESS);
+    changed.set(work, Duration.ofNanos(Math.round(phases.get(work).toNanos() * factor)));
+    return new Schedule(changed, failAfter);
+  }
+
   /** The same schedule ending in failure halfway through {@code in-progress}. */
   public Schedule failing() {
     Duration beforeWork = phases.get(0).plus(phases.get(1)).plus(phases.get(2));
