@@ -39,11 +39,18 @@ import picocli.CommandLine.Parameters;
             + "LTX4J_REQUESTS_PER_MINUTE), and submissions keep the team's generation slots full, learning how many "
             + "there are from the service's first refusal (or LTX4J_MAX_CONCURRENT_JOBS) and refilling a slot as "
             + "soon as its job is seen finished.", "",
-        "The exit code is that of the first line that failed."},
+        "The exit code is that of the first line that failed.", "",
+        "With --store, the batch is kept in PostgreSQL instead of the journal: run `ltx4j worker` on other machines "
+            + "to share it (one request budget, one set of generation slots, each line owned by one live worker at a "
+            + "time; a dead worker's lines pass to the others). `ltx4j batch-status` shows where it stands."},
     footer = {"%nExamples:", "  ltx4j batch prompts.jsonl --out videos",
-        "  ltx4j batch prompts.jsonl --out videos --sandbox --json"})
+        "  ltx4j batch prompts.jsonl --out videos --sandbox --json",
+        "  LTX4J_STORE_USER=ltx4j LTX4J_STORE_PASSWORD=… ltx4j batch prompts.jsonl --out videos \\",
+        "      --store jdbc:postgresql://db.example.com/ltx4j --ceiling 8"})
 final class BatchCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+
+  @Mixin StoreOptions store;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "JSON Lines: one request per line.")
   Path file;
@@ -68,6 +75,9 @@ final class BatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (store.url != null) {
+      return StoreBatch.start(common, store, file, out, concurrency, deadline);
+    }
     Map<Integer, LtxRequest> requests = new LinkedHashMap<>();
     BatchFile.read(file).forEach(line -> requests.put(line.number(), line.request()));
     OutputPaths.requireWritableFolder(out);
