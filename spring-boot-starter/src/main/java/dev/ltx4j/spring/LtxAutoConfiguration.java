@@ -7,10 +7,13 @@ import dev.ltx4j.LtxObserver;
 import dev.ltx4j.RequestBudget;
 import dev.ltx4j.micrometer.LtxMetrics;
 import dev.ltx4j.opentelemetry.LtxTracing;
+import dev.ltx4j.postgres.PostgresStore;
 import dev.ltx4j.sandbox.Sandbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
+import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,6 +35,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code ltx4j-opentelemetry} and an {@code OpenTelemetry} bean, its generations are traced.
  */
 @AutoConfiguration(afterName = {
+    "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
     "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
     "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryAutoConfiguration",
     "org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration"})
@@ -81,6 +85,45 @@ public class LtxAutoConfiguration {
     @Bean
     SandboxTarget ltx4jSandboxTarget(Sandbox sandbox) {
       return sandbox::clientBuilder;
+    }
+  }
+
+  /**
+   * {@code ltx4j.coordination=postgres}: the project's request budget and the team's generation slots kept in the
+   * application's PostgreSQL, so that every instance of the service draws from one budget and one ceiling. The
+   * schema is applied at start-up.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(PostgresStore.class)
+  @ConditionalOnBean(DataSource.class)
+  @ConditionalOnProperty(prefix = "ltx4j", name = "coordination", havingValue = "postgres")
+  static class PostgresConfiguration {
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    PostgresStore ltx4jPostgresStore(DataSource dataSource) {
+      return PostgresStore.create(dataSource).migrate();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RequestBudget ltx4jSharedRequestBudget(PostgresStore store, LtxProperties properties) {
+      return store.requestBudget(shareName(properties), properties.getRequestsPerMinute(), Duration.ofMinutes(1));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JobSlots ltx4jSharedJobSlots(PostgresStore store, LtxProperties properties) {
+      Integer ceiling = properties.getMaxConcurrentJobs();
+      if (ceiling == null) {
+        throw new IllegalStateException("ltx4j.coordination=postgres shares the team's generation slots, so it needs"
+            + " their number: set ltx4j.max-concurrent-jobs");
+      }
+      return store.jobSlots(shareName(properties), ceiling);
+    }
+
+    /** One budget and one pool per Scenario project. */
+    private static String shareName(LtxProperties properties) {
+      return properties.getProjectId() == null ? "default" : properties.getProjectId();
     }
   }
 

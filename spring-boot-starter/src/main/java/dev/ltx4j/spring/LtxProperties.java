@@ -37,6 +37,8 @@ public class LtxProperties {
   private Integer maxConcurrentJobs;
   /** How long a submission may wait for a free generation slot before it fails, unsent. */
   private Duration maxSlotWait = Duration.ofMinutes(30);
+  /** Where the request budget and generation slots are kept: "local" (this process) or "postgres" (the application's DataSource, shared by every instance; needs ltx4j-postgres and ltx4j.max-concurrent-jobs). */
+  private String coordination = "local";
 
   private final Sandbox sandbox = new Sandbox();
   private final Metrics metrics = new Metrics();
@@ -92,6 +94,14 @@ public class LtxProperties {
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
     }
+  }
+
+  public String getCoordination() {
+    return coordination;
+  }
+
+  public void setCoordination(String coordination) {
+    this.coordination = coordination;
   }
 
   public String getBaseUrl() {
