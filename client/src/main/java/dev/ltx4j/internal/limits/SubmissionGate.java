@@ -143,7 +143,9 @@ public final class SubmissionGate {
     boolean take() {
       synchronized (SubmissionGate.this) {
         int known = ceiling.get();
-        boolean probe = known > 0 && Duration.between(lastFreed, clock.instant()).compareTo(PROBE_AFTER) >= 0;
+        // A probe only for a submission that itself waited that long: a quiet spell before it asked proves nothing.
+        Instant quietSince = lastFreed.isAfter(start) ? lastFreed : start;
+        boolean probe = known > 0 && Duration.between(quietSince, clock.instant()).compareTo(PROBE_AFTER) >= 0;
         boolean free = known == 0 ? sending.get() == 0 && slots.tryTake(key, Integer.MAX_VALUE)
             : slots.tryTake(key, known) || probe && slots.tryTake(key, Integer.MAX_VALUE);
         if (free && probe) {

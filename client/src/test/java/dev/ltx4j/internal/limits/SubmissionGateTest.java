@@ -146,6 +146,19 @@ class SubmissionGateTest {
   }
 
   @Test
+  void aQuietSpellBeforeASubmissionAskedIsNoReasonToProbe() {
+    SubmissionGate gate = new SubmissionGate(slots, 1, time, time, Duration.ofMinutes(30));
+    gate.submit(submission(), job -> job);
+    answerAll();
+    time.advance(SubmissionGate.PROBE_AFTER.multipliedBy(3)); // the job runs long; nobody waits meanwhile
+    CompletableFuture<String> next = gate.submit(submission(), job -> job);
+
+    time.advance(Duration.ofSeconds(15));
+    assertThat(sent).as("no probe: this submission has waited 15 s").isEqualTo(1);
+    assertThat(next).isNotDone();
+  }
+
+  @Test
   void slotsHeldElsewhereAreLookedAtAgainWithAGrowingPause() {
     SubmissionGate gate = new SubmissionGate(slots, 0, time, time, Duration.ofMinutes(30));
     running.add("someone else's");
