@@ -176,7 +176,9 @@ public final class CallRunner {
       // A server that says when to come back is believed: on 429 and on 503 (Retry-After, seconds or a date).
       Duration hint = status == 429 || status == 503 ? ErrorTranslator.retryAfter(response.headers(), body, now) : null;
       boolean ceiling = error instanceof RateLimitException limited && limited.isConcurrencyLimit();
-      if (status == 429) events.rateLimited(request, ceiling);
+      if (status == 429) {
+        events.rateLimited(request, ceiling);
+      }
       if (status == 429 && !ceiling) {
         // The project's request rate is used up: no request of this client is sent until the server's time is up.
         permits.holdUntil(now.plus(hint == null ? RATE_LIMIT_PAUSE : RetryPolicy.capHint(hint)));

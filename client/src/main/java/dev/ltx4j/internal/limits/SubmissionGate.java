@@ -8,9 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,6 +46,8 @@ public final class SubmissionGate {
   private final Duration maxWait;
   private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
   private final AtomicInteger sending = new AtomicInteger();
+  /** Jobs whose slot this client took, until seen finished. */
+  private final Set<String> bound = ConcurrentHashMap.newKeySet();
   private volatile Instant lastFreed;
 
   /** {@code ceiling}: the team's, when known; 0 to learn it. */
@@ -78,7 +82,9 @@ public final class SubmissionGate {
 
   /** The job was seen in a final status: its slot goes to the next submission waiting. */
   public void finished(String jobId) {
-    if (slots.release(jobId)) {
+    // Only jobs this client bound are handed back: every list page shows finished jobs by the hundred, and a shared
+    // slot store would pay a round trip for each.
+    if (bound.remove(jobId) && slots.release(jobId)) {
       lastFreed = clock.instant();
       wakeOne();
     }
@@ -123,7 +129,9 @@ public final class SubmissionGate {
         sending.decrementAndGet();
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause == null) {
-          slots.bind(key, jobId.apply(answer));
+          String job = jobId.apply(answer);
+          bound.add(job);
+          slots.bind(key, job);
           result.complete(answer);
           wakeOne(); // while the ceiling is unknown, the next submission waits for this one's answer
         } else if (cause instanceof RateLimitException limited && limited.isConcurrencyLimit()) {

@@ -159,6 +159,44 @@ class SubmissionGateTest {
   }
 
   @Test
+  void finishedJobsThisClientDidNotSubmitCostTheSlotStoreNothing() {
+    int[] releases = {0};
+    JobSlots counting = new JobSlots() {
+      @Override
+      public boolean tryTake(String key, int ceiling) {
+        return slots.tryTake(key, ceiling);
+      }
+
+      @Override
+      public void bind(String key, String jobId) {
+        slots.bind(key, jobId);
+      }
+
+      @Override
+      public boolean release(String keyOrJobId) {
+        releases[0]++;
+        return slots.release(keyOrJobId);
+      }
+
+      @Override
+      public int taken() {
+        return slots.taken();
+      }
+    };
+    SubmissionGate gate = new SubmissionGate(counting, 2, time, time, Duration.ofMinutes(30));
+    CompletableFuture<String> mine = gate.submit(submission(), job -> job);
+    answerAll();
+
+    for (int i = 0; i < 200; i++) {
+      gate.finished("job_listed_" + i); // a list page of other people's finished jobs
+    }
+    assertThat(releases[0]).isZero();
+    gate.finished(mine.join());
+    assertThat(releases[0]).isEqualTo(1);
+    assertThat(slots.taken()).isZero();
+  }
+
+  @Test
   void slotsHeldElsewhereAreLookedAtAgainWithAGrowingPause() {
     SubmissionGate gate = new SubmissionGate(slots, 0, time, time, Duration.ofMinutes(30));
     running.add("someone else's");
