@@ -1,6 +1,7 @@
 package dev.ltx4j;
 
 import dev.ltx4j.internal.Ids;
+import dev.ltx4j.internal.call.Dispatch;
 import dev.ltx4j.internal.observe.Events;
 import dev.ltx4j.internal.ops.Futures;
 import dev.ltx4j.internal.transfer.Downloader;
@@ -20,7 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Assets: read them, upload start/end frame images, and download generated videos safely. Get it from
@@ -31,12 +32,12 @@ public final class Assets {
       "video/mp4", "mp4", "video/webm", "webm", "video/quicktime", "mov", "image/png", "png", "image/jpeg", "jpg",
       "image/webp", "webp", "image/gif", "gif", "audio/mpeg", "mp3", "audio/wav", "wav");
 
-  private final Function<String, CompletableFuture<AssetResponse>> read;
+  private final BiFunction<String, Dispatch, CompletableFuture<AssetResponse>> read;
   private final Uploader uploader;
   private final Downloader downloader;
   private final Events events;
 
-  Assets(Function<String, CompletableFuture<AssetResponse>> read, Uploader uploader, Downloader downloader,
+  Assets(BiFunction<String, Dispatch, CompletableFuture<AssetResponse>> read, Uploader uploader, Downloader downloader,
       Events events) {
     this.read = read;
     this.uploader = uploader;
@@ -46,13 +47,17 @@ public final class Assets {
 
   /** Reads an asset; its {@code url} is a temporary signed link, kept exactly as the service sent it. */
   public Asset get(String assetId) {
-    return Futures.join(getAsync(assetId));
+    return Futures.join(read(assetId, Dispatch.CALLER_THREAD));
   }
 
   /** {@link #get(String)} without blocking. */
   public CompletableFuture<Asset> getAsync(String assetId) {
+    return read(assetId, Dispatch.ASYNC);
+  }
+
+  private CompletableFuture<Asset> read(String assetId, Dispatch dispatch) {
     Ids.check("assetId", assetId);
-    return read.apply(assetId).thenApply(AssetResponse::asset);
+    return read.apply(assetId, dispatch).thenApply(AssetResponse::asset);
   }
 
   /**

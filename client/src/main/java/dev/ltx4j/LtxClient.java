@@ -2,6 +2,7 @@ package dev.ltx4j;
 
 import static dev.ltx4j.internal.ops.Futures.join;
 
+import dev.ltx4j.internal.call.Dispatch;
 import dev.ltx4j.internal.observe.Events;
 import dev.ltx4j.internal.ops.Operations;
 import java.time.Instant;
@@ -73,32 +74,32 @@ public final class LtxClient implements AutoCloseable {
 
   /** Quotes a generation's cost with {@code ?dryRun=true}; creates no job and costs nothing. */
   public Quote quote(LtxRequest request) {
-    return join(quoteAsync(request));
+    return join(ops.quote(request, Dispatch.CALLER_THREAD));
   }
 
   /** {@link #quote(LtxRequest)} without blocking. */
   public CompletableFuture<Quote> quoteAsync(LtxRequest request) {
-    return ops.quote(request);
+    return ops.quote(request, Dispatch.ASYNC);
   }
 
   /** Reads a job. */
   public JobSnapshot getJob(String jobId) {
-    return join(getJobAsync(jobId));
+    return join(ops.getJob(jobId, Dispatch.CALLER_THREAD));
   }
 
   /** {@link #getJob(String)} without blocking. */
   public CompletableFuture<JobSnapshot> getJobAsync(String jobId) {
-    return ops.getJob(jobId);
+    return ops.getJob(jobId, Dispatch.ASYNC);
   }
 
   /** Reads one page of jobs, newest first; {@code pageToken} is null for the first page. */
   public JobPage listJobsPage(JobQuery query, String pageToken) {
-    return join(listJobsPageAsync(query, pageToken));
+    return join(ops.listPage(query, pageToken, Dispatch.CALLER_THREAD));
   }
 
   /** {@link #listJobsPage(JobQuery, String)} without blocking. */
   public CompletableFuture<JobPage> listJobsPageAsync(JobQuery query, String pageToken) {
-    return ops.listPage(query, pageToken);
+    return ops.listPage(query, pageToken, Dispatch.ASYNC);
   }
 
   /**
@@ -115,12 +116,12 @@ public final class LtxClient implements AutoCloseable {
    * @throws JobNotCancellableException for job types that cannot be canceled, generation jobs among them
    */
   public JobSnapshot cancel(String jobId) {
-    return join(cancelAsync(jobId));
+    return join(ops.cancel(jobId, Dispatch.CALLER_THREAD));
   }
 
   /** {@link #cancel(String)} without blocking. */
   public CompletableFuture<JobSnapshot> cancelAsync(String jobId) {
-    return ops.cancel(jobId);
+    return ops.cancel(jobId, Dispatch.ASYNC);
   }
 
   /**

@@ -29,11 +29,12 @@ import retrofit2.Callback;
 import retrofit2.Response;
 
 /**
- * Runs API calls asynchronously (OkHttp's dispatcher, no thread blocked per call), retrying as {@link RetryPolicy}
- * decides for the call's {@link CallSpec.Kind}: a paid submission is never retried once it may have reached the
- * server. Each attempt
- * is bounded in time (the per-attempt timeout, and never past the operation's deadline: a call still running then is
- * canceled), and every path ends the caller's future, whatever a callback throws.
+ * Runs API calls, retrying as {@link RetryPolicy} decides for the call's {@link CallSpec.Kind}: a paid submission is
+ * never retried once it may have reached the server. Each attempt is bounded in time (the per-attempt timeout, and
+ * never past the operation's deadline: a call still running then is canceled), and every path ends the caller's
+ * future, whatever a callback throws. A call runs either asynchronously (OkHttp's dispatcher, no thread blocked per
+ * call) or on the caller's thread ({@code execute()}, for blocking methods); both go through the same steps below,
+ * only where each attempt is sent differs.
  */
 public final class CallRunner {
   private static final Logger LOG = LoggerFactory.getLogger(CallRunner.class);
@@ -82,20 +83,37 @@ public final class CallRunner {
 
   /** Completes with the successful (or accepted) response, or with a typed {@link Ltx4jException}. */
   public <T> CompletableFuture<Response<T>> run(CallSpec<T> spec) {
-    Run<T> run = new Run<>(spec);
-    run.attempt();
+    return run(spec, Dispatch.ASYNC);
+  }
+
+  /**
+   * {@link #run(CallSpec)}, sent as {@code dispatch} says; with {@link Dispatch#CALLER_THREAD} it returns only once
+   * the call has ended, with a completed future.
+   */
+  public <T> CompletableFuture<Response<T>> run(CallSpec<T> spec, Dispatch dispatch) {
+    if (dispatch == Dispatch.ASYNC) {
+      Run<T> run = new Run<>(spec, null);
+      run.attempt();
+      return run.result;
+    }
+    CallerThread here = new CallerThread();
+    Run<T> run = new Run<>(spec, here);
+    here.runUntil(run.result, run::attempt, run::interrupted);
     return run.result;
   }
 
   private final class Run<T> {
     final CallSpec<T> spec;
+    /** The thread that sends every attempt and runs every step after a wait; null: OkHttp's dispatcher. */
+    final CallerThread here;
     final CompletableFuture<Response<T>> result = new CompletableFuture<>();
     volatile Call<T> current;
     volatile Instant sentAt;
     int attempt;
 
-    Run(CallSpec<T> spec) {
+    Run(CallSpec<T> spec, CallerThread here) {
       this.spec = spec;
+      this.here = here;
       result.whenComplete((response, error) -> {
         Call<T> call = current;
         if (result.isCancelled() && call != null) {
@@ -111,7 +129,22 @@ public final class CallRunner {
       }
       CompletableFuture<Void> permit = permits.acquire(spec.priority(), spec.deadline());
       result.whenComplete((response, error) -> permit.cancel(false));
-      permit.whenComplete((ignored, error) -> send());
+      permit.whenComplete((ignored, error) -> next(this::send));
+    }
+
+    /** Runs {@code step}, on the caller's thread when the call is run there. */
+    void next(Runnable step) {
+      if (here != null) {
+        here.execute(step);
+      } else {
+        step.run();
+      }
+    }
+
+    /** What an interrupt of the caller's thread ends the call with; a submission sent before may have been paid. */
+    Throwable interrupted(InterruptedException interrupt) {
+      Ltx4jException error = new Ltx4jException("interrupted while waiting for the API", interrupt);
+      return spec.paid() && current != null ? spec.ambiguous().apply(error) : error;
     }
 
     void send() {
@@ -141,7 +174,7 @@ public final class CallRunner {
       call.timeout().timeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
       current = call;
       sentAt = clock.instant();
-      call.enqueue(new Callback<T>() {
+      Callback<T> ended = new Callback<T>() {
         @Override
         public void onResponse(Call<T> call, Response<T> response) {
           try {
@@ -159,7 +192,19 @@ public final class CallRunner {
             giveUp(call.request(), e, causeOf(failure, RequestMaybeSentException.class) != null);
           }
         }
-      });
+      };
+      if (here == null) {
+        call.enqueue(ended);
+        return;
+      }
+      Response<T> response;
+      try {
+        response = call.execute();
+      } catch (Throwable failure) {
+        ended.onFailure(call, failure);
+        return;
+      }
+      ended.onResponse(call, response);
     }
 
     void handle(Request request, Response<T> response) {
@@ -245,7 +290,7 @@ public final class CallRunner {
         if (sleepError != null) {
           result.completeExceptionally(new Ltx4jException("retry wait failed", sleepError));
         } else {
-          attempt();
+          next(this::attempt);
         }
       });
     }

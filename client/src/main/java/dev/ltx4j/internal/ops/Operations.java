@@ -16,6 +16,7 @@ import dev.ltx4j.WaitOptions;
 import dev.ltx4j.internal.Ids;
 import dev.ltx4j.internal.call.CallRunner;
 import dev.ltx4j.internal.call.CallSpec;
+import dev.ltx4j.internal.call.Dispatch;
 import dev.ltx4j.internal.call.RetryPolicy;
 import dev.ltx4j.internal.http.HttpStack;
 import dev.ltx4j.internal.json.Json;
@@ -45,8 +46,9 @@ import retrofit2.Call;
 import retrofit2.Response;
 
 /**
- * Every operation of the client, asynchronous: which request, which kind of call (and so which retries), and what
- * the answer means. {@code LtxClient} and {@code Assets} are thin public facades over it.
+ * Every operation of the client: which request, which kind of call (and so which retries), and what the answer
+ * means. Those of one request take a {@link Dispatch}, so that the blocking methods send it from the caller's thread.
+ * {@code LtxClient} and {@code Assets} are thin public facades over it.
  */
 public final class Operations implements JobSource, AutoCloseable {
   public static final String LTX_MODEL_ID = "model_ltx-2-3-fast";
@@ -75,7 +77,7 @@ public final class Operations implements JobSource, AutoCloseable {
   private final Uploader uploader;
   private final Downloader downloader;
   // hideResults=false: matching needs each job's metadata.input, which a list may otherwise leave out.
-  private final SubmissionRecovery recovery = new SubmissionRecovery(token -> listPage(JobQuery.ALL, token, false));
+  private final SubmissionRecovery recovery = new SubmissionRecovery(token -> listPage(JobQuery.ALL, token, false, Dispatch.ASYNC));
 
   public Operations(
       ClientSettings settings, HttpStack stack, CallRunner runner, SubmissionGate gate, Sleeper sleeper) {
@@ -119,16 +121,16 @@ public final class Operations implements JobSource, AutoCloseable {
     return submit(modelId, body, () -> stack.generate().generateCustomModel(modelId, body, null, projectId()));
   }
 
-  public CompletableFuture<Quote> quote(LtxRequest request) {
+  public CompletableFuture<Quote> quote(LtxRequest request, Dispatch dispatch) {
     Supplier<Call<GenerateResponse>> call =
         () -> stack.generate().generateLtx23Fast(request.toModel(), true, projectId());
-    return runner.run(CallSpec.read(call, deadline()).accepting(402))
+    return runner.run(CallSpec.read(call, deadline()).accepting(402), dispatch)
         .thenApply(response -> QuoteReader.read(response, runner.clock().instant()));
   }
 
-  public CompletableFuture<JobSnapshot> getJob(String jobId) {
+  public CompletableFuture<JobSnapshot> getJob(String jobId, Dispatch dispatch) {
     Ids.check("jobId", jobId);
-    return read(jobId, CallSpec.read(() -> stack.jobs().getJob(jobId, projectId()), deadline()));
+    return read(jobId, CallSpec.read(() -> stack.jobs().getJob(jobId, projectId()), deadline()), dispatch);
   }
 
   /** Reads the job, never past the client's operation timeout nor {@code until}. */
@@ -136,11 +138,12 @@ public final class Operations implements JobSource, AutoCloseable {
   public CompletableFuture<JobSnapshot> get(String jobId, Instant until) {
     Instant deadline = deadline();
     Instant end = until != null && until.isBefore(deadline) ? until : deadline;
-    return read(jobId, CallSpec.read(() -> stack.jobs().getJob(jobId, projectId()), end).at(Priority.POLL));
+    return read(jobId, CallSpec.read(() -> stack.jobs().getJob(jobId, projectId()), end).at(Priority.POLL),
+        Dispatch.ASYNC);
   }
 
-  private CompletableFuture<JobSnapshot> read(String jobId, CallSpec<JobResponse> spec) {
-    return runner.run(spec).thenApply(response -> seen(job(response.body(), "GET /jobs/" + jobId)));
+  private CompletableFuture<JobSnapshot> read(String jobId, CallSpec<JobResponse> spec, Dispatch dispatch) {
+    return runner.run(spec, dispatch).thenApply(response -> seen(job(response.body(), "GET /jobs/" + jobId)));
   }
 
   /** Every job read passes here: one seen finished frees its generation slot. */
@@ -153,9 +156,14 @@ public final class Operations implements JobSource, AutoCloseable {
 
   @Override
   public CompletableFuture<JobSnapshot> cancel(String jobId) {
+    return cancel(jobId, Dispatch.ASYNC);
+  }
+
+  public CompletableFuture<JobSnapshot> cancel(String jobId, Dispatch dispatch) {
     Ids.check("jobId", jobId);
     JobActionRequest cancel = JobActionRequest.builder().action(JobActionRequest.ActionEnum.CANCEL).build();
-    return runner.run(CallSpec.idempotentWrite(() -> stack.jobs().actOnJob(jobId, cancel, projectId()), deadline()))
+    return runner.run(CallSpec.idempotentWrite(() -> stack.jobs().actOnJob(jobId, cancel, projectId()), deadline()),
+            dispatch)
         .thenApply(response -> seen(job(response.body(), "POST /jobs/" + jobId + "/action")));
   }
 
@@ -171,13 +179,13 @@ public final class Operations implements JobSource, AutoCloseable {
     return waiter.await(submission.job().id().orElseThrow(), options, submission.job(), submission.submittedAt());
   }
 
-  public CompletableFuture<JobPage> listPage(JobQuery query, String pageToken) {
-    return listPage(query, pageToken, null);
+  public CompletableFuture<JobPage> listPage(JobQuery query, String pageToken, Dispatch dispatch) {
+    return listPage(query, pageToken, null, dispatch);
   }
 
   /** Every job matching {@code query}, newest first, read a page at a time; see {@link JobListing}. */
   public Stream<JobSnapshot> listAll(JobQuery query) {
-    return JobListing.stream(token -> Futures.join(listPage(query, token)));
+    return JobListing.stream(token -> Futures.join(listPage(query, token, Dispatch.CALLER_THREAD)));
   }
 
   /** Recent jobs a submission of {@code body} to {@code modelId} around {@code sentAt} may have created, best first. */
@@ -193,8 +201,9 @@ public final class Operations implements JobSource, AutoCloseable {
     return findSubmitted(LTX_MODEL_ID, asMap(request), sentAt);
   }
 
-  public CompletableFuture<AssetResponse> readAsset(String assetId) {
-    return runner.run(CallSpec.read(() -> stack.assets().getAsset(assetId, projectId()), deadline()).at(Priority.ASSET))
+  public CompletableFuture<AssetResponse> readAsset(String assetId, Dispatch dispatch) {
+    return runner.run(CallSpec.read(() -> stack.assets().getAsset(assetId, projectId()), deadline()).at(Priority.ASSET),
+            dispatch)
         .thenApply(Response::body);
   }
 
@@ -204,9 +213,10 @@ public final class Operations implements JobSource, AutoCloseable {
     stack.close();
   }
 
-  private CompletableFuture<JobPage> listPage(JobQuery query, String pageToken, Boolean hideResults) {
+  private CompletableFuture<JobPage> listPage(
+      JobQuery query, String pageToken, Boolean hideResults, Dispatch dispatch) {
     return runner.run(CallSpec.read(() -> stack.jobs().listJobs(query.pageSize(), pageToken, query.status(),
-            query.type(), hideResults, projectId()), deadline()))
+            query.type(), hideResults, projectId()), deadline()), dispatch)
         .thenApply(response -> toPage(response.body()));
   }
 
