@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import mockwebserver3.MockResponse;
@@ -32,6 +34,26 @@ class RetryPolicyTest {
     assertThat(time.sleeps()).hasSize(2);
     assertThat(time.sleeps().get(0)).isBetween(Duration.ofMillis(375), Duration.ofMillis(500));
     assertThat(time.sleeps().get(1)).isBetween(Duration.ofMillis(750), Duration.ofMillis(1000));
+  }
+
+  @Test
+  void aReadAnswered503WithRetryAfterZeroIsRetriedByTheClientsPolicyNotSilentlyByOkHttp() {
+    server.enqueue(json(503, "{\"message\": \"busy\"}").newBuilder().addHeader("Retry-After", "0").build());
+    server.enqueue(json(JOB));
+    List<String> requests = new CopyOnWriteArrayList<>();
+    LtxClient client = TestClients.builder(server, time)
+        .observer(new LtxObserver() {
+          @Override
+          public void requestEnded(String operation, int status, Duration duration) {
+            requests.add(operation + " " + status);
+          }
+        })
+        .build();
+
+    assertThat(client.getJob("job_abc123").id()).contains("job_abc123");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(time.sleeps()).hasSize(1);
+    assertThat(requests).containsExactly("getJob 503", "getJob 200");
   }
 
   @Test

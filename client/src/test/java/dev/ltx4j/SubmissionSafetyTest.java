@@ -63,6 +63,19 @@ class SubmissionSafetyTest {
   }
 
   @Test
+  void neverResendsGenerateAnswered503WithRetryAfterZero() {
+    // OkHttp itself sends a request again at once on this answer, below every interceptor that decides retries.
+    server.enqueue(json(503, "{\"message\": \"Service unavailable\"}").newBuilder()
+        .addHeader("Retry-After", "0").build());
+    server.enqueue(json(JOB_QUEUED));
+
+    SubmissionOutcomeUnknownException unknown = catchUnknown(() -> TestClients.client(server, time).submit(REQUEST));
+
+    assertThat(unknown).hasCauseInstanceOf(ServerException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void neverRetriesGenerateAfterAReadTimeout() {
     server.enqueue(new MockResponse.Builder().headersDelay(2, java.util.concurrent.TimeUnit.SECONDS).body(JOB_QUEUED).build());
     server.enqueue(json(JOB_QUEUED));

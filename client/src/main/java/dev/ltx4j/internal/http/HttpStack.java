@@ -47,6 +47,7 @@ public final class HttpStack implements AutoCloseable {
         .addInterceptor(SendTracking.APPLICATION)
         .addInterceptor(new ResponseLimits(maxResponseBytes))
         .addNetworkInterceptor(SendTracking.NETWORK)
+        .addNetworkInterceptor(NoSilentResend.INSTANCE)
         .addNetworkInterceptor(new ApiHostAuthInterceptor(baseUrl, credentials));
     if (timeouts.connect() != null) {
       builder.connectTimeout(timeouts.connect().toMillis(), TimeUnit.MILLISECONDS);
