@@ -32,7 +32,7 @@ final class GuardedConverters extends Converter.Factory {
       return null;
     }
     return body -> {
-      String prefix = null;
+      byte[] prefix = null;
       try {
         prefix = prefix(body);
         return converter.convert(body);
@@ -49,12 +49,25 @@ final class GuardedConverters extends Converter.Factory {
     };
   }
 
-  /** The body's first bytes, read ahead (the decoder reads them from the buffer all the same) for error messages. */
-  private static String prefix(ResponseBody body) throws IOException {
-    BufferedSource peek = body.source().peek();
-    peek.request(PREFIX_BYTES);
-    Buffer head = peek.getBuffer();
-    return head.snapshot((int) Math.min(PREFIX_BYTES, head.size())).utf8();
+  /**
+   * The body's first bytes, read ahead (the decoder reads them from the buffer all the same) for error messages.
+   * Copied out rather than taken as a snapshot: a snapshot would share the buffer's segments, which then could not
+   * go back to Okio's pool, and every answer would allocate fresh ones.
+   */
+  private static byte[] prefix(ResponseBody body) throws IOException {
+    BufferedSource source = body.source();
+    source.request(PREFIX_BYTES);
+    Buffer buffered = source.getBuffer();
+    byte[] prefix = new byte[(int) Math.min(PREFIX_BYTES, buffered.size())];
+    try (Buffer.UnsafeCursor cursor = buffered.readUnsafe()) {
+      int copied = 0;
+      for (int n = cursor.seek(0); n > 0 && copied < prefix.length; n = cursor.next()) {
+        int take = Math.min(n, prefix.length - copied);
+        System.arraycopy(cursor.data, cursor.start, prefix, copied, take);
+        copied += take;
+      }
+    }
+    return prefix;
   }
 
   @Override
