@@ -9,6 +9,7 @@ public final class Json {
       new Moshi.Builder()
           .add(OffsetDateTime.class, OffsetDateTimeAdapter.INSTANCE)
           .add(new TolerantEnumFactory())
+          .add(new RecordAdapterFactory("dev.ltx4j.model"))
           .build();
 
   private Json() {}
