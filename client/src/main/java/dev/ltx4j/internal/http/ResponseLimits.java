@@ -44,7 +44,7 @@ final class ResponseLimits implements Interceptor {
       return response.newBuilder().body(ResponseBody.create(head, body.contentType(), head.size())).build();
     }
     BufferedSource limited = Okio.buffer(new Limited(body.source(), maxBodyBytes));
-    return response.newBuilder().body(ResponseBody.create(limited, body.contentType(), body.contentLength())).build();
+    return response.newBuilder().body(new ReplacedSourceBody(body, limited)).build();
   }
 
   private static final class Limited extends ForwardingSource {

@@ -43,7 +43,7 @@ final class SendTracking {
       }
     };
     return response.newBuilder()
-        .body(ResponseBody.create(Okio.buffer(reported), body.contentType(), body.contentLength()))
+        .body(new ReplacedSourceBody(body, Okio.buffer(reported)))
         .build();
   };
 
