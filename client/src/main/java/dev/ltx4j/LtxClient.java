@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * The ltx4j client for Scenario's API: submit LTX 2.3 Fast generations, quote them, and read, list and cancel jobs.
  * Build one with {@link #builder()} or {@link #fromEnv()} and share it: it is thread-safe. Every operation has a
- * blocking form and an {@code …Async} form that blocks no thread while waiting. Failures are {@link Ltx4jException}s;
+ * blocking form (those of one request send it from the calling thread) and an {@code …Async} form that blocks no
+ * thread while waiting. Failures are {@link Ltx4jException}s;
  * see the README for the status → exception table.
  */
 public final class LtxClient implements AutoCloseable {
