@@ -35,13 +35,13 @@ public final class Downloader {
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
   private static final int BUFFER = 256 * 1024;
 
-  private final Call.Factory http;
+  private final Call.Factory http; // reads bodies through read-ahead sockets when it can (see ReadAheadSockets)
   private final Sleeper sleeper;
   private final RetryPolicy policy;
 
   /** {@code policy} counts failures in a row: a connection that delivered bytes before breaking resets the count. */
   public Downloader(Call.Factory http, Sleeper sleeper, RetryPolicy policy) {
-    this.http = http;
+    this.http = ReadAheadSockets.over(http);
     this.sleeper = sleeper;
     this.policy = policy;
   }
@@ -181,7 +181,7 @@ public final class Downloader {
     while (open) {
       try {
         while (buffer.hasRemaining() && (open = in.read(buffer) >= 0)) {
-          // fill the buffer: OkHttp hands over at most 8 KiB a read
+          // fill the buffer: Okio hands over at most 8 KiB a read (from memory, on a read-ahead socket)
         }
       } finally {
         // Bytes that arrived before a broken connection still count: a resume starts after them.
