@@ -147,6 +147,7 @@ public final class BatchWorker {
         continue;
       }
       BatchLine line = claimed.get();
+      LOG.debug("line {} claimed ({})", line.line(), line.state());
       try {
         switch (submitter.take(line)) {
           case DONE -> done.incrementAndGet();

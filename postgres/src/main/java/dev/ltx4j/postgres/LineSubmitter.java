@@ -192,10 +192,12 @@ final class LineSubmitter {
       if (!BatchWorker.finalFailure(e)) {
         throw e;
       }
+      LOG.debug("line {}: job {} seen failed", line.line(), line.jobId());
       freeSlot(line);
       ledger.markFailed(line, e.getMessage());
       return Outcome.FAILED;
     }
+    LOG.debug("line {}: job {} seen finished", line.line(), line.jobId());
     freeSlot(line); // the job is over: its slot goes to the next submission before the download
     Path target = BatchWorker.target(settings.out, line.line());
     BatchWorker.download(settings.client, job, target);
