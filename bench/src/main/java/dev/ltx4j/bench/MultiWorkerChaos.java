@@ -68,6 +68,10 @@ public final class MultiWorkerChaos {
     Path out = Files.createDirectories(work.resolve("videos"));
     Path cache = Files.createDirectories(work.resolve("render-cache"));
     Random random = new Random(settings.seed());
+    // EmbeddedPostgres makes <java.io.tmpdir>/embedded-pg when first used, whatever working directory it is then
+    // given: the temporary folder goes under target/ too, so that a run leaves nothing outside the build.
+    System.setProperty("java.io.tmpdir",
+        Files.createDirectories(work.getParent().resolve("tmp")).toAbsolutePath().toString());
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
         .setOverrideWorkingDirectory(Files.createDirectories(work.getParent().resolve("embedded-pg")).toFile())
         .setDataDirectory(work.resolve("pg-data")).setCleanDataDirectory(true)
@@ -91,7 +95,8 @@ public final class MultiWorkerChaos {
       int limit = settings.requestsPerMinute() * 9 / 10;
       String url = postgres.getJdbcUrl("postgres", "postgres");
       List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx256m", "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+          // no perf-data file in the system's temporary folder: a killed worker could not remove its own
+          "-Xmx256m", "-XX:-UsePerfData", "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
           // the ledger's and slots' steps, timed, for the breakdown of idle slot-time
           "-Dorg.slf4j.simpleLogger.log.dev.ltx4j.postgres=debug", "-Dorg.slf4j.simpleLogger.showDateTime=true",
           "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSSX",
