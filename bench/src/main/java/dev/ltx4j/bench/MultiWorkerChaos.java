@@ -1,6 +1,9 @@
 package dev.ltx4j.bench;
 
+import dev.ltx4j.JobQuery;
+import dev.ltx4j.LtxClient;
 import dev.ltx4j.LtxRequest;
+import dev.ltx4j.model.JobStatusChange;
 import dev.ltx4j.postgres.BatchLedger;
 import dev.ltx4j.postgres.BatchLine;
 import dev.ltx4j.postgres.BatchStatus;
@@ -21,7 +24,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -63,6 +68,10 @@ public final class MultiWorkerChaos {
     Path out = Files.createDirectories(work.resolve("videos"));
     Path cache = Files.createDirectories(work.resolve("render-cache"));
     Random random = new Random(settings.seed());
+    // EmbeddedPostgres makes <java.io.tmpdir>/embedded-pg when first used, whatever working directory it is then
+    // given: the temporary folder goes under target/ too, so that a run leaves nothing outside the build.
+    System.setProperty("java.io.tmpdir",
+        Files.createDirectories(work.getParent().resolve("tmp")).toAbsolutePath().toString());
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
         .setOverrideWorkingDirectory(Files.createDirectories(work.getParent().resolve("embedded-pg")).toFile())
         .setDataDirectory(work.resolve("pg-data")).setCleanDataDirectory(true)
@@ -86,13 +95,19 @@ public final class MultiWorkerChaos {
       int limit = settings.requestsPerMinute() * 9 / 10;
       String url = postgres.getJdbcUrl("postgres", "postgres");
       List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx256m", "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+          // no perf-data file in the system's temporary folder: a killed worker could not remove its own
+          "-Xmx256m", "-XX:-UsePerfData", "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+          // the ledger's and slots' steps, timed, for the breakdown of idle slot-time
+          "-Dorg.slf4j.simpleLogger.log.dev.ltx4j.postgres=debug", "-Dorg.slf4j.simpleLogger.showDateTime=true",
+          "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSSX",
           "-cp", System.getProperty("java.class.path"), MultiWorkerChaosWorker.class.getName(), url, batchId,
           out.toString(), sandbox.baseUrl(), String.valueOf(limit), String.valueOf(window),
           String.valueOf(settings.ceiling()), String.valueOf(settings.threadsPerWorker()),
           String.valueOf(settings.workerTimeout().toMillis()));
       Path logs = Files.createDirectories(work.resolve("worker-logs"));
       int[] started = {0};
+      Map<Process, Integer> numbers = new HashMap<>();
+      Map<Integer, Long> deaths = new HashMap<>();
       int[] halting = {settings.haltsAfterAnswer()};
       java.util.function.Supplier<Process> spawn = () -> {
         List<String> args = new ArrayList<>(command);
@@ -100,7 +115,9 @@ public final class MultiWorkerChaos {
         args.add(String.valueOf(halting[0]-- > 0 ? 2 + random.nextInt(4) : 0));
         try {
           Path log = logs.resolve("worker-" + (++started[0]) + ".log");
-          return new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+          Process process = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+          numbers.put(process, started[0]);
+          return process;
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
@@ -125,6 +142,7 @@ public final class MultiWorkerChaos {
           // a worker that halted itself is replaced too, so that the fleet keeps its size
           for (int i = 0; i < fleet.size(); i++) {
             if (!fleet.get(i).isAlive() && fleet.get(i).exitValue() == 137) {
+              deaths.put(numbers.get(fleet.get(i)), System.currentTimeMillis());
               fleet.set(i, spawn.get());
             }
           }
@@ -134,6 +152,7 @@ public final class MultiWorkerChaos {
             Process process = fleet.get(victim);
             if (process.isAlive()) {
               process.destroyForcibly().waitFor();
+              deaths.put(numbers.get(process), System.currentTimeMillis());
               fleet.set(victim, spawn.get());
               kills++;
             }
@@ -150,6 +169,7 @@ public final class MultiWorkerChaos {
           }
           Thread.sleep(50);
         }
+        long end = System.currentTimeMillis();
         Counters counters = sandbox.counters();
         double utilisation = counters.generationJobSeconds() / (settings.ceiling() * counters.sandboxSeconds());
         Duration elapsed = Duration.between(start, Instant.now());
@@ -174,6 +194,10 @@ public final class MultiWorkerChaos {
             .filter(e -> !Set.of(Endpoint.CDN_DOWNLOAD, Endpoint.CDN_UPLOAD_PART, Endpoint.OTHER).contains(e.getKey()))
             .mapToLong(e -> e.getValue()).sum();
         long[] trips = functionCalls(db);
+        for (String text : MultiWorkerGaps.breakdown(spans(sandbox), logs, deaths, settings.ceiling(),
+            start.toEpochMilli(), end)) {
+          System.out.println(text);
+        }
         if (done.size() != videos) {
           System.err.println("ledger says " + done.size() + " lines done; " + videos + " videos verified");
         }
@@ -204,6 +228,22 @@ public final class MultiWorkerChaos {
       }
     }
     return new long[] {budget, slots};
+  }
+
+  /** Every generation job the sandbox made, by the line number its prompt ends with. */
+  private static Map<Integer, MultiWorkerGaps.Span> spans(Sandbox sandbox) {
+    Map<Integer, MultiWorkerGaps.Span> spans = new HashMap<>();
+    try (LtxClient client = sandbox.newClient()) {
+      client.listJobs(new JobQuery(null, null, 100)).forEach(job -> {
+        Object prompt = job.job().metadata().input().get("prompt");
+        List<JobStatusChange> history = job.job().statusHistory();
+        String text = String.valueOf(prompt);
+        int line = Integer.parseInt(text.substring(text.lastIndexOf(' ') + 1));
+        spans.put(line, new MultiWorkerGaps.Span(job.job().createdAt().toInstant().toEpochMilli(),
+            history.get(history.size() - 1).date().toInstant().toEpochMilli()));
+      });
+    }
+    return spans;
   }
 
   private static Path rendered(Path cache) throws IOException {

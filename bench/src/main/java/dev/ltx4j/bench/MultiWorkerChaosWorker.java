@@ -43,7 +43,7 @@ public final class MultiWorkerChaosWorker {
             @Override
             public void afterSubmitAnswer(BatchLine line, String jobId) {
               if (haltAfter > 0 && answers.incrementAndGet() == haltAfter) {
-                System.out.println("halting after the answer for line " + line.line() + " (job " + jobId + ")");
+                System.out.println("halting at " + System.currentTimeMillis() + " after the answer for line " + line.line() + " (job " + jobId + ")");
                 System.out.flush();
                 Runtime.getRuntime().halt(137);
               }

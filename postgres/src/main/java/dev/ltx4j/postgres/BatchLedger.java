@@ -173,6 +173,38 @@ public final class BatchLedger {
     });
   }
 
+  /**
+   * Gives {@code workerId} up to {@code limit} open lines of the batch that no live worker owns and that are under
+   * way: sent ({@code submitting} or {@code submitted}), or holding a generation seat (a seat whose holder is the
+   * line's slot key). They hold seats nobody else can use until a worker finishes them, so a worker takes them
+   * whatever its own lines are doing; lines not yet under way wait for an ordinary {@link #claim}.
+   */
+  public List<BatchLine> claimOrphans(String batchId, String workerId, Duration timeout, int limit) {
+    return run(c -> {
+      trips.ledgerCall();
+      try (PreparedStatement claim = c.prepareStatement("UPDATE ltx4j_batch_line l SET owner = ?, updated_at = now() "
+          + "WHERE (l.batch_id, l.line) IN (SELECT c.batch_id, c.line FROM ltx4j_batch_line c "
+          + "WHERE c.batch_id = ? AND c.state IN " + OPEN + " AND (c.owner IS NULL OR NOT EXISTS (SELECT 1 FROM "
+          + "ltx4j_worker w WHERE w.id = c.owner AND w.seen_at > now() - ? * interval '1 millisecond')) "
+          + "AND (c.state <> 'pending' OR EXISTS (SELECT 1 FROM ltx4j_job_slot s "
+          + "WHERE s.holder = 'batch:' || c.batch_id || ':' || c.line)) "
+          + "ORDER BY c.line LIMIT ? FOR UPDATE SKIP LOCKED) "
+          + "RETURNING l.batch_id, l.line, l.request, l.request_key, l.state, l.sent_at, l.job_id")) {
+        claim.setString(1, workerId);
+        claim.setString(2, batchId);
+        claim.setLong(3, timeout.toMillis());
+        claim.setInt(4, limit);
+        List<BatchLine> lines = new ArrayList<>();
+        try (ResultSet rows = claim.executeQuery()) {
+          while (rows.next()) {
+            lines.add(line(rows));
+          }
+        }
+        return lines;
+      }
+    });
+  }
+
   /** The line as the ledger holds it now. */
   public BatchLine line(String batchId, int line) {
     return run(c -> {

@@ -47,6 +47,9 @@ public final class BatchWorker {
   private final AtomicInteger done = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
   private final AtomicReference<WorkerCrash> crash = new AtomicReference<>();
+  private final List<Thread> rescuers = new ArrayList<>();
+  private volatile String working;
+  private volatile LineSubmitter submitter;
 
   private BatchWorker(Builder settings) {
     this.settings = settings;
@@ -77,7 +80,7 @@ public final class BatchWorker {
       return thread;
     });
     try (SlotWaiter waiter = new SlotWaiter(settings.slots, ledger.dataSource(), settings.slotRecheck)) {
-      LineSubmitter submitter = new LineSubmitter(ledger, settings, workerId, waiter);
+      submitter = new LineSubmitter(ledger, settings, workerId, waiter);
       String batch = settings.batchId;
       ledger.register(workerId, batch, settings.host);
       long every = Math.max(50, settings.timeout.toMillis() / 4);
@@ -88,7 +91,7 @@ public final class BatchWorker {
           break;
         }
         batches.add(current);
-        work(current, submitter);
+        work(current);
         if (crash.get() != null) {
           throw crash.get();
         }
@@ -107,25 +110,60 @@ public final class BatchWorker {
     try {
       if (crash.get() == null) {
         ledger.heartbeat(workerId);
+        rescue();
       }
     } catch (RuntimeException e) {
       LOG.warn("Heartbeat failed: {}", e.toString());
     }
   }
 
-  private void work(String batchId, LineSubmitter submitter) throws InterruptedException {
+  /**
+   * Takes over, at each heartbeat, the lines of dead workers that hold a seat or a sent request, each on a thread of
+   * its own beside this worker's: they hold seats of the shared ceiling until someone finishes them, and this
+   * worker's own threads may all be waiting for a seat.
+   */
+  private void rescue() {
+    synchronized (rescuers) { // work() stops rescues under this lock before it waits for them
+      String batchId = working;
+      if (batchId == null) {
+        return;
+      }
+      for (BatchLine line : ledger.claimOrphans(batchId, workerId, settings.timeout, settings.threads)) {
+        LOG.debug("line {} taken over from a dead worker ({})", line.line(), line.state());
+        Thread thread = new Thread(() -> handle(line), "ltx4j-rescue-" + line.line());
+        rescuers.add(thread);
+        thread.start();
+      }
+    }
+  }
+
+  private void work(String batchId) throws InterruptedException {
     List<Thread> threads = new ArrayList<>();
+    working = batchId;
     for (int i = 0; i < settings.threads; i++) {
-      Thread thread = new Thread(() -> loop(batchId, submitter), "ltx4j-worker-" + i);
+      Thread thread = new Thread(() -> loop(batchId), "ltx4j-worker-" + i);
       threads.add(thread);
       thread.start();
     }
     for (Thread thread : threads) {
       thread.join();
     }
+    synchronized (rescuers) {
+      working = null;
+    }
+    while (true) {
+      Thread rescuer;
+      synchronized (rescuers) {
+        if (rescuers.isEmpty()) {
+          break;
+        }
+        rescuer = rescuers.remove(0);
+      }
+      rescuer.join();
+    }
   }
 
-  private void loop(String batchId, LineSubmitter submitter) {
+  private void loop(String batchId) {
     while (crash.get() == null) {
       Optional<BatchLine> claimed;
       try {
@@ -146,24 +184,33 @@ public final class BatchWorker {
         pause();
         continue;
       }
-      BatchLine line = claimed.get();
-      try {
-        switch (submitter.take(line)) {
-          case DONE -> done.incrementAndGet();
-          case FAILED -> failed.incrementAndGet();
-          case LEFT -> { }
-        }
-      } catch (WorkerCrash e) {
-        crash.compareAndSet(null, e);
+      LOG.debug("line {} claimed ({})", claimed.get().line(), claimed.get().state());
+      if (!handle(claimed.get())) {
         return;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        LOG.warn("line {}: {}; leaving it to the next claim", line.line(), e.toString());
-        ledger.disown(line, workerId);
-        pause();
       }
+    }
+  }
+
+  /** Takes one line as far as this worker can; false when the worker must stop (crashed or interrupted). */
+  private boolean handle(BatchLine line) {
+    try {
+      switch (submitter.take(line)) {
+        case DONE -> done.incrementAndGet();
+        case FAILED -> failed.incrementAndGet();
+        case LEFT -> { }
+      }
+      return true;
+    } catch (WorkerCrash e) {
+      crash.compareAndSet(null, e);
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (RuntimeException e) {
+      LOG.warn("line {}: {}; leaving it to the next claim", line.line(), e.toString());
+      ledger.disown(line, workerId);
+      pause();
+      return true;
     }
   }
 
@@ -245,7 +292,10 @@ public final class BatchWorker {
       return this;
     }
 
-    /** Lines this worker has in hand at once (submitting, waiting for a slot or for their job); default 4. */
+    /**
+     * Lines this worker has in hand at once (submitting, waiting for a slot or for their job); default 4. Lines it
+     * takes over from dead workers, which hold their seats already, are handled beside them.
+     */
     public Builder threads(int threads) {
       if (threads < 1 || threads > 1000) {
         throw new IllegalArgumentException("threads " + threads + " is not allowed; allowed: 1 to 1000");

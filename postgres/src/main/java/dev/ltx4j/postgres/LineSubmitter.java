@@ -9,6 +9,7 @@ import dev.ltx4j.Ltx4jException;
 import dev.ltx4j.LtxRequest;
 import dev.ltx4j.PermissionDeniedException;
 import dev.ltx4j.Submission;
+import dev.ltx4j.model.JobStatus;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -66,6 +67,8 @@ final class LineSubmitter {
 
   Outcome take(BatchLine claimed) throws InterruptedException {
     BatchLine line = claimed;
+    boolean sentHere = false;
+    JobSnapshot found = null;
     while (true) {
       switch (line.state()) {
         case PENDING -> {
@@ -73,6 +76,7 @@ final class LineSubmitter {
           if (line == null) {
             return Outcome.LEFT;
           }
+          sentHere = line.state() == LineState.SUBMITTED;
         }
         case SUBMITTING -> {
           Recovery step = recover(line);
@@ -83,9 +87,10 @@ final class LineSubmitter {
             Thread.sleep(step.pause().toMillis());
           }
           line = step.line();
+          found = step.job();
         }
         case SUBMITTED -> {
-          return finish(line);
+          return finish(line, sentHere ? null : found != null ? found : settings.client.getJob(line.jobId()));
         }
         default -> {
           return Outcome.LEFT;
@@ -138,7 +143,12 @@ final class LineSubmitter {
     }
   }
 
-  private record Recovery(BatchLine line, Duration pause) {}
+  /** What a recovery step decided: the line as it is now (null: given up), a pause first, the job it found. */
+  private record Recovery(BatchLine line, Duration pause, JobSnapshot job) {
+    Recovery(BatchLine line, Duration pause) {
+      this(line, pause, null);
+    }
+  }
 
   private Recovery recover(BatchLine line) {
     LtxRequest request = settings.decoder.apply(line.request());
@@ -175,7 +185,8 @@ final class LineSubmitter {
         String jobId = free.get(0);
         ledger.markSubmitted(now, jobId, null);
         LOG.info("line {}: found its job {} after its sender stopped", line.line(), jobId);
-        return new Recovery(with(now, LineState.SUBMITTED, now.sentAt(), jobId), Duration.ZERO);
+        JobSnapshot job = found.stream().filter(j -> j.id().orElseThrow().equals(jobId)).findFirst().orElseThrow();
+        return new Recovery(with(now, LineState.SUBMITTED, now.sentAt(), jobId), Duration.ZERO, job);
       } finally {
         ledger.unlockAll(connection);
       }
@@ -184,23 +195,39 @@ final class LineSubmitter {
     }
   }
 
-  private Outcome finish(BatchLine line) {
+  /**
+   * Waits for the line's job, frees its seat, saves its video. {@code seen}: a reading of a job this worker did not
+   * send (a line taken over, or recovered), or null: a job that finished while its worker was dead is seen at once
+   * instead of when a wait that knows nothing of it gets round to reading it.
+   */
+  private Outcome finish(BatchLine line, JobSnapshot seen) {
     JobSnapshot job;
     try {
-      job = BatchWorker.awaitJob(settings.client, line.jobId(), settings.jobDeadline);
+      job = seen != null && seen.status() == JobStatus.SUCCESS && hasAssets(seen) ? seen
+          : BatchWorker.awaitJob(settings.client, line.jobId(), settings.jobDeadline);
     } catch (RuntimeException e) {
       if (!BatchWorker.finalFailure(e)) {
         throw e;
       }
+      LOG.debug("line {}: job {} seen failed", line.line(), line.jobId());
       freeSlot(line);
       ledger.markFailed(line, e.getMessage());
       return Outcome.FAILED;
     }
+    LOG.debug("line {}: job {} seen finished", line.line(), line.jobId());
     freeSlot(line); // the job is over: its slot goes to the next submission before the download
     Path target = BatchWorker.target(settings.out, line.line());
     BatchWorker.download(settings.client, job, target);
     ledger.markDone(line, target.toAbsolutePath().toString());
     return Outcome.DONE;
+  }
+
+  private static boolean hasAssets(JobSnapshot job) {
+    try {
+      return !job.assetIds().isEmpty();
+    } catch (Ltx4jException e) {
+      return false;
+    }
   }
 
   private void freeSlot(BatchLine line) {

@@ -52,6 +52,7 @@ final class SlotWaiter implements AutoCloseable {
 
   /** Returns once {@code holder} holds a seat (bound from the start). */
   void take(String holder) throws InterruptedException {
+    LOG.debug("slot wanted by {}", holder);
     Ticket ticket = new Ticket(holder);
     synchronized (signal) {
       queue.add(ticket);
@@ -78,6 +79,7 @@ final class SlotWaiter implements AutoCloseable {
             }
           }
           if (took) {
+            LOG.debug("slot taken by {}", holder);
             return;
           }
         }
@@ -108,6 +110,7 @@ final class SlotWaiter implements AutoCloseable {
       } finally {
         synchronized (signal) {
           if (passed) {
+            LOG.debug("slot of {} passed to {}", holder, next.holder);
             next.granted = true;
           } else if (!next.granted) {
             queue.addFirst(next);
@@ -118,6 +121,7 @@ final class SlotWaiter implements AutoCloseable {
       return;
     }
     slots.release(holder);
+    LOG.debug("slot of {} freed", holder);
   }
 
   /** A seat was freed somewhere: the first waiter tries again. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -120,6 +121,42 @@ class BatchWorkerTest {
     worker().build().run();
 
     assertEveryLineOneVideo();
+  }
+
+  @Test
+  void aWorkerWhoseThreadsAllWaitForSeatsFinishesTheLinesThatADeadWorkerLeftHoldingThem() throws Exception {
+    // The dead worker dies holding all three seats, each line answered but not recorded.
+    CountDownLatch answered = new CountDownLatch(3);
+    BatchWorker dying = worker().hooks(new BatchWorker.Hooks() {
+      @Override
+      public void afterSubmitAnswer(BatchLine line, String jobId) {
+        answered.countDown();
+        try {
+          answered.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        throw new BatchWorker.WorkerCrash("killed holding line " + line.line());
+      }
+    }).build();
+    assertThatThrownBy(dying::run).isInstanceOf(BatchWorker.WorkerCrash.class);
+    assertThat(store.jobSlots("worker-test-" + batchId, 3).taken()).isEqualTo(3);
+    // Still counted alive for a moment: the next worker's threads claim the three other lines and wait for seats.
+    store.ledger().heartbeat(dying.id());
+    BatchWorker next = worker().build();
+    Thread running = new Thread(() -> {
+      try {
+        next.run();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    running.start();
+    running.join(120_000);
+
+    assertThat(running.isAlive()).as("the worker still waits for seats the dead one holds").isFalse();
+    assertEveryLineOneVideo();
+    assertThat(sandbox.counters().peakRunningGenerations()).isLessThanOrEqualTo(3);
   }
 
   private void assertEveryLineOneVideo() throws Exception {

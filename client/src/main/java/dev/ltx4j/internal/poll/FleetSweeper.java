@@ -39,6 +39,11 @@ final class FleetSweeper {
   static final int MEMBERS_PER_PAGE = 20;
   /** Sweeps start at least this far apart: one shows every member, so more often only spends the budget. */
   static final Duration MIN_GAP = Duration.ofSeconds(1);
+  /**
+   * Members whose jobs typically take less than {@link #MIN_GAP} ÷ this share are swept closer together, at this
+   * share of the shortest such length (never below the poll floor): a second seen late is a third of a 3-s job.
+   */
+  static final double SHORT_JOB_GAP_SHARE = 0.05;
 
   /**
    * A wait as the sweeper sees it. A sweep reads back to the oldest member's creation; members not read yet (whose
@@ -52,6 +57,11 @@ final class FleetSweeper {
 
     /** When the wait wants its next reading. */
     Instant wantedAt();
+
+    /** How long jobs like this one typically take, or null while unknown. */
+    default Duration typicalLength() {
+      return null;
+    }
 
     /** A reading from the list. */
     void observe(JobSnapshot job);
@@ -96,15 +106,22 @@ final class FleetSweeper {
       return; // rescheduled when the sweep ends
     }
     Instant earliest = null;
+    Duration gap = MIN_GAP;
     for (Member member : members) {
       if (!member.done() && (earliest == null || member.wantedAt().isBefore(earliest))) {
         earliest = member.wantedAt();
+      }
+      Duration typical = member.done() ? null : member.typicalLength();
+      if (typical != null) {
+        Duration share = Duration.ofNanos((long) (typical.toNanos() * SHORT_JOB_GAP_SHARE));
+        share = share.compareTo(PollPolicy.FLOOR) < 0 ? PollPolicy.FLOOR : share;
+        gap = share.compareTo(gap) < 0 ? share : gap;
       }
     }
     if (earliest == null) {
       return;
     }
-    Instant notBefore = lastSweep == null ? earliest : lastSweep.plus(MIN_GAP);
+    Instant notBefore = lastSweep == null ? earliest : lastSweep.plus(gap);
     earliest = earliest.isBefore(notBefore) ? notBefore : earliest;
     if (timerAt != null && !earliest.isBefore(timerAt)) {
       return;

@@ -112,6 +112,7 @@ public final class JobWaiter {
     volatile boolean solo;
     volatile boolean inFleet;
     volatile Instant wantedAt;
+    volatile Duration typical;
     final AtomicBoolean timingOut = new AtomicBoolean();
 
     final Instant createdAt;
@@ -137,6 +138,11 @@ public final class JobWaiter {
     @Override
     public Instant wantedAt() {
       return wantedAt;
+    }
+
+    @Override
+    public Duration typicalLength() {
+      return typical;
     }
 
     @Override
@@ -188,7 +194,10 @@ public final class JobWaiter {
       double fraction = progress.read(job.job().progress());
       state.record(clock.instant(), job.rawStatus().orElse(""), fraction);
       if (createdAt != null && state.expectedAt() == null) {
-        durations.expected(job).ifPresent(length -> state.expect(createdAt, length));
+        durations.expected(job).ifPresent(length -> {
+          state.expect(createdAt, length);
+          typical = length;
+        });
       }
       notifyListener(job, before, progressBefore);
       switch (job.status()) {
