@@ -11,8 +11,10 @@ import java.util.Locale;
  * last line being {@code lines=… videos=… duplicates=… lost=… worker_kills=… utilisation=… rate_429=…}.
  *
  * <p>{@code mvn -q -pl bench -am test-compile -Dbench.main=dev.ltx4j.bench.MultiWorkerChaosBenchmark}
- * ({@code -Dbench.args="LINES KILLS TIME_SCALE"} for another size; the default time scale 0.05 makes a generation
- * of the sandbox's documented phases, with 60 s in progress, last about 3 s).
+ * ({@code -Dbench.args="LINES KILLS TIME_SCALE"} for another size). The default time scale, 0.1, makes a
+ * generation of the sandbox's documented phases, with 60 s in progress, last about 6 s: still ten times shorter than
+ * a real one against the costs that do not scale with the sandbox's clock (a JVM's turn on shared cores, a database
+ * round trip, a request on loopback); 0.05 halves it again.
  */
 public final class MultiWorkerChaosBenchmark {
   private MultiWorkerChaosBenchmark() {}
@@ -20,7 +22,7 @@ public final class MultiWorkerChaosBenchmark {
   public static void main(String[] args) throws Exception {
     int lines = args.length > 0 ? Integer.parseInt(args[0]) : 500;
     int kills = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-    double timeScale = args.length > 2 ? Double.parseDouble(args[2]) : 0.05;
+    double timeScale = args.length > 2 ? Double.parseDouble(args[2]) : 0.1;
     MultiWorkerChaos.Settings settings = new MultiWorkerChaos.Settings(lines, 4, kills, 2, 8, 100, timeScale,
         Duration.ofSeconds(60), 4, Duration.ofSeconds(2), 11, Path.of("target", "multi-worker-chaos"));
     System.out.printf(Locale.ROOT, "Multi-worker chaos: %d lines, %d worker JVMs, %d SIGKILLs, %d self-ends after a "
