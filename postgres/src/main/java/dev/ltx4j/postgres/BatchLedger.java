@@ -155,22 +155,7 @@ public final class BatchLedger {
    * within {@code timeout}); empty when there is none now.
    */
   public Optional<BatchLine> claim(String batchId, String workerId, Duration timeout) {
-    return run(c -> {
-      trips.ledgerCall();
-      try (PreparedStatement claim = c.prepareStatement("UPDATE ltx4j_batch_line l SET owner = ?, updated_at = now() "
-          + "WHERE (l.batch_id, l.line) IN (SELECT c.batch_id, c.line FROM ltx4j_batch_line c "
-          + "WHERE c.batch_id = ? AND c.state IN " + OPEN + " AND (c.owner IS NULL OR NOT EXISTS (SELECT 1 FROM "
-          + "ltx4j_worker w WHERE w.id = c.owner AND w.seen_at > now() - ? * interval '1 millisecond')) "
-          + "ORDER BY c.line LIMIT 1 FOR UPDATE SKIP LOCKED) "
-          + "RETURNING l.batch_id, l.line, l.request, l.request_key, l.state, l.sent_at, l.job_id")) {
-        claim.setString(1, workerId);
-        claim.setString(2, batchId);
-        claim.setLong(3, timeout.toMillis());
-        try (ResultSet row = claim.executeQuery()) {
-          return row.next() ? Optional.of(line(row)) : Optional.empty();
-        }
-      }
-    });
+    return claimLines(batchId, workerId, timeout, "", 1).stream().findFirst();
   }
 
   /**
@@ -180,14 +165,19 @@ public final class BatchLedger {
    * whatever its own lines are doing; lines not yet under way wait for an ordinary {@link #claim}.
    */
   public List<BatchLine> claimOrphans(String batchId, String workerId, Duration timeout, int limit) {
+    return claimLines(batchId, workerId, timeout, "AND (c.state <> 'pending' OR EXISTS (SELECT 1 FROM ltx4j_job_slot s "
+        + "WHERE s.holder = 'batch:' || c.batch_id || ':' || c.line)) ", limit);
+  }
+
+  /** Up to {@code limit} open lines no live worker owns, lowest first, that also meet {@code condition}. */
+  private List<BatchLine> claimLines(String batchId, String workerId, Duration timeout, String condition, int limit) {
     return run(c -> {
       trips.ledgerCall();
       try (PreparedStatement claim = c.prepareStatement("UPDATE ltx4j_batch_line l SET owner = ?, updated_at = now() "
           + "WHERE (l.batch_id, l.line) IN (SELECT c.batch_id, c.line FROM ltx4j_batch_line c "
           + "WHERE c.batch_id = ? AND c.state IN " + OPEN + " AND (c.owner IS NULL OR NOT EXISTS (SELECT 1 FROM "
           + "ltx4j_worker w WHERE w.id = c.owner AND w.seen_at > now() - ? * interval '1 millisecond')) "
-          + "AND (c.state <> 'pending' OR EXISTS (SELECT 1 FROM ltx4j_job_slot s "
-          + "WHERE s.holder = 'batch:' || c.batch_id || ':' || c.line)) "
+          + condition
           + "ORDER BY c.line LIMIT ? FOR UPDATE SKIP LOCKED) "
           + "RETURNING l.batch_id, l.line, l.request, l.request_key, l.state, l.sent_at, l.job_id")) {
         claim.setString(1, workerId);
