@@ -2,6 +2,7 @@ package dev.ltx4j;
 
 import static dev.ltx4j.TestClients.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -84,6 +85,16 @@ class BlockingCallsTest {
 
     assertThat(asked.get()).isGreaterThanOrEqualTo(2);
     assertThat(senders).hasSize(1).containsOnly(Thread.currentThread());
+  }
+
+  @Test
+  void aClosedClientSendsNothingBlockingOrAsync() {
+    LtxClient client = builder().build();
+    client.close();
+
+    assertThatThrownBy(() -> client.getJob("job_abc123")).hasMessageContaining("the client is closed");
+    assertThatThrownBy(() -> client.getJobAsync("job_abc123").join()).hasMessageContaining("the client is closed");
+    assertThat(server.getRequestCount()).isZero();
   }
 
   @Test

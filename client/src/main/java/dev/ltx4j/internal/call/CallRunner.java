@@ -47,6 +47,7 @@ public final class CallRunner {
   private final RetryPolicy policy;
   private final PermitQueue permits;
   private volatile Events events = Events.NONE;
+  private volatile boolean closed;
 
   public CallRunner(Clock clock, Sleeper sleeper, int maxRetries, Duration attemptTimeout, PermitQueue permits) {
     this(clock, sleeper, maxRetries, attemptTimeout, permits, () -> ThreadLocalRandom.current().nextDouble());
@@ -79,6 +80,11 @@ public final class CallRunner {
 
   public Events events() {
     return events;
+  }
+
+  /** Every call from now on ends at once, unsent: the client was closed. */
+  public void close() {
+    closed = true;
   }
 
   /** Completes with the successful (or accepted) response, or with a typed {@link Ltx4jException}. */
@@ -149,6 +155,10 @@ public final class CallRunner {
 
     void send() {
       if (result.isDone()) {
+        return;
+      }
+      if (closed) {
+        result.completeExceptionally(new Ltx4jException("the client is closed; the request was not sent"));
         return;
       }
       attempt++;

@@ -210,6 +210,7 @@ public final class Operations implements JobSource, AutoCloseable {
   /** Releases connections and threads, unless they belong to an {@code OkHttpClient} the caller supplied. */
   @Override
   public void close() {
+    runner.close();
     stack.close();
   }
 
