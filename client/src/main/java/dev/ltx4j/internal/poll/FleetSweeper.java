@@ -4,6 +4,7 @@ import dev.ltx4j.JobPage;
 import dev.ltx4j.JobSnapshot;
 import dev.ltx4j.JobWithoutAssetsException;
 import dev.ltx4j.Sleeper;
+import dev.ltx4j.internal.call.RetryPolicy;
 import dev.ltx4j.model.JobStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +82,7 @@ final class FleetSweeper {
   private Instant timerAt;
   private Instant lastSweep;
   private boolean sweeping;
+  private volatile boolean refused;
 
   FleetSweeper(Clock clock, Sleeper sleeper, JobSource jobs) {
     this.clock = clock;
@@ -98,6 +101,11 @@ final class FleetSweeper {
 
   void leave(Member member) {
     members.remove(member);
+  }
+
+  /** Whether waits may join: false once the service refused a list for good (a key without that permission). */
+  boolean open() {
+    return !refused;
   }
 
   /** A member's wanted time moved: the timer follows the earliest. */
@@ -178,6 +186,10 @@ final class FleetSweeper {
         try {
           if (error != null) {
             LOG.debug("A sweep of the job list failed ({}); its members read their jobs on their own", error.toString());
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (RetryPolicy.of(cause) == RetryPolicy.Failure.PERMANENT) {
+              refused = true; // a key that may not list jobs (403, 401): no later wait asks again
+            }
             finish(true);
             return;
           }
@@ -221,6 +233,18 @@ final class FleetSweeper {
         leave(member);
         member.leaveFleet(!failed);
       })));
+      if (refused) {
+        // Members still in the fleet (read on an earlier page, or joined while this sweep ran) would start another
+        // sweep: they poll on their own as well.
+        List<Member> remaining;
+        synchronized (FleetSweeper.this) {
+          remaining = new ArrayList<>(members);
+        }
+        remaining.forEach(member -> deliver(() -> {
+          leave(member);
+          member.leaveFleet(false);
+        }));
+      }
       synchronized (FleetSweeper.this) {
         sweeping = false;
       }

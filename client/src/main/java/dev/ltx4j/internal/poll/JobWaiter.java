@@ -273,7 +273,7 @@ public final class JobWaiter {
       if (inFleet) {
         return true;
       }
-      if (solo || running.get() < fleetSize || last != null && last.job().createdAt() == null) {
+      if (solo || !fleet.open() || running.get() < fleetSize || last != null && last.job().createdAt() == null) {
         return false;
       }
       inFleet = true;
