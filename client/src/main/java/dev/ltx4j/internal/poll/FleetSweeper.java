@@ -229,22 +229,20 @@ final class FleetSweeper {
           member.observe(job);
         }
       }));
-      unseen.values().forEach(waits -> waits.forEach(member -> deliver(() -> {
+      // Those the list did not serve leave; after a refusal for good, every member does (read on an earlier page, or
+      // joined while this sweep ran), or it would start another sweep.
+      List<Member> leaving = new ArrayList<>();
+      if (refused) {
+        synchronized (FleetSweeper.this) {
+          leaving.addAll(members);
+        }
+      } else {
+        unseen.values().forEach(leaving::addAll);
+      }
+      leaving.forEach(member -> deliver(() -> {
         leave(member);
         member.leaveFleet(!failed);
-      })));
-      if (refused) {
-        // Members still in the fleet (read on an earlier page, or joined while this sweep ran) would start another
-        // sweep: they poll on their own as well.
-        List<Member> remaining;
-        synchronized (FleetSweeper.this) {
-          remaining = new ArrayList<>(members);
-        }
-        remaining.forEach(member -> deliver(() -> {
-          leave(member);
-          member.leaveFleet(false);
-        }));
-      }
+      }));
       synchronized (FleetSweeper.this) {
         sweeping = false;
       }
