@@ -58,7 +58,11 @@ public final class LtxClient implements AutoCloseable {
     return join(submitAsync(request));
   }
 
-  /** {@link #submit(LtxRequest)} without blocking. */
+  /**
+   * {@link #submit(LtxRequest)} without blocking. Canceling the future before the request left stops it unsent;
+   * after, the request cannot be taken back: {@code cancel} returns false and the future ends with
+   * {@link SubmissionOutcomeUnknownException}.
+   */
   public CompletableFuture<Submission> submitAsync(LtxRequest request) {
     return ops.submit(request).thenApply(Submission::of);
   }
@@ -148,14 +152,22 @@ public final class LtxClient implements AutoCloseable {
     return ops.await(jobId, options);
   }
 
-  /** {@link #submit(LtxRequest)} then {@link #await(String, WaitOptions)}; a failed wait's exception has the job id. */
+  /**
+   * {@link #submit(LtxRequest)} then {@link #await(String, WaitOptions)}. Once the job exists, every way the wait can
+   * end names it: a failed, canceled or timed-out job's exception, or {@link JobWaitStoppedException} (interrupted,
+   * the client closed, an error while polling).
+   */
   public JobSnapshot generate(LtxRequest request, WaitOptions options) {
     return join(generateAsync(request, options));
   }
 
-  /** {@link #generate(LtxRequest, WaitOptions)} without blocking. */
+  /**
+   * {@link #generate(LtxRequest, WaitOptions)} without blocking. Canceling it before the submission left stops it
+   * unsent; after, {@code cancel} returns false and the future ends with {@link SubmissionOutcomeUnknownException}
+   * or, once the job exists, {@link JobWaitStoppedException} naming it.
+   */
   public CompletableFuture<JobSnapshot> generateAsync(LtxRequest request, WaitOptions options) {
-    return ops.submit(request).thenCompose(accepted -> ops.awaitSubmitted(accepted, options));
+    return ops.generate(request, options);
   }
 
   /**
@@ -189,7 +201,11 @@ public final class LtxClient implements AutoCloseable {
     return ops.findSubmitted(request, sentAt);
   }
 
-  /** Releases connections and threads, unless they belong to an {@code OkHttpClient} the caller supplied. */
+  /**
+   * Ends every call still running (a submission whose request may have left, with
+   * {@link SubmissionOutcomeUnknownException}), then closes every connection and thread ltx4j opened; those of an
+   * {@code OkHttpClient} the caller supplied are left to it. Calls after this fail at once, unsent.
+   */
   @Override
   public void close() {
     ops.close();

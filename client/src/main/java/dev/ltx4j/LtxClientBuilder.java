@@ -280,8 +280,8 @@ public final class LtxClientBuilder {
         callFactory);
     Events events = Events.of(observers);
     RequestBudget budget = requestBudget != null ? requestBudget : RequestBudget.perMinute(requestsPerMinute);
-    CallRunner runner = new CallRunner(clock, sleeper, maxRetries, callTimeout, new PermitQueue(budget, clock, sleeper))
-        .observe(events);
+    CallRunner runner = new CallRunner(clock, sleeper, maxRetries, callTimeout, new PermitQueue(budget, clock, sleeper),
+        stack.interrupts()).observe(events);
     SubmissionGate gate = new SubmissionGate(jobSlots != null ? jobSlots : JobSlots.inMemory(), maxConcurrentJobs,
         clock, sleeper, maxSlotWait);
     return new LtxClient(new Operations(settings, stack, runner, gate, sleeper), events);

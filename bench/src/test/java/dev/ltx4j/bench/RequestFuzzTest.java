@@ -31,8 +31,11 @@ class RequestFuzzTest {
   static void start() throws IOException {
     fuzz = new FuzzServer(request -> {
       String path = request.getUrl().encodedPath();
+      // An answer about the id asked for: one about another is refused (MisroutedAnswerException).
+      String asked = request.getUrl().pathSegments().get(request.getUrl().pathSegments().size() - 1);
       String body = path.contains("/generate/") ? DocumentedBodies.DRY_RUN_QUOTE
-          : path.contains("/assets/") ? DocumentedBodies.ASSET_VIDEO : DocumentedBodies.JOB_SUCCESS;
+          : path.contains("/assets/") ? DocumentedBodies.ASSET_VIDEO.replace("asset_abc123", asked)
+          : DocumentedBodies.JOB_SUCCESS.replace("job_abc123", asked);
       return new MockResponse.Builder().addHeader("Content-Type", "application/json").body(body).build();
     });
     server = fuzz.server;

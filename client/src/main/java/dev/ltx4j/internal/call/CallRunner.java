@@ -1,11 +1,15 @@
 package dev.ltx4j.internal.call;
 
+import dev.ltx4j.ClientClosedException;
 import dev.ltx4j.Ltx4jException;
 import dev.ltx4j.Ltx4jIoException;
 import dev.ltx4j.RateLimitException;
 import dev.ltx4j.ResponseTooLargeException;
 import dev.ltx4j.Sleeper;
 import dev.ltx4j.UnexpectedResponseException;
+import dev.ltx4j.UnexpectedRedirectException;
+import dev.ltx4j.internal.http.InterruptWatch;
+import dev.ltx4j.internal.http.RedirectRefusedIOException;
 import dev.ltx4j.internal.http.RequestMaybeSentException;
 import dev.ltx4j.internal.http.ResponseTooLargeIOException;
 import dev.ltx4j.internal.http.UndecodableBodyException;
@@ -16,7 +20,9 @@ import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
@@ -35,6 +41,11 @@ import retrofit2.Response;
  * future, whatever a callback throws. A call runs either asynchronously (OkHttp's dispatcher, no thread blocked per
  * call) or on the caller's thread ({@code execute()}, for blocking methods); both go through the same steps below,
  * only where each attempt is sent differs.
+ *
+ * <p>A call can be stopped at any moment: its future canceled, its blocking thread interrupted, its client closed.
+ * The request in flight is then canceled, and the call ends at once. Stopping a paid submission decides, under the
+ * call's lock, whether its request may have left: if not, it never will; if so, the call ends with the submission's
+ * unknown outcome, never with a plain cancellation that would hide a job.
  */
 public final class CallRunner {
   private static final Logger LOG = LoggerFactory.getLogger(CallRunner.class);
@@ -46,19 +57,24 @@ public final class CallRunner {
   private final Duration attemptTimeout;
   private final RetryPolicy policy;
   private final PermitQueue permits;
+  private final InterruptWatch interrupts;
+  private final Set<Run<?>> running = ConcurrentHashMap.newKeySet();
   private volatile Events events = Events.NONE;
   private volatile boolean closed;
 
-  public CallRunner(Clock clock, Sleeper sleeper, int maxRetries, Duration attemptTimeout, PermitQueue permits) {
-    this(clock, sleeper, maxRetries, attemptTimeout, permits, () -> ThreadLocalRandom.current().nextDouble());
+  public CallRunner(Clock clock, Sleeper sleeper, int maxRetries, Duration attemptTimeout, PermitQueue permits,
+      InterruptWatch interrupts) {
+    this(clock, sleeper, maxRetries, attemptTimeout, permits, interrupts,
+        () -> ThreadLocalRandom.current().nextDouble());
   }
 
   CallRunner(Clock clock, Sleeper sleeper, int maxRetries, Duration attemptTimeout, PermitQueue permits,
-      DoubleSupplier random) {
+      InterruptWatch interrupts, DoubleSupplier random) {
     this.clock = clock;
     this.sleeper = sleeper;
     this.attemptTimeout = attemptTimeout;
     this.permits = permits;
+    this.interrupts = interrupts;
     this.policy = new RetryPolicy(maxRetries, random);
   }
 
@@ -82,21 +98,28 @@ public final class CallRunner {
     return events;
   }
 
-  /** Every call from now on ends at once, unsent: the client was closed. */
+  /**
+   * Every call from now on ends at once, unsent, and every call running ends now (its request canceled; a paid one
+   * that may have left, with its unknown outcome): the client was closed.
+   */
   public void close() {
     closed = true;
+    for (Run<?> run : running) {
+      run.end("stopped: the client was closed", null, true);
+    }
   }
 
   /** Completes with the successful (or accepted) response, or with a typed {@link Ltx4jException}. */
-  public <T> CompletableFuture<Response<T>> run(CallSpec<T> spec) {
+  public <T> Stoppable<Response<T>> run(CallSpec<T> spec) {
     return run(spec, Dispatch.ASYNC);
   }
 
   /**
    * {@link #run(CallSpec)}, sent as {@code dispatch} says; with {@link Dispatch#CALLER_THREAD} it returns only once
-   * the call has ended, with a completed future.
+   * the call has ended, with a completed future (an interrupt of the caller's thread ends it at once, the thread's
+   * interrupt status kept).
    */
-  public <T> CompletableFuture<Response<T>> run(CallSpec<T> spec, Dispatch dispatch) {
+  public <T> Stoppable<Response<T>> run(CallSpec<T> spec, Dispatch dispatch) {
     if (dispatch == Dispatch.ASYNC) {
       Run<T> run = new Run<>(spec, null);
       run.attempt();
@@ -112,20 +135,62 @@ public final class CallRunner {
     final CallSpec<T> spec;
     /** The thread that sends every attempt and runs every step after a wait; null: OkHttp's dispatcher. */
     final CallerThread here;
-    final CompletableFuture<Response<T>> result = new CompletableFuture<>();
+    final Stoppable<Response<T>> result = new Stoppable<>();
     volatile Call<T> current;
     volatile Instant sentAt;
+    /** An attempt was handed to OkHttp and has not ended: its request may be on its way. Guarded by this. */
+    boolean inFlight;
+    /** The call was stopped: no attempt is sent any more. Guarded by this. */
+    boolean stopped;
     int attempt;
 
     Run(CallSpec<T> spec, CallerThread here) {
       this.spec = spec;
       this.here = here;
-      result.whenComplete((response, error) -> {
-        Call<T> call = current;
-        if (result.isCancelled() && call != null) {
-          call.cancel();
+      result.stopWith((cancelFirst, evenSent) -> end("canceled", cancelFirst, evenSent));
+      running.add(this);
+      result.whenComplete((response, error) -> running.remove(this));
+    }
+
+    /**
+     * Ends the call now for {@code why}, canceling the attempt in flight. With {@code cancelFirst} (a future's
+     * cancel) the call ends canceled when nothing costly may have left; without, with an {@link Ltx4jException}
+     * saying why. A paid request that may have left ends it with the unknown outcome instead, or, without
+     * {@code evenSent}, is left to end as it will. Returns true when nothing costly may have left and the call ended
+     * so; false otherwise, and when it had ended already.
+     */
+    boolean end(String why, Runnable cancelFirst, boolean evenSent) {
+      boolean costly;
+      synchronized (this) {
+        if (result.isDone()) {
+          return false; // its outcome reaches every stage made from it
         }
-      });
+        costly = spec.paid() && inFlight;
+        if (costly && !evenSent) {
+          return false;
+        }
+        stopped = true;
+      }
+      Call<T> call = current;
+      RuntimeException error = null;
+      if (costly) {
+        error = spec.ambiguous().apply(new Ltx4jException(operation(call.request()) + " was " + why
+            + " while its request may have been on its way"));
+      } else if (cancelFirst != null) {
+        cancelFirst.run();
+        result.cancelHere();
+      } else {
+        String operation = call == null ? "the call" : operation(call.request());
+        String message = operation + " was " + why + (spec.paid() ? "; its request was not sent" : "");
+        error = closed ? new ClientClosedException(message) : new Ltx4jException(message);
+      }
+      if (error != null) {
+        result.completeExceptionally(error);
+      }
+      if (call != null) {
+        call.cancel();
+      }
+      return !costly;
     }
 
     /** Each attempt is one request: it waits for its permit, but never past the deadline (then it is not sent). */
@@ -147,10 +212,9 @@ public final class CallRunner {
       }
     }
 
-    /** What an interrupt of the caller's thread ends the call with; a submission sent before may have been paid. */
-    Throwable interrupted(InterruptedException interrupt) {
-      Ltx4jException error = new Ltx4jException("interrupted while waiting for the API", interrupt);
-      return spec.paid() && current != null ? spec.ambiguous().apply(error) : error;
+    /** Ends the call for an interrupt of the caller's thread. */
+    void interrupted() {
+      end("interrupted", null, true);
     }
 
     void send() {
@@ -158,7 +222,7 @@ public final class CallRunner {
         return;
       }
       if (closed) {
-        result.completeExceptionally(new Ltx4jException("the client is closed; the request was not sent"));
+        result.completeExceptionally(new ClientClosedException("the client is closed; the request was not sent"));
         return;
       }
       attempt++;
@@ -166,7 +230,8 @@ public final class CallRunner {
       try {
         call = spec.call().get();
       } catch (RuntimeException e) {
-        result.completeExceptionally(e instanceof Ltx4jException ? e : new Ltx4jException("could not prepare the request: " + e, e));
+        result.completeExceptionally(e instanceof Ltx4jException ? e
+            : new Ltx4jException("could not prepare the request: " + Failures.describe(e), e));
         return;
       }
       Duration timeout = attemptTimeout;
@@ -182,7 +247,13 @@ public final class CallRunner {
       }
       // OkHttp cancels the call when this runs out, mid-body included: a trickling server cannot outlast it.
       call.timeout().timeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
-      current = call;
+      synchronized (this) {
+        if (stopped) {
+          return;
+        }
+        current = call;
+        inFlight = true;
+      }
       sentAt = clock.instant();
       Callback<T> ended = new Callback<T>() {
         @Override
@@ -199,7 +270,7 @@ public final class CallRunner {
           try {
             handle(call.request(), failure);
           } catch (Throwable e) {
-            giveUp(call.request(), e, causeOf(failure, RequestMaybeSentException.class) != null);
+            giveUp(call.request(), e, Failures.causeOf(failure, RequestMaybeSentException.class) != null);
           }
         }
       };
@@ -208,7 +279,12 @@ public final class CallRunner {
         return;
       }
       Response<T> response;
-      try {
+      // A blocked socket read does not notice an interrupt: the watch does, and ends the call.
+      try (InterruptWatch.Watch watch = interrupts.watch(this::interrupted)) {
+        if (Thread.currentThread().isInterrupted()) {
+          interrupted();
+          return;
+        }
         response = call.execute();
       } catch (Throwable failure) {
         ended.onFailure(call, failure);
@@ -217,7 +293,17 @@ public final class CallRunner {
       ended.onResponse(call, response);
     }
 
+    /** The attempt in flight ended; false when the call was stopped meanwhile, and has its outcome already. */
+    synchronized boolean landed() {
+      inFlight = false;
+      return !stopped;
+    }
+
     void handle(Request request, Response<T> response) {
+      if (!landed()) {
+        closeQuietly(response);
+        return;
+      }
       int status = response.code();
       events.requestEnded(request, status, sentAt, clock.instant());
       if (response.isSuccessful() || spec.acceptedStatuses().contains(status)) {
@@ -242,14 +328,25 @@ public final class CallRunner {
     }
 
     void handle(Request request, Throwable failure) {
+      if (!landed()) {
+        return;
+      }
       events.requestEnded(request, 0, sentAt, clock.instant());
       String operation = operation(request);
-      boolean maybeSent = causeOf(failure, RequestMaybeSentException.class) != null;
+      boolean maybeSent = Failures.causeOf(failure, RequestMaybeSentException.class) != null;
       if (!maybeSent && !(failure instanceof IOException)) {
         giveUp(request, failure, false);
         return;
       }
       // Nothing left the client on a refused connection: safe to retry, a paid submission included.
+      RedirectRefusedIOException redirect = Failures.causeOf(failure, RedirectRefusedIOException.class);
+      if (redirect != null) {
+        UnexpectedRedirectException refused = new UnexpectedRedirectException(operation, redirect.status(),
+            redirect.location(), redirect.reason());
+        retryOrFail(request, "HTTP " + redirect.status(), spec.paid() ? RetryPolicy.Failure.PAID_AND_AMBIGUOUS
+            : RetryPolicy.Failure.UNDECODABLE, null, refused);
+        return;
+      }
       RuntimeException error = maybeSent ? answerFailure(operation, failure) : new Ltx4jIoException(
           operation + " failed: connection failure (" + failure.getMessage() + ")", (IOException) failure);
       RetryPolicy.Failure kind = RetryPolicy.ofTransport(spec.kind(), maybeSent,
@@ -259,12 +356,12 @@ public final class CallRunner {
 
     /** What a failure after the request may have been received means to the caller. */
     RuntimeException answerFailure(String operation, Throwable failure) {
-      ResponseTooLargeIOException tooLarge = causeOf(failure, ResponseTooLargeIOException.class);
+      ResponseTooLargeIOException tooLarge = Failures.causeOf(failure, ResponseTooLargeIOException.class);
       if (tooLarge != null) {
         return new ResponseTooLargeException(operation + " answered with a body larger than the client reads ("
             + tooLarge.limit() + " bytes)", tooLarge.limit(), failure);
       }
-      UndecodableBodyException undecodable = causeOf(failure, UndecodableBodyException.class);
+      UndecodableBodyException undecodable = Failures.causeOf(failure, UndecodableBodyException.class);
       if (undecodable != null) {
         return new UnexpectedResponseException(
             operation + " answered with a body that is not the documented JSON: " + undecodable.getMessage(),
@@ -278,7 +375,7 @@ public final class CallRunner {
     void giveUp(Request request, Throwable failure, boolean maybeSent) {
       log(request, failure.toString(), "giving up");
       RuntimeException error = failure instanceof Ltx4jException ltx ? ltx
-          : new Ltx4jException(operation(request) + " failed: " + failure, failure);
+          : new Ltx4jException(operation(request) + " failed unexpectedly: " + Failures.describe(failure), failure);
       result.completeExceptionally(spec.paid() && maybeSent ? spec.ambiguous().apply(error) : error);
     }
 
@@ -312,18 +409,14 @@ public final class CallRunner {
     }
   }
 
-  /** The first throwable of type {@code type} in {@code failure}'s cause chain, or null. */
-  private static <E extends Throwable> E causeOf(Throwable failure, Class<E> type) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (type.isInstance(t)) {
-        return type.cast(t);
-      }
-    }
-    return null;
-  }
-
   private static String operation(Request request) {
     return request.method() + " " + request.url().encodedPath();
+  }
+
+  private static void closeQuietly(Response<?> response) {
+    if (response.errorBody() != null) {
+      response.errorBody().close();
+    }
   }
 
   /** Reads an error body as text; empty when there is none or it cannot be read. */

@@ -3,7 +3,6 @@ package dev.ltx4j.internal.call;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.function.Function;
 
 /**
  * Runs a call's steps on the thread that asked for it, whichever thread completes what a step waited for (a budget
@@ -23,10 +22,10 @@ final class CallerThread implements Executor {
   }
 
   /**
-   * Runs {@code first}, then every step queued, until {@code done} completes. An interrupt ends {@code done} with
-   * the error {@code interrupted} makes of it, and the thread keeps its interrupt status.
+   * Runs {@code first}, then every step queued, until {@code done} completes. An interrupt runs {@code interrupted},
+   * which ends {@code done}, and the thread keeps its interrupt status.
    */
-  void runUntil(CompletableFuture<?> done, Runnable first, Function<InterruptedException, Throwable> interrupted) {
+  void runUntil(CompletableFuture<?> done, Runnable first, Runnable interrupted) {
     done.whenComplete((result, error) -> steps.add(WAKE));
     first.run();
     while (!done.isDone()) {
@@ -37,7 +36,7 @@ final class CallerThread implements Executor {
         steps.take().run();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        done.completeExceptionally(interrupted.apply(e));
+        interrupted.run();
         return;
       }
     }

@@ -1,6 +1,7 @@
 package dev.ltx4j.internal.call;
 
 import dev.ltx4j.ApiException;
+import dev.ltx4j.ClientClosedException;
 import dev.ltx4j.ConfigurationException;
 import dev.ltx4j.InvalidRequestException;
 import dev.ltx4j.JobCanceledException;
@@ -116,7 +117,8 @@ public final class RetryPolicy {
     }
     if (error instanceof InvalidRequestException || error instanceof ConfigurationException
         || error instanceof JobFailedException || error instanceof JobCanceledException
-        || error instanceof JobTimeoutException || error instanceof UploadFailedException) {
+        || error instanceof JobTimeoutException || error instanceof UploadFailedException
+        || error instanceof ClientClosedException) {
       return Failure.PERMANENT;
     }
     return error instanceof Ltx4jException ? Failure.TRANSIENT : Failure.PERMANENT;
@@ -151,7 +153,8 @@ public final class RetryPolicy {
     return Duration.ofMillis(Math.round(nominal * (1.0 - 0.25 * random.getAsDouble())));
   }
 
-  static Duration capHint(Duration hint) {
+  /** A server's hint held to 0 … {@link #MAX_SERVER_HINT}. */
+  public static Duration capHint(Duration hint) {
     return hint.compareTo(MAX_SERVER_HINT) > 0 ? MAX_SERVER_HINT : hint.isNegative() ? Duration.ZERO : hint;
   }
 }

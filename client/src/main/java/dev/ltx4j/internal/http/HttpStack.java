@@ -7,6 +7,7 @@ import dev.ltx4j.internal.api.UploadsApi;
 import dev.ltx4j.internal.json.Json;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import okhttp3.Authenticator;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -23,6 +24,7 @@ public final class HttpStack implements AutoCloseable {
   private final AssetsApi assets;
   private final UploadsApi uploads;
   private final TransferApi transfers;
+  private final InterruptWatch interrupts = new InterruptWatch();
 
   /**
    * @param base a caller's client to share a pool and dispatcher with, or null for our own
@@ -41,11 +43,16 @@ public final class HttpStack implements AutoCloseable {
       long maxResponseBytes, Function<? super OkHttpClient, ? extends Call.Factory> callFactory) {
     this.ownsClient = base == null;
     OkHttpClient.Builder builder = (base == null ? new OkHttpClient() : base).newBuilder()
-        // OkHttp would silently resend a request on some connection failures, a paid POST included.
+        // OkHttp would silently resend a request on some connection failures, a paid POST included; on a redirect
+        // (Redirects follows those it may); and on a 401 to a caller's client with an authenticator.
         .retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .authenticator(Authenticator.NONE)
         .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", UserAgent.VALUE).build()))
         .addInterceptor(SendTracking.APPLICATION)
-        .addInterceptor(new ResponseLimits(maxResponseBytes))
+        .addInterceptor(new ResponseLimits(maxResponseBytes, credentials))
+        .addInterceptor(Redirects.INSTANCE)
         .addNetworkInterceptor(SendTracking.NETWORK)
         .addNetworkInterceptor(NoSilentResend.INSTANCE)
         .addNetworkInterceptor(new ApiHostAuthInterceptor(baseUrl, credentials));
@@ -101,9 +108,20 @@ public final class HttpStack implements AutoCloseable {
     return transfers;
   }
 
+  /** What ends a blocking request when its thread is interrupted. */
+  public InterruptWatch interrupts() {
+    return interrupts;
+  }
+
+  /**
+   * Stops the interrupt watch, and closes the connections and the dispatcher's threads when they are ltx4j's own.
+   * A caller's client keeps its pool: its other calls are not ltx4j's to end.
+   */
   @Override
   public void close() {
+    interrupts.close();
     if (ownsClient) {
+      http.dispatcher().cancelAll();
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }

@@ -4,6 +4,7 @@ import dev.ltx4j.JobSlots;
 import dev.ltx4j.NoFreeSlotException;
 import dev.ltx4j.RateLimitException;
 import dev.ltx4j.Sleeper;
+import dev.ltx4j.internal.call.Stoppable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,8 +74,9 @@ public final class SubmissionGate {
   /**
    * Sends {@code send} once it holds a slot; {@code jobId} names the job an answer created, whose slot it then is.
    * Completes as the submission does, or with {@link NoFreeSlotException} after {@code maxWait} without a slot.
+   * Stopping it while it waits for a slot ends it with nothing sent; once sent, {@code send}'s own future decides.
    */
-  public <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> send, Function<T, String> jobId) {
+  public <T> Stoppable<T> submit(Supplier<CompletableFuture<T>> send, Function<T, String> jobId) {
     Submission<T> submission = new Submission<>(send, jobId);
     submission.tryNow();
     return submission.result;
@@ -102,13 +104,36 @@ public final class SubmissionGate {
     final Function<T, String> jobId;
     final String key = "submission-" + UUID.randomUUID();
     final Instant start = clock.instant();
-    final CompletableFuture<T> result = new CompletableFuture<>();
+    final Stoppable<T> result = new Stoppable<>();
     Duration recheck = FIRST_RECHECK;
     RateLimitException refusal;
+    /** The send in progress, once there is one; guarded by this. */
+    Stoppable<T> inProgress;
+    /** Stopped: nothing is sent any more; guarded by this. */
+    boolean stopped;
 
     Submission(Supplier<CompletableFuture<T>> send, Function<T, String> jobId) {
       this.send = send;
       this.jobId = jobId;
+      result.stopWith(this::stop);
+    }
+
+    /** While waiting for a slot nothing was sent: it ends canceled. Once sent, the send decides. */
+    boolean stop(Runnable cancelFirst, boolean evenSent) {
+      if (result.isDone()) {
+        return false; // its outcome reaches every stage made from it
+      }
+      Stoppable<T> sent;
+      synchronized (this) {
+        stopped = true;
+        sent = inProgress;
+      }
+      if (sent != null) {
+        return sent.stopWork(cancelFirst, evenSent);
+      }
+      cancelFirst.run();
+      result.cancelHere();
+      return true;
     }
 
     void tryNow() {
@@ -119,29 +144,45 @@ public final class SubmissionGate {
         waitForSlot(null);
         return;
       }
-      CompletableFuture<T> sent;
-      try {
-        sent = send.get();
-      } catch (RuntimeException e) {
-        sent = CompletableFuture.failedFuture(e);
+      Stoppable<T> sent;
+      synchronized (this) {
+        if (stopped) {
+          sending.decrementAndGet();
+          slots.release(key);
+          wakeOne();
+          return;
+        }
+        try {
+          sent = Stoppable.of(send.get());
+        } catch (RuntimeException e) {
+          sent = Stoppable.of(CompletableFuture.failedFuture(e));
+        }
+        inProgress = sent;
       }
       sent.whenComplete((answer, error) -> {
-        sending.decrementAndGet();
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause == null) {
+          sending.decrementAndGet();
           String job = jobId.apply(answer);
           bound.add(job);
           slots.bind(key, job);
           result.complete(answer);
           wakeOne(); // while the ceiling is unknown, the next submission waits for this one's answer
         } else if (cause instanceof RateLimitException limited && limited.isConcurrencyLimit()) {
+          sending.decrementAndGet();
+          synchronized (this) {
+            inProgress = null; // refused, so not received: a stop while it waits again has nothing to ask it
+          }
           slots.release(key);
           learn(limited);
           refusal = limited;
           waitForSlot(limited.retryAfter().orElse(null));
         } else {
           slots.release(key);
+          // The caller hears of the failure before the next submission may go while the ceiling is unknown: a
+          // refusal of the account (402) then stops it before it is sent.
           result.completeExceptionally(cause);
+          sending.decrementAndGet();
           wakeOne();
         }
       });
@@ -181,6 +222,9 @@ public final class SubmissionGate {
       }
       if (waited.compareTo(maxWait) >= 0) {
         result.completeExceptionally(new NoFreeSlotException(ceiling.get(), waited, refusal));
+        return;
+      }
+      if (result.isDone()) {
         return;
       }
       AtomicBoolean woken = new AtomicBoolean();

@@ -11,15 +11,26 @@ public final class Futures {
 
   /**
    * Waits for {@code future}, rethrowing its {@link Ltx4jException} as is (with a suppressed note of where it was
-   * waited for, since its own stack trace is an OkHttp thread's); an interrupt cancels the operation.
+   * waited for, since its own stack trace is an OkHttp thread's). An interrupt stops the operation at once, the
+   * thread's interrupt status kept: what stopping it ended with is thrown when it says more than "interrupted" (a
+   * submission's unknown outcome, a job that goes on).
    */
   public static <T> T join(CompletableFuture<T> future) {
     try {
       return future.get();
     } catch (InterruptedException e) {
-      future.cancel(true);
       Thread.currentThread().interrupt();
-      throw new Ltx4jException("interrupted while waiting for the API", e);
+      if (!future.cancel(true) && future.isCompletedExceptionally() && !future.isCancelled()) {
+        Throwable outcome = future.handle((value, error) -> error).getNow(null);
+        if (outcome instanceof java.util.concurrent.CompletionException && outcome.getCause() != null) {
+          outcome = outcome.getCause();
+        }
+        if (outcome instanceof Ltx4jException ltx) {
+          ltx.addSuppressed(e);
+          throw ltx;
+        }
+      }
+      throw new Ltx4jException("interrupted while waiting for the API; the operation was stopped", e);
     } catch (CancellationException e) {
       throw new Ltx4jException("the operation was canceled", e);
     } catch (ExecutionException e) {

@@ -5,9 +5,15 @@ import com.squareup.moshi.Types;
 import dev.ltx4j.InvalidRequestException;
 import dev.ltx4j.JobPage;
 import dev.ltx4j.JobQuery;
+import dev.ltx4j.JobCanceledException;
+import dev.ltx4j.JobFailedException;
 import dev.ltx4j.JobSnapshot;
+import dev.ltx4j.JobTimeoutException;
+import dev.ltx4j.JobUnreadableException;
+import dev.ltx4j.JobWaitStoppedException;
 import dev.ltx4j.Ltx4jException;
 import dev.ltx4j.LtxRequest;
+import dev.ltx4j.MisroutedAnswerException;
 import dev.ltx4j.Quote;
 import dev.ltx4j.Sleeper;
 import dev.ltx4j.SubmissionOutcomeUnknownException;
@@ -18,6 +24,7 @@ import dev.ltx4j.internal.call.CallRunner;
 import dev.ltx4j.internal.call.CallSpec;
 import dev.ltx4j.internal.call.Dispatch;
 import dev.ltx4j.internal.call.RetryPolicy;
+import dev.ltx4j.internal.call.Stoppable;
 import dev.ltx4j.internal.http.HttpStack;
 import dev.ltx4j.internal.json.Json;
 import dev.ltx4j.internal.limits.Priority;
@@ -39,7 +46,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import retrofit2.Call;
@@ -90,7 +99,8 @@ public final class Operations implements JobSource, AutoCloseable {
         Boolean.getBoolean(PER_JOB_POLLING) ? Integer.MAX_VALUE : JobWaiter.FLEET_SIZE).observe(runner.events());
     this.uploader = new Uploader(stack, runner, sleeper, this::deadline, settings.projectId());
     this.downloader = new Downloader(stack.calls(), sleeper,
-        new RetryPolicy(RetryPolicy.DOWNLOAD_RETRIES, () -> ThreadLocalRandom.current().nextDouble()));
+        new RetryPolicy(RetryPolicy.DOWNLOAD_RETRIES, () -> ThreadLocalRandom.current().nextDouble()),
+        stack.interrupts());
   }
 
   public ClientSettings settings() {
@@ -105,12 +115,12 @@ public final class Operations implements JobSource, AutoCloseable {
     return downloader;
   }
 
-  public CompletableFuture<Accepted> submit(LtxRequest request) {
+  public Stoppable<Accepted> submit(LtxRequest request) {
     return submit(LTX_MODEL_ID, asMap(request),
         () -> stack.generate().generateLtx23Fast(request.toModel(), null, projectId()));
   }
 
-  public CompletableFuture<Accepted> runModel(String modelId, Map<String, Object> parameters) {
+  public Stoppable<Accepted> runModel(String modelId, Map<String, Object> parameters) {
     Ids.checkModel(modelId);
     if (parameters.containsKey("dryRun")) {
       // The service ignores unknown body fields: a dryRun there would start a paid job, not quote one.
@@ -133,6 +143,69 @@ public final class Operations implements JobSource, AutoCloseable {
     return read(jobId, CallSpec.read(() -> stack.jobs().getJob(jobId, projectId()), deadline()), dispatch);
   }
 
+  /**
+   * Submits, then waits; stopped once the job exists, it ends with {@link JobWaitStoppedException} naming the job,
+   * as does a wait that fails without naming it, so that the id of a job paid for is never lost.
+   */
+  public Stoppable<JobSnapshot> generate(LtxRequest request, WaitOptions options) {
+    Stoppable<Accepted> submitted = submit(request);
+    AtomicReference<CompletableFuture<JobSnapshot>> waiting = new AtomicReference<>();
+    Stoppable<JobSnapshot> result = new Stoppable<>();
+    result.stopWith((cancelFirst, evenSent) -> {
+      Accepted accepted = submitted.isDone() && !submitted.isCompletedExceptionally() ? submitted.join() : null;
+      if (accepted == null) {
+        return submitted.stopWork(cancelFirst, evenSent); // its outcome reaches the result below
+      }
+      if (!evenSent) {
+        return false; // the job exists: only a stop that ends the wait says so
+      }
+      String jobId = accepted.job().id().orElseThrow();
+      if (!result.completeExceptionally(new JobWaitStoppedException(jobId, "the wait was stopped", null))) {
+        return false;
+      }
+      CompletableFuture<JobSnapshot> wait = waiting.get();
+      if (wait != null) {
+        wait.cancel(false);
+      }
+      return false;
+    });
+    submitted.whenComplete((accepted, error) -> {
+      if (error != null) {
+        result.completeExceptionally(unwrap(error));
+        return;
+      }
+      String jobId = accepted.job().id().orElseThrow();
+      CompletableFuture<JobSnapshot> wait = awaitSubmitted(accepted, options);
+      waiting.set(wait);
+      if (result.isDone()) {
+        wait.cancel(false);
+        return;
+      }
+      wait.whenComplete((job, failure) -> {
+        if (failure == null) {
+          result.complete(job);
+        } else {
+          result.completeExceptionally(namingJob(jobId, unwrap(failure)));
+        }
+      });
+    });
+    return result;
+  }
+
+  /** A wait's failure as it is when it names the job, else wrapped in one that does. */
+  private static Throwable namingJob(String jobId, Throwable failure) {
+    if (failure instanceof JobFailedException || failure instanceof JobCanceledException
+        || failure instanceof JobTimeoutException || failure instanceof JobUnreadableException
+        || failure instanceof JobWaitStoppedException) {
+      return failure;
+    }
+    return new JobWaitStoppedException(jobId, failure.getMessage(), failure);
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+  }
+
   /** Reads the job, never past the client's operation timeout nor {@code until}. */
   @Override
   public CompletableFuture<JobSnapshot> get(String jobId, Instant until) {
@@ -143,7 +216,7 @@ public final class Operations implements JobSource, AutoCloseable {
   }
 
   private CompletableFuture<JobSnapshot> read(String jobId, CallSpec<JobResponse> spec, Dispatch dispatch) {
-    return runner.run(spec, dispatch).thenApply(response -> seen(job(response.body(), "GET /jobs/" + jobId)));
+    return runner.run(spec, dispatch).thenApply(response -> seen(job(response.body(), "GET /jobs/" + jobId, jobId)));
   }
 
   /** Every job read passes here: one seen finished frees its generation slot. */
@@ -164,7 +237,7 @@ public final class Operations implements JobSource, AutoCloseable {
     JobActionRequest cancel = JobActionRequest.builder().action(JobActionRequest.ActionEnum.CANCEL).build();
     return runner.run(CallSpec.idempotentWrite(() -> stack.jobs().actOnJob(jobId, cancel, projectId()), deadline()),
             dispatch)
-        .thenApply(response -> seen(job(response.body(), "POST /jobs/" + jobId + "/action")));
+        .thenApply(response -> seen(job(response.body(), "POST /jobs/" + jobId + "/action", jobId)));
   }
 
   /** Waits for a job; one this client submitted starts from its submission's answer. */
@@ -204,13 +277,27 @@ public final class Operations implements JobSource, AutoCloseable {
   public CompletableFuture<AssetResponse> readAsset(String assetId, Dispatch dispatch) {
     return runner.run(CallSpec.read(() -> stack.assets().getAsset(assetId, projectId()), deadline()).at(Priority.ASSET),
             dispatch)
-        .thenApply(Response::body);
+        .thenApply(response -> {
+          AssetResponse body = response.body();
+          if (body == null || body.asset() == null) {
+            throw new UnexpectedResponseException("GET /assets/" + assetId + " answered without an asset");
+          }
+          if (!assetId.equals(body.asset().id())) {
+            throw new MisroutedAnswerException("GET /assets/" + assetId, assetId, body.asset().id());
+          }
+          return body;
+        });
   }
 
-  /** Releases connections and threads, unless they belong to an {@code OkHttpClient} the caller supplied. */
+  /**
+   * Ends every call running (a paid one that may have left, with its unknown outcome) and releases connections and
+   * threads, unless they belong to an {@code OkHttpClient} the caller supplied.
+   */
   @Override
   public void close() {
     runner.close();
+    waiter.close();
+    downloader.close();
     stack.close();
   }
 
@@ -232,7 +319,7 @@ public final class Operations implements JobSource, AutoCloseable {
   }
 
   /** A paid submission, sent once it holds one of the team's generation slots (see {@link SubmissionGate}). */
-  private CompletableFuture<Accepted> submit(
+  private Stoppable<Accepted> submit(
       String modelId, Map<String, Object> body, Supplier<Call<GenerateResponse>> call) {
     return gate.submit(() -> runner.events().submission(modelId, () -> send(modelId, body, call)),
         accepted -> accepted.job().id().orElseThrow());
@@ -256,12 +343,19 @@ public final class Operations implements JobSource, AutoCloseable {
     });
   }
 
-  /** The job an answer holds; a success without one is an answer ltx4j cannot use, never an empty job. */
-  private static JobSnapshot job(JobResponse body, String operation) {
+  /**
+   * The job an answer holds; a success without one is an answer ltx4j cannot use, never an empty job, and one about
+   * another job than {@code jobId} is never taken for it.
+   */
+  private static JobSnapshot job(JobResponse body, String operation, String jobId) {
     if (body == null || body.job() == null) {
       throw new UnexpectedResponseException(operation + " answered without a job");
     }
-    return JobSnapshot.of(body.job());
+    JobSnapshot job = JobSnapshot.of(body.job());
+    if (!job.id().map(jobId::equals).orElse(false)) {
+      throw new MisroutedAnswerException(operation, jobId, job.id().orElse(null));
+    }
+    return job;
   }
 
   private JobPage toPage(JobList list) {

@@ -1,5 +1,6 @@
 package dev.ltx4j.internal.poll;
 
+import dev.ltx4j.ClientClosedException;
 import dev.ltx4j.JobCanceledException;
 import dev.ltx4j.JobFailedException;
 import dev.ltx4j.JobListener;
@@ -19,7 +20,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +48,7 @@ public final class JobWaiter {
   private final FleetSweeper fleet;
   private final DurationModel durations = new DurationModel();
   private final AtomicInteger running = new AtomicInteger();
+  private final Set<Wait> waits = ConcurrentHashMap.newKeySet();
   private final int fleetSize;
   private volatile Events events = Events.NONE;
 
@@ -73,6 +77,14 @@ public final class JobWaiter {
     return running.get();
   }
 
+  /** Ends every wait running with {@link ClientClosedException}: the client was closed, no poll would be sent. */
+  public void close() {
+    for (Wait wait : waits) {
+      wait.result.completeExceptionally(new ClientClosedException(
+          "the client was closed while waiting for job " + wait.jobId + "; the job goes on: wait again with its id"));
+    }
+  }
+
   /** Waits for {@code jobId}; {@code seen} is a reading already in hand (a submission's answer), or null. */
   public CompletableFuture<JobSnapshot> await(String jobId, WaitOptions options, JobSnapshot seen) {
     return await(jobId, options, seen, null);
@@ -85,9 +97,11 @@ public final class JobWaiter {
   public CompletableFuture<JobSnapshot> await(String jobId, WaitOptions options, JobSnapshot seen, Instant createdAt) {
     Wait wait = new Wait(jobId, options, createdAt);
     running.incrementAndGet();
+    waits.add(wait);
     events.waitStarted(jobId);
     wait.result.whenComplete((job, error) -> {
       running.decrementAndGet();
+      waits.remove(wait);
       fleet.leave(wait);
     });
     if (seen == null) {
@@ -202,7 +216,7 @@ public final class JobWaiter {
       notifyListener(job, before, progressBefore);
       switch (job.status()) {
         case SUCCESS -> {
-          durations.learn(job);
+          durations.learn(job, createdAt == null ? null : Duration.between(createdAt, clock.instant()));
           result.complete(job);
         }
         case FAILURE -> result.completeExceptionally(new JobFailedException(job));
@@ -237,9 +251,9 @@ public final class JobWaiter {
       LOG.debug("Polling job {} failed for now ({}); the wait goes on", jobId, error.getMessage());
       state.recordMiss();
       Duration next = policy.next(state, clock.instant());
-      if (error instanceof RateLimitException limited && limited.retryAfter().isPresent()
-          && limited.retryAfter().get().compareTo(next) > 0) {
-        next = limited.retryAfter().get();
+      if (error instanceof RateLimitException limited && limited.retryAfter().isPresent()) {
+        Duration asked = RetryPolicy.capHint(limited.retryAfter().get());
+        next = asked.compareTo(next) > 0 ? asked : next;
       }
       pollAfter(next);
     }
