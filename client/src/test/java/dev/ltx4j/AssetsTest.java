@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AssetsTest {
+  /** A CDN names each version of a file: a resume asks for the rest of this one only. */
+  private static final String ETAG = "\"v1\"";
   private static final byte[] PNG_HEAD = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
 
   @StartStop private final MockWebServer api = new MockWebServer();
@@ -80,6 +82,7 @@ class AssetsTest {
         String range = request.getHeaders().get("Range");
         int from = range == null ? 0 : Integer.parseInt(range.substring(6, range.length() - 1));
         MockResponse.Builder rest = new MockResponse.Builder().code(range == null ? 200 : 206)
+            .addHeader("ETag", ETAG)
             .addHeader("Content-Range", "bytes " + from + "-" + (video.length - 1) + "/" + video.length)
             .body(new Buffer().write(video, from, video.length - from));
         return calls.incrementAndGet() <= 8
@@ -346,10 +349,11 @@ class AssetsTest {
       public MockResponse dispatch(RecordedRequest request) {
         String range = request.getHeaders().get("Range");
         if (calls.incrementAndGet() == 1) {
-          return new MockResponse.Builder().addHeader("Accept-Ranges", "bytes").body(new StallingBody(video)).build();
+          return new MockResponse.Builder().addHeader("Accept-Ranges", "bytes").addHeader("ETag", ETAG)
+              .body(new StallingBody(video)).build();
         }
         int from = Integer.parseInt(range.substring(6, range.length() - 1));
-        return new MockResponse.Builder().code(206)
+        return new MockResponse.Builder().code(206).addHeader("ETag", ETAG)
             .addHeader("Content-Range", "bytes " + from + "-" + (video.length - 1) + "/" + video.length)
             .body(new Buffer().write(video, from, video.length - from)).build();
       }
@@ -401,11 +405,11 @@ class AssetsTest {
       public MockResponse dispatch(RecordedRequest request) {
         String range = request.getHeaders().get("Range");
         if (calls.incrementAndGet() == 1 || range == null) {
-          return new MockResponse.Builder().addHeader("Accept-Ranges", "bytes").body(new Buffer().write(video))
-              .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build();
+          return new MockResponse.Builder().addHeader("Accept-Ranges", "bytes").addHeader("ETag", ETAG)
+              .body(new Buffer().write(video)).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build();
         }
         int from = Integer.parseInt(range.substring(6, range.length() - 1));
-        return new MockResponse.Builder().code(206)
+        return new MockResponse.Builder().code(206).addHeader("ETag", ETAG)
             .addHeader("Content-Range", "bytes " + from + "-" + (video.length - 1) + "/" + video.length)
             .body(new Buffer().write(video, from, video.length - from)).build();
       }

@@ -15,6 +15,9 @@ interface DownloadSink {
   /** Drops everything written, for a server that cannot resume; false when that is impossible. */
   boolean restart() throws IOException;
 
+  /** Whether {@link #restart()} can drop what was written. */
+  boolean canRestart();
+
   /** Writes to a part file, whose pages go to disk as the download goes on (see {@link Writeback}). */
   static DownloadSink of(PartFile part) {
     FileChannel file = part.channel();
@@ -28,6 +31,11 @@ interface DownloadSink {
           file.write(bytes);
         }
         part.written(size);
+      }
+
+      @Override
+      public boolean canRestart() {
+        return true;
       }
 
       @Override
@@ -52,6 +60,11 @@ interface DownloadSink {
         while (bytes.hasRemaining()) {
           channel.write(bytes);
         }
+      }
+
+      @Override
+      public boolean canRestart() {
+        return !written;
       }
 
       @Override

@@ -4,20 +4,27 @@ import dev.ltx4j.Ltx4jException;
 import dev.ltx4j.Ltx4jIoException;
 import dev.ltx4j.Sleeper;
 import dev.ltx4j.TransferListener;
+import dev.ltx4j.UnexpectedRedirectException;
 import dev.ltx4j.UnexpectedResponseException;
 import dev.ltx4j.internal.call.CallSpec;
+import dev.ltx4j.internal.call.Failures;
 import dev.ltx4j.internal.call.RetryPolicy;
+import dev.ltx4j.internal.http.InterruptWatch;
 import dev.ltx4j.internal.http.Loopback;
+import dev.ltx4j.internal.http.RedirectRefusedIOException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -29,21 +36,38 @@ import org.slf4j.LoggerFactory;
 /**
  * Streams an asset from its signed URL: resumes with {@code Range} after a broken connection (or starts over when
  * the server cannot resume), fetches a fresh URL on 403/410, checks the length and any announced checksum.
+ *
+ * <p>A resume must continue the same file, never splice two versions of it: it asks with {@code If-Range} and the
+ * first answer's validator ({@link Validator}), and starts over when the server sends the whole file, a part of a
+ * file with another validator or another length, or 416 (the URL is signed again first). With no validator to ask
+ * with, a file download starts over rather than resume blind.
  */
-public final class Downloader {
+public final class Downloader implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Downloader.class);
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
   private static final int BUFFER = 256 * 1024;
 
   private final Call.Factory http; // reads bodies through read-ahead sockets when it can (see ReadAheadSockets)
+  private final boolean ownsPool;
   private final Sleeper sleeper;
   private final RetryPolicy policy;
+  private final InterruptWatch interrupts;
 
   /** {@code policy} counts failures in a row: a connection that delivered bytes before breaking resets the count. */
-  public Downloader(Call.Factory http, Sleeper sleeper, RetryPolicy policy) {
+  public Downloader(Call.Factory http, Sleeper sleeper, RetryPolicy policy, InterruptWatch interrupts) {
     this.http = ReadAheadSockets.over(http);
+    this.ownsPool = this.http != http;
     this.sleeper = sleeper;
     this.policy = policy;
+    this.interrupts = interrupts;
+  }
+
+  /** Closes the connections of the read-ahead pool, which is the downloader's own. */
+  @Override
+  public void close() {
+    if (ownsPool) {
+      ((OkHttpClient) http).connectionPool().evictAll();
+    }
   }
 
   /**
@@ -56,9 +80,12 @@ public final class Downloader {
       part.moveTo(target, overwrite);
       return size;
     } catch (IOException e) {
-      throw new Ltx4jIoException("Could not write " + target + ": " + e.getMessage(), e);
+      throw Thread.currentThread().isInterrupted() ? interrupted()
+          : new Ltx4jIoException("Could not write " + target + ": " + e.getMessage(), e);
     } catch (WriteFailure e) {
-      throw new Ltx4jIoException("Could not write " + target + ": " + e.getCause().getMessage(), e.getCause());
+      // An interrupt closes a file channel mid-write (ClosedByInterruptException): the download was interrupted.
+      throw Thread.currentThread().isInterrupted() ? interrupted()
+          : new Ltx4jIoException("Could not write " + target + ": " + e.getCause().getMessage(), e.getCause());
     }
   }
 
@@ -84,8 +111,9 @@ public final class Downloader {
     try {
       return download(url, freshUrl, DownloadSink.of(out), listener);
     } catch (WriteFailure e) {
-      throw new Ltx4jIoException("Could not write the download to its stream: " + e.getCause().getMessage(),
-          e.getCause());
+      throw Thread.currentThread().isInterrupted() ? interrupted()
+          : new Ltx4jIoException("Could not write the download to its stream: " + e.getCause().getMessage(),
+              e.getCause());
     }
   }
 
@@ -96,17 +124,33 @@ public final class Downloader {
     int failures = 0;
     long writtenAtLastFailure = 0;
     Checksum checksum = null;
+    Validator validator = null;
     String current = url;
     while (true) {
+      if (written > 0 && validator == null && sink.canRestart()) {
+        written = restart(sink, "the server named no version of the file to resume it by");
+      }
       Request.Builder request = new Request.Builder().url(checked(current));
       if (written > 0) {
         request.header("Range", "bytes=" + written + "-");
+        if (validator != null) {
+          request.header("If-Range", validator.value());
+        }
       }
-      try (Response response = http.newCall(request.build()).execute()) {
+      Call call = http.newCall(request.build());
+      try (InterruptWatch.Watch watch = interrupts.watch(call::cancel); Response response = call.execute()) {
         int code = response.code();
         if (code == 403 || code == 410) {
           failures = fail(failures, "the URL was refused with HTTP " + code + "; reading the asset again", null);
           current = freshUrl.get();
+          continue;
+        }
+        if (code == 416 && written > 0) {
+          // The range is past the end of what the URL serves now: the file changed, or the URL points elsewhere.
+          failures = fail(failures, "HTTP 416 on a resume; reading the asset again and starting over", null);
+          current = freshUrl.get();
+          written = restartOrFail(sink, written, "the server refused the resume (HTTP 416)");
+          validator = null;
           continue;
         }
         if (RetryPolicy.ofStatus(CallSpec.Kind.READ, code) == RetryPolicy.Failure.TRANSIENT) {
@@ -117,20 +161,29 @@ public final class Downloader {
         if (!response.isSuccessful() || (code != 200 && !resumed)) {
           throw new Ltx4jException("Downloading the asset failed with HTTP " + code);
         }
+        if (resumed && written == 0) {
+          throw new Ltx4jException("Downloading the asset failed: HTTP 206 to a request for the whole file");
+        }
         if (resumed) {
-          total = rangeTotal(response, written);
+          long announced = rangeTotal(response, written);
+          Validator now = Validator.of(response.headers());
+          if (validator != null && now != null && !validator.equals(now) || total >= 0 && announced >= 0
+              && announced != total) {
+            // Another version of the file: what was written belongs to the old one.
+            written = restartOrFail(sink, written, "the file changed on the server since the download began");
+            validator = null;
+            continue;
+          }
+          total = announced;
         } else {
           if (written > 0) {
-            if (!sink.restart()) {
-              throw new Ltx4jIoException("the download broke after " + written
-                  + " bytes and the server cannot resume it", new IOException("no Range support"));
-            }
-            LOG.debug("The server ignored Range; starting the download over");
-            written = 0;
+            written = restartOrFail(sink, written, "the server cannot resume it");
+            LOG.debug("The server sent the whole file again; starting the download over");
           }
           ResponseBody body = response.body();
           total = body.contentLength();
           checksum = Checksum.from(response.headers());
+          validator = Validator.of(response.headers());
         }
         if (checksum != null && written == 0) {
           checksum.reset();
@@ -153,11 +206,19 @@ public final class Downloader {
         }
         break;
       } catch (IOException e) {
+        RedirectRefusedIOException redirect = Failures.causeOf(e, RedirectRefusedIOException.class);
+        if (redirect != null) {
+          throw new UnexpectedRedirectException("Downloading the asset", redirect.status(), redirect.location(),
+              redirect.reason());
+        }
+        if (Thread.currentThread().isInterrupted()) {
+          throw interrupted();
+        }
         if (written > writtenAtLastFailure) {
           failures = 0; // a connection that delivered bytes before breaking is progress, not a failure in a row
         }
         writtenAtLastFailure = written;
-        failures = fail(failures, e + " after " + written + " bytes", e);
+        failures = fail(failures, Failures.describe(e) + " after " + written + " bytes", e);
       }
     }
     if (total >= 0 && written != total) {
@@ -168,6 +229,33 @@ public final class Downloader {
       throw new Ltx4jException("The download is corrupt: " + mismatch);
     }
     return written;
+  }
+
+  /** Drops what was written; returns the new position, 0. */
+  private static long restart(DownloadSink sink, String why) {
+    try {
+      if (!sink.restart()) {
+        throw new IllegalStateException("a sink that cannot restart was asked to");
+      }
+    } catch (IOException e) {
+      throw new WriteFailure(e);
+    }
+    LOG.debug("Starting the download over: {}", why);
+    return 0;
+  }
+
+  /** {@link #restart}, or a failure naming {@code why} when the sink (a caller's stream) cannot start over. */
+  private static long restartOrFail(DownloadSink sink, long written, String why) {
+    if (!sink.canRestart()) {
+      throw new Ltx4jIoException("the download broke after " + written + " bytes and cannot go on: " + why,
+          new IOException(why));
+    }
+    return restart(sink, why);
+  }
+
+  /** The download's thread was interrupted: it ends now, the interrupt status kept. */
+  private static Ltx4jIoException interrupted() {
+    return new Ltx4jIoException("The download was interrupted", new InterruptedIOException("interrupted"));
   }
 
   /**
@@ -232,7 +320,14 @@ public final class Downloader {
     }
     LOG.debug("Download interrupted ({}); {}", why, decision.why());
     // The download streams on the caller's thread (a blocking API), so it waits for its retry there as well.
-    sleeper.sleep(decision.delay()).join();
+    try {
+      sleeper.sleep(decision.delay()).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw interrupted();
+    } catch (ExecutionException e) {
+      throw new Ltx4jException("the download's retry wait failed", e.getCause());
+    }
     return count;
   }
 
