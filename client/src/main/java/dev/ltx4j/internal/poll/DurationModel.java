@@ -18,9 +18,16 @@ import java.util.Optional;
  * the success in the job's history), so that detection lag does not feed back into it. With it, a wait reads its
  * job once around when it should be done instead of closing in on it step by step: that is where a batch's
  * requests went.
+ *
+ * <p>The service's clock is not trusted alone: a time longer than {@link #LONGEST} is dropped, and one longer than
+ * this client itself saw the job take (from sending its submission to reading its success) is cut down to that, so
+ * that a wrong {@code createdAt} (1970, or the year −300,000,000) can neither overflow any arithmetic nor put a wait
+ * to sleep past its job.
  */
 public final class DurationModel {
   static final int KEPT = 15;
+  /** The longest generation believed: anything longer is a clock that is wrong. */
+  static final Duration LONGEST = Duration.ofHours(2);
   /** Kinds remembered at most; a long-running service sees few. */
   private static final int KINDS = 256;
 
@@ -31,11 +38,17 @@ public final class DurationModel {
     }
   };
 
-  /** Learns from a job seen succeeded; nothing when its times are missing. */
-  public synchronized void learn(JobSnapshot job) {
+  /**
+   * Learns from a job seen succeeded; nothing when its times are missing or absurd. {@code seenTook}: how long this
+   * client saw it take, by its own clock, or null when it did not submit it.
+   */
+  public synchronized void learn(JobSnapshot job, Duration seenTook) {
     Duration took = serviceTime(job.job());
-    if (took == null) {
+    if (took == null || took.compareTo(LONGEST) > 0) {
       return;
+    }
+    if (seenTook != null && !seenTook.isNegative() && took.compareTo(seenTook) > 0) {
+      took = seenTook;
     }
     Deque<Duration> kept = byKind.computeIfAbsent(kind(job.job()), k -> new ArrayDeque<>());
     kept.addLast(took);

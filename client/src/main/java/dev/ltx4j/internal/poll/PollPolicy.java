@@ -64,6 +64,9 @@ public final class PollPolicy {
       return null;
     }
     Duration length = state.expectedLength();
+    if (length.isNegative() || length.compareTo(DurationModel.LONGEST) > 0) {
+      return null; // learned from a clock that was wrong: progress and the usual schedule decide
+    }
     Duration margin = Duration.ofMillis(Math.max(EXPECTED_MARGIN.toMillis(), length.toMillis() / 100));
     if (now.isBefore(expectedAt)) {
       Duration wait = Duration.between(now, expectedAt).plus(margin);
