@@ -14,7 +14,14 @@ public class ApiException extends Ltx4jException {
   private final transient Map<String, List<String>> headers;
 
   public ApiException(String operation, int statusCode, ErrorBody body, Map<String, List<String>> headers) {
-    super(operation + " failed with HTTP " + statusCode + body.text().map(text -> ": " + text).orElse(""));
+    this(operation, statusCode, null, body, headers);
+  }
+
+  /** {@code meaning}: what the status means, said in the message when the service's own text may not (or null). */
+  protected ApiException(String operation, int statusCode, String meaning, ErrorBody body,
+      Map<String, List<String>> headers) {
+    super(operation + " failed with HTTP " + statusCode + (meaning == null ? "" : " (" + meaning + ")")
+        + body.text().map(text -> ": " + text).orElse(""));
     this.statusCode = statusCode;
     this.body = body;
     this.headers = Map.copyOf(headers);
@@ -23,6 +30,14 @@ public class ApiException extends Ltx4jException {
   /** The HTTP status code. */
   public int statusCode() {
     return statusCode;
+  }
+
+  /**
+   * True when every further request of the account would be refused alike: 401 (a wrong or disabled key), 402 (out
+   * of credits), 403 (a key or plan without the right). A loop of paid requests stops sending at the first.
+   */
+  public boolean refusesTheAccount() {
+    return statusCode == 401 || statusCode == 402 || statusCode == 403;
   }
 
   /** The parsed error body. */

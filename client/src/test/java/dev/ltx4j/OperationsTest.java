@@ -63,8 +63,8 @@ class OperationsTest {
     server.enqueue(json(402, "{\"reason\": \"Not enough creative units\"}"));
 
     assertThatThrownBy(() -> TestClients.client(server, time).quote(LtxRequest.of("p")))
-        .isExactlyInstanceOf(ApiException.class)
-        .hasMessageContaining("HTTP 402: Not enough creative units");
+        .isExactlyInstanceOf(InsufficientCreditsException.class)
+        .hasMessageContaining("HTTP 402 (not enough credits").hasMessageContaining(": Not enough creative units");
   }
 
   @Test

@@ -50,6 +50,20 @@ class SecurityTest {
   }
 
   @Test
+  void anErrorBodyThatEchoesTheCredentialsHasThemStruckOutOfTheException() {
+    String basic = base64(KEY + ":" + SECRET);
+    api.enqueue(json(401, "{\"message\": \"bad key " + KEY + " with secret " + SECRET + " (Authorization: Basic "
+        + basic + ")\"}"));
+
+    assertThatThrownBy(() -> TestClients.client(api, time).getJob("job_1"))
+        .isInstanceOfSatisfying(AuthenticationException.class, e -> {
+          assertThat(e.getMessage()).contains("bad key [redacted]").doesNotContain(KEY).doesNotContain(SECRET)
+              .doesNotContain(basic);
+          assertThat(e.body().raw()).doesNotContain(KEY).doesNotContain(SECRET).doesNotContain(basic);
+        });
+  }
+
+  @Test
   void secretsNeverAppearInLogsExceptionsOrToString() throws Exception {
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < 3; i++) {

@@ -6,6 +6,7 @@ import dev.ltx4j.ApiException;
 import dev.ltx4j.AuthenticationException;
 import dev.ltx4j.BadRequestException;
 import dev.ltx4j.ErrorBody;
+import dev.ltx4j.InsufficientCreditsException;
 import dev.ltx4j.JobNotCancellableException;
 import dev.ltx4j.NotFoundException;
 import dev.ltx4j.PermissionDeniedException;
@@ -41,6 +42,7 @@ public final class ErrorTranslator {
     return switch (status) {
       case 400 -> new BadRequestException(operation, status, body, kept);
       case 401 -> new AuthenticationException(operation, status, body, kept);
+      case 402 -> new InsufficientCreditsException(operation, status, body, kept);
       case 403 -> new PermissionDeniedException(operation, status, body, kept);
       case 404 -> new NotFoundException(operation, status, body, kept);
       case 429 -> new RateLimitException(operation, status, body, kept, retryAfter(headers, text, now));

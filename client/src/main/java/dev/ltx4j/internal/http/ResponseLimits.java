@@ -16,15 +16,18 @@ import retrofit2.Invocation;
  * decoder holds what it reads: so an error body is cut to its first {@value #ERROR_BODY_LIMIT} bytes (all any
  * message needs), and a successful one fails once it passes the limit. Sizes count the bytes after decompression
  * (this runs above OkHttp's gzip handling), so a small gzip bomb is stopped like a large body. Only calls made
- * through Retrofit are bounded: downloads stream to disk and may be any size.
+ * through Retrofit are bounded: downloads stream to disk and may be any size. An error body that echoes the
+ * credentials has them struck out here, before any message or log can hold them.
  */
 final class ResponseLimits implements Interceptor {
   static final int ERROR_BODY_LIMIT = 64 * 1024;
 
   private final long maxBodyBytes;
+  private final Credentials credentials;
 
-  ResponseLimits(long maxBodyBytes) {
+  ResponseLimits(long maxBodyBytes, Credentials credentials) {
     this.maxBodyBytes = maxBodyBytes;
+    this.credentials = credentials;
   }
 
   @Override
@@ -41,7 +44,8 @@ final class ResponseLimits implements Interceptor {
         source.request(ERROR_BODY_LIMIT);
         head.write(source.getBuffer(), Math.min(ERROR_BODY_LIMIT, source.getBuffer().size()));
       }
-      return response.newBuilder().body(ResponseBody.create(head, body.contentType(), head.size())).build();
+      Buffer scrubbed = new Buffer().writeUtf8(credentials.scrub(head.readUtf8()));
+      return response.newBuilder().body(ResponseBody.create(scrubbed, body.contentType(), scrubbed.size())).build();
     }
     BufferedSource limited = Okio.buffer(new Limited(body.source(), maxBodyBytes));
     return response.newBuilder().body(new ReplacedSourceBody(body, limited)).build();
