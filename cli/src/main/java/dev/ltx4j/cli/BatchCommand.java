@@ -1,5 +1,6 @@
 package dev.ltx4j.cli;
 
+import dev.ltx4j.ApiException;
 import dev.ltx4j.JobCanceledException;
 import dev.ltx4j.JobFailedException;
 import dev.ltx4j.JobSnapshot;
@@ -11,7 +12,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,14 +94,22 @@ final class BatchCommand implements Callable<Integer> {
     AtomicInteger done = new AtomicInteger();
     AtomicInteger already = new AtomicInteger();
     Map<Integer, RuntimeException> failures = new TreeMap<>();
+    AtomicInteger unsent = new AtomicInteger();
+    Optional<ApiException> refusal;
     // A line may wait long for a generation slot while earlier lines run: the batch, not a slot wait, bounds it.
     try (Journal journal = Journal.open(out);
-        Backend backend = common.open(builder -> builder.maxSlotWait(SLOT_WAIT))) {
-      BatchSubmitter submitter = new BatchSubmitter(backend.client(), journal, requests, out, output);
+        Backend backend = common.open(builder -> builder.maxSlotWait(SLOT_WAIT));
+        PaidInFlight paid = new PaidInFlight(common.err(), sending -> "stopped while " + sending.size()
+            + " submission(s) were on their way (lines " + String.join(", ", new TreeSet<>(sending.keySet()))
+            + "): jobs may have been created and charged. The journal records them as sent: run the same command"
+            + " again and it looks for their jobs before sending anything.")) {
+      BatchSubmitter submitter = new BatchSubmitter(backend.client(), journal, requests, out, output, paid);
       ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency));
       List<Future<?>> work = requests.keySet().stream().<Future<?>>map(line -> pool.submit(() -> {
         try {
           (run(backend.client(), journal, submitter, line, output) ? done : already).incrementAndGet();
+        } catch (BatchSubmitter.LeftUnsent e) {
+          unsent.incrementAndGet();
         } catch (RuntimeException e) {
           synchronized (failures) {
             failures.put(line, e);
@@ -109,6 +120,7 @@ final class BatchCommand implements Callable<Integer> {
         future.get();
       }
       pool.shutdown();
+      refusal = submitter.refusal();
     }
     List<String> failed = failures.entrySet().stream()
         .map(failure -> "line " + failure.getKey() + ": " + failure.getValue().getMessage()).toList();
@@ -117,8 +129,15 @@ final class BatchCommand implements Callable<Integer> {
     summary.put("done", done.get());
     summary.put("alreadyDone", already.get());
     summary.put("failed", failed);
+    summary.put("unsent", unsent.get());
     output.result(requests.size() + " lines: " + done.get() + " done now, " + already.get() + " done before, "
-        + failed.size() + " failed" + (failed.isEmpty() ? "" : "\n  " + String.join("\n  ", failed)), summary);
+        + failed.size() + " failed" + (unsent.get() == 0 ? "" : ", " + unsent.get() + " left unsent")
+        + (failed.isEmpty() ? "" : "\n  " + String.join("\n  ", failed)), summary);
+    if (refusal.isPresent()) {
+      throw new CommandException(ExitCodes.ACCOUNT_REFUSED, "the batch stopped sending: " + refusal.get().getMessage()
+          + ". " + unsent.get() + " of " + requests.size() + " lines were left unsent and not charged; the journal"
+          + " keeps its place: add credits (or fix the key) and run the same command again.", refusal.get());
+    }
     return failures.values().stream().findFirst().map(Errors::code).orElse(ExitCodes.OK);
   }
 

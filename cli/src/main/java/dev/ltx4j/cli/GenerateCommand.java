@@ -38,9 +38,16 @@ final class GenerateCommand implements Callable<Integer> {
       OutputPaths.requireWritableFolder(Path.of("."));
     }
     Output out = common.output();
-    try (Backend backend = common.open()) {
+    try (Backend backend = common.open();
+        PaidInFlight paid = new PaidInFlight(common.err(), sending -> "stopped while the generation request was on"
+            + " its way (sent at " + sending.values().iterator().next() + "): a job may have been created and"
+            + " charged. Before generating again, look for it with: ltx4j jobs --since "
+            + PaidInFlight.lookFrom(sending) + (common.sandbox ? " --sandbox" : ""))) {
       LtxRequest built = request.uploadFramesAndBuild(prompt, backend.client().assets());
-      Submission submission = backend.client().submit(built);
+      Submission submission;
+      try (PaidInFlight.Sending sending = paid.sending("generation")) {
+        submission = backend.client().submit(built);
+      }
       out.note("Job " + submission.jobId() + " submitted; cost "
           + submission.creativeUnitsCost().stream().mapToObj(c -> c + " creative units").findFirst().orElse("not stated"));
       Finisher finisher = new Finisher(backend.client(), new Progress(common.showProgress(), out));

@@ -96,6 +96,11 @@ final class Journal implements AutoCloseable {
     append(new Event(line, "submitting", at.toString(), null, null, null));
   }
 
+  /** The line's request was refused or withdrawn before it could create a job: it is as if never sent. */
+  void unsent(int line) {
+    append(new Event(line, "unsent", null, null, null, null));
+  }
+
   void submitted(int line, String jobId) {
     append(new Event(line, "submitted", null, jobId, null, null));
   }
@@ -152,6 +157,7 @@ final class Journal implements AutoCloseable {
     String missing = switch (String.valueOf(event.event())) {
       case "submitting" -> event.at() == null ? "at" : null;
       case "submitted" -> event.jobId() == null ? "jobId" : null;
+      case "unsent" -> null;
       case "done" -> event.file() == null ? "file" : null;
       case "failed" -> event.error() == null ? "error" : null;
       default -> "event";
@@ -175,6 +181,7 @@ final class Journal implements AutoCloseable {
     return switch (event.event()) {
       case "submitting" -> new Entry("submitting", Instant.parse(event.at()), null, null, null);
       case "submitted" -> new Entry("submitted", was.sentAt(), event.jobId(), null, null);
+      case "unsent" -> new Entry("new", null, null, null, null);
       case "done" -> new Entry("done", was.sentAt(), was.jobId(), event.file(), null);
       case "failed" -> new Entry("failed", was.sentAt(), was.jobId(), null, event.error());
       default -> throw new IllegalArgumentException("unknown event " + event.event());

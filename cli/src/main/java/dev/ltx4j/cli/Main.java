@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The {@code ltx4j} command. */
 @Command(name = "ltx4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Generate videos with Lightricks' LTX 2.3 Fast on Scenario's API, or on a local sandbox.",
-    subcommands = {GenerateCommand.class, QuoteCommand.class, JobCommand.class, WaitCommand.class,
+    subcommands = {GenerateCommand.class, QuoteCommand.class, JobCommand.class, JobsCommand.class, WaitCommand.class,
         DownloadCommand.class, UploadCommand.class, BatchCommand.class, WorkerCommand.class,
         BatchStatusCommand.class, SandboxCommand.class,
         CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},

@@ -3,6 +3,8 @@ package dev.ltx4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -16,6 +18,7 @@ import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line against a server that cuts, trickles and floods its answers: the right exit code, in time. */
 class HostileServerCliTest {
@@ -32,6 +35,25 @@ class HostileServerCliTest {
   @AfterEach
   void forgetServer() {
     ApiProperties.clear();
+  }
+
+  @Test
+  void aBatchRefusedForCreditsStopsAtTheFirstRequestAndSaysHowManyLinesWereLeftUnsent(@TempDir Path dir)
+      throws Exception {
+    for (int i = 0; i < 40; i++) {
+      api.enqueue(new MockResponse.Builder().code(402).body("{\"reason\": \"Not enough creative units\"}").build());
+    }
+    Path file = Files.writeString(dir.resolve("lines.jsonl"), "{\"prompt\": \"A cat\"}\n".repeat(20));
+    Path out = dir.resolve("out");
+
+    CliRun run = CliRun.of("batch", file.toString(), "--out", out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.ACCOUNT_REFUSED);
+    assertThat(api.getRequestCount()).isEqualTo(1);
+    assertThat(run.err()).contains("not enough credits").contains("20 of 20 lines were left unsent")
+        .contains("run the same command again");
+    assertThat(run.err().lines().filter(line -> line.startsWith("ltx4j:")).count()).isEqualTo(1);
+    assertThat(Files.readString(out.resolve(Journal.FILE_NAME))).contains("\"event\":\"unsent\"");
   }
 
   @Test
