@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
@@ -59,6 +60,16 @@ public final class LtxClient implements AutoCloseable {
   }
 
   /**
+   * {@link #submit(LtxRequest)} as {@code options} say: with a {@link SendFence}, the request is sent from this
+   * thread only if the fence still allows it immediately before it leaves.
+   *
+   * @throws SubmissionNotSentException when the fence said no: nothing was sent
+   */
+  public Submission submit(LtxRequest request, SubmitOptions options) {
+    return options.fence().map(fence -> Submission.of(ops.submitFenced(request, fence))).orElseGet(() -> submit(request));
+  }
+
+  /**
    * {@link #submit(LtxRequest)} without blocking. Canceling the future before the request left stops it unsent;
    * after, the request cannot be taken back: {@code cancel} returns false and the future ends with
    * {@link SubmissionOutcomeUnknownException}.
@@ -75,6 +86,15 @@ public final class LtxClient implements AutoCloseable {
   /** {@link #runModel(String, Map)} without blocking. */
   public CompletableFuture<Submission> runModelAsync(String modelId, Map<String, Object> parameters) {
     return ops.runModel(modelId, parameters).thenApply(Submission::of);
+  }
+
+  /**
+   * The team's concurrency ceiling (the most generations it runs at once) as the service states it, read from the
+   * credentials' first team: empty when it states no limit, or does not answer these routes (403, 404), which are
+   * not in its published reference. Costs two requests, and nothing else.
+   */
+  public OptionalInt teamConcurrencyCeiling() {
+    return ops.teamCeiling();
   }
 
   /** Quotes a generation's cost with {@code ?dryRun=true}; creates no job and costs nothing. */

@@ -4,6 +4,7 @@ import dev.ltx4j.ClientClosedException;
 import dev.ltx4j.Ltx4jException;
 import dev.ltx4j.Ltx4jIoException;
 import dev.ltx4j.RateLimitException;
+import dev.ltx4j.SubmissionNotSentException;
 import dev.ltx4j.ResponseTooLargeException;
 import dev.ltx4j.Sleeper;
 import dev.ltx4j.UnexpectedResponseException;
@@ -247,6 +248,9 @@ public final class CallRunner {
       }
       // OkHttp cancels the call when this runs out, mid-body included: a trickling server cannot outlast it.
       call.timeout().timeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+      if (spec.fence() != null && !fenceAllows(call.request())) {
+        return;
+      }
       synchronized (this) {
         if (stopped) {
           return;
@@ -291,6 +295,25 @@ public final class CallRunner {
         return;
       }
       ended.onResponse(call, response);
+    }
+
+    /** Asks the fence, after every wait; a no (or a failure) ends the call unsent. */
+    boolean fenceAllows(Request request) {
+      Throwable failure = null;
+      boolean allowed;
+      try {
+        allowed = spec.fence().maySend();
+      } catch (RuntimeException e) {
+        allowed = false;
+        failure = e;
+      }
+      if (!allowed) {
+        log(request, "not sent", "its fence said no");
+        result.completeExceptionally(new SubmissionNotSentException(operation(request) + " was not sent: "
+            + (failure == null ? "its fence said no" : "its fence failed (" + Failures.describe(failure) + ")"),
+            failure));
+      }
+      return allowed;
     }
 
     /** The attempt in flight ended; false when the call was stopped meanwhile, and has its outcome already. */

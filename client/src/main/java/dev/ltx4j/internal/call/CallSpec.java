@@ -1,5 +1,6 @@
 package dev.ltx4j.internal.call;
 
+import dev.ltx4j.SendFence;
 import dev.ltx4j.internal.limits.Priority;
 import java.time.Instant;
 import java.util.Set;
@@ -18,6 +19,7 @@ import retrofit2.Call;
  *     throw; null for the other kinds
  * @param deadline no retry is scheduled past this instant
  * @param priority the place of each attempt in the queue for the request budget
+ * @param fence checked after every wait, right before each attempt is sent; null for none
  */
 public record CallSpec<T>(
     Supplier<Call<T>> call,
@@ -25,7 +27,8 @@ public record CallSpec<T>(
     Set<Integer> acceptedStatuses,
     Function<Throwable, RuntimeException> ambiguous,
     Instant deadline,
-    Priority priority) {
+    Priority priority,
+    SendFence fence) {
 
   /** What sending a request twice would do. */
   public enum Kind {
@@ -46,30 +49,35 @@ public record CallSpec<T>(
   }
 
   public static <T> CallSpec<T> read(Supplier<Call<T>> call, Instant deadline) {
-    return new CallSpec<>(call, Kind.READ, Set.of(), null, deadline, Priority.CALL);
+    return new CallSpec<>(call, Kind.READ, Set.of(), null, deadline, Priority.CALL, null);
   }
 
   public static <T> CallSpec<T> idempotentWrite(Supplier<Call<T>> call, Instant deadline) {
-    return new CallSpec<>(call, Kind.IDEMPOTENT_WRITE, Set.of(), null, deadline, Priority.CALL);
+    return new CallSpec<>(call, Kind.IDEMPOTENT_WRITE, Set.of(), null, deadline, Priority.CALL, null);
   }
 
   public static <T> CallSpec<T> creatingWrite(Supplier<Call<T>> call, Instant deadline) {
-    return new CallSpec<>(call, Kind.CREATING_WRITE, Set.of(), null, deadline, Priority.CALL);
+    return new CallSpec<>(call, Kind.CREATING_WRITE, Set.of(), null, deadline, Priority.CALL, null);
   }
 
   public static <T> CallSpec<T> paidSubmission(
       Supplier<Call<T>> call, Function<Throwable, RuntimeException> ambiguous, Instant deadline) {
-    return new CallSpec<>(call, Kind.PAID_SUBMISSION, Set.of(), ambiguous, deadline, Priority.SUBMIT);
+    return new CallSpec<>(call, Kind.PAID_SUBMISSION, Set.of(), ambiguous, deadline, Priority.SUBMIT, null);
   }
 
   /** The same operation, handing back {@code statuses} as responses (a quote reads its cost from a 402). */
   public CallSpec<T> accepting(Integer... statuses) {
-    return new CallSpec<>(call, kind, Set.of(statuses), ambiguous, deadline, priority);
+    return new CallSpec<>(call, kind, Set.of(statuses), ambiguous, deadline, priority, fence);
   }
 
   /** The same operation, queued for the budget at {@code priority}. */
   public CallSpec<T> at(Priority priority) {
-    return new CallSpec<>(call, kind, acceptedStatuses, ambiguous, deadline, priority);
+    return new CallSpec<>(call, kind, acceptedStatuses, ambiguous, deadline, priority, fence);
+  }
+
+  /** The same operation, sent only when {@code fence} says so right before each attempt. */
+  public CallSpec<T> fenced(SendFence fence) {
+    return new CallSpec<>(call, kind, acceptedStatuses, ambiguous, deadline, priority, fence);
   }
 
   boolean paid() {

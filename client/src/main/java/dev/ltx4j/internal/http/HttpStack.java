@@ -3,6 +3,7 @@ package dev.ltx4j.internal.http;
 import dev.ltx4j.internal.api.AssetsApi;
 import dev.ltx4j.internal.api.GenerateApi;
 import dev.ltx4j.internal.api.JobsApi;
+import dev.ltx4j.internal.api.TeamsApi;
 import dev.ltx4j.internal.api.UploadsApi;
 import dev.ltx4j.internal.json.Json;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ public final class HttpStack implements AutoCloseable {
   private final AssetsApi assets;
   private final UploadsApi uploads;
   private final TransferApi transfers;
+  private final TeamsApi teams;
   private final InterruptWatch interrupts = new InterruptWatch();
 
   /**
@@ -77,6 +79,7 @@ public final class HttpStack implements AutoCloseable {
     this.assets = retrofit.create(AssetsApi.class);
     this.uploads = retrofit.create(UploadsApi.class);
     this.transfers = retrofit.create(TransferApi.class);
+    this.teams = retrofit.create(TeamsApi.class);
   }
 
   public OkHttpClient http() {
@@ -106,6 +109,10 @@ public final class HttpStack implements AutoCloseable {
 
   public TransferApi transfers() {
     return transfers;
+  }
+
+  public TeamsApi teams() {
+    return teams;
   }
 
   /** What ends a blocking request when its thread is interrupted. */

@@ -37,6 +37,8 @@ public final class PermitQueue {
   private final PriorityQueue<Waiter> waiting = new PriorityQueue<>(ORDER);
   private long next;
   private boolean timerSet;
+  private boolean draining;
+  private boolean drainAgain;
   private Instant heldUntil = Instant.MIN;
   private long granted;
   private Duration waited = Duration.ZERO;
@@ -93,50 +95,43 @@ public final class PermitQueue {
     waited = waited.plus(wait);
   }
 
+  /**
+   * Hands out the permits the budget has. One thread drains at a time, and it asks the budget with no lock held: a
+   * shared budget answers over a network, and a slow answer must not hold every caller that queues meanwhile. A
+   * caller that comes while another drains leaves it a note to go round once more.
+   */
   private void drain() {
-    List<Waiter> ready = new ArrayList<>();
-    Duration retryIn = null;
     synchronized (this) {
-      Instant start = clock.instant();
-      waiting.removeIf(waiter -> waiter.expired(start) && ready.add(waiter));
-      while (!waiting.isEmpty()) {
-        Waiter head = waiting.peek();
-        if (head.granted().isDone()) {
-          waiting.poll(); // canceled or timed out: its place goes to the next
+      if (draining) {
+        drainAgain = true;
+        return;
+      }
+      draining = true;
+    }
+    List<Waiter> ready = new ArrayList<>();
+    Duration retryIn;
+    while (true) {
+      retryIn = grantWhileFree(ready);
+      synchronized (this) {
+        if (retryIn == null && drainAgain) {
+          drainAgain = false;
           continue;
         }
-        Instant now = clock.instant();
-        if (now.isBefore(heldUntil)) {
-          retryIn = Duration.between(now, heldUntil);
-          break;
-        }
-        Duration wait;
-        try {
-          wait = budget.tryTake(now);
-        } catch (RuntimeException e) {
-          // A shared budget's store may be down for a while: ask again soon; each caller's deadline still holds.
-          LOG.warn("The request budget failed to answer ({}); asking again in 1 s", e.toString());
-          wait = Duration.ofSeconds(1);
-        }
-        if (wait.isZero() || wait.isNegative()) {
-          ready.add(waiting.poll());
-          granted++;
-        } else {
-          retryIn = wait;
-          break;
-        }
-      }
-      if (retryIn != null && timerSet) {
-        retryIn = null; // a timer is already set; it drains again when it fires
-      } else if (retryIn != null) {
-        timerSet = true;
-        Instant now = clock.instant();
-        for (Waiter waiter : waiting) {
-          // Wake no later than the first waiter's deadline, so that it ends then.
-          if (waiter.deadline() != null && Duration.between(now, waiter.deadline()).compareTo(retryIn) < 0) {
-            retryIn = Duration.between(now, waiter.deadline());
+        draining = false;
+        drainAgain = false;
+        if (retryIn != null && timerSet) {
+          retryIn = null; // a timer is already set; it drains again when it fires
+        } else if (retryIn != null) {
+          timerSet = true;
+          Instant now = clock.instant();
+          for (Waiter waiter : waiting) {
+            // Wake no later than the first waiter's deadline, so that it ends then.
+            if (waiter.deadline() != null && Duration.between(now, waiter.deadline()).compareTo(retryIn) < 0) {
+              retryIn = Duration.between(now, waiter.deadline());
+            }
           }
         }
+        break;
       }
     }
     for (Waiter waiter : ready) {
@@ -151,6 +146,51 @@ public final class PermitQueue {
         }
         drain();
       });
+    }
+  }
+
+  /**
+   * Grants permits in order while the budget has them, adding each waiter granted (or expired) to {@code ready};
+   * returns how long until the budget may have the next, or null when nobody waits.
+   */
+  private Duration grantWhileFree(List<Waiter> ready) {
+    while (true) {
+      Instant now;
+      synchronized (this) {
+        Instant start = clock.instant();
+        waiting.removeIf(waiter -> waiter.expired(start) && ready.add(waiter));
+        while (!waiting.isEmpty() && waiting.peek().granted().isDone()) {
+          waiting.poll(); // canceled or timed out: its place goes to the next
+        }
+        if (waiting.isEmpty()) {
+          return null;
+        }
+        now = clock.instant();
+        if (now.isBefore(heldUntil)) {
+          return Duration.between(now, heldUntil);
+        }
+      }
+      Duration wait;
+      try {
+        wait = budget.tryTake(now);
+      } catch (RuntimeException e) {
+        // A shared budget's store may be down for a while: ask again soon; each caller's deadline still holds.
+        LOG.warn("The request budget failed to answer ({}); asking again in 1 s", e.toString());
+        wait = Duration.ofSeconds(1);
+      }
+      if (!wait.isZero() && !wait.isNegative()) {
+        return wait;
+      }
+      synchronized (this) {
+        Waiter next = waiting.poll();
+        while (next != null && next.granted().isDone()) {
+          next = waiting.poll(); // ended while the budget was asked: the permit goes to the next in line
+        }
+        if (next != null) {
+          ready.add(next);
+          granted++;
+        }
+      }
     }
   }
 }

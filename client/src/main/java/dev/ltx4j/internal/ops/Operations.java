@@ -14,7 +14,10 @@ import dev.ltx4j.JobWaitStoppedException;
 import dev.ltx4j.Ltx4jException;
 import dev.ltx4j.LtxRequest;
 import dev.ltx4j.MisroutedAnswerException;
+import dev.ltx4j.NotFoundException;
+import dev.ltx4j.PermissionDeniedException;
 import dev.ltx4j.Quote;
+import dev.ltx4j.SendFence;
 import dev.ltx4j.Sleeper;
 import dev.ltx4j.SubmissionOutcomeUnknownException;
 import dev.ltx4j.UnexpectedResponseException;
@@ -40,11 +43,14 @@ import dev.ltx4j.model.JobActionRequest;
 import dev.ltx4j.model.JobList;
 import dev.ltx4j.model.JobResponse;
 import dev.ltx4j.model.LtxGenerateRequest;
+import dev.ltx4j.model.TeamLimitsResponse;
+import dev.ltx4j.model.TeamList;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -118,6 +124,22 @@ public final class Operations implements JobSource, AutoCloseable {
   public Stoppable<Accepted> submit(LtxRequest request) {
     return submit(LTX_MODEL_ID, asMap(request),
         () -> stack.generate().generateLtx23Fast(request.toModel(), null, projectId()));
+  }
+
+  /**
+   * A submission checked by {@code fence} right before it leaves: sent from the calling thread, blocking, and
+   * taking none of the client's generation slots (the fence's owner holds seats of its own).
+   */
+  public Accepted submitFenced(LtxRequest request, SendFence fence) {
+    String modelId = LTX_MODEL_ID;
+    Map<String, Object> body = asMap(request);
+    Instant submittedAt = runner.clock().instant();
+    CallSpec<GenerateResponse> spec = CallSpec.paidSubmission(
+        () -> stack.generate().generateLtx23Fast(request.toModel(), null, projectId()),
+        cause -> new SubmissionOutcomeUnknownException(modelId, body, submittedAt, cause), deadline()).fenced(fence);
+    return Futures.join(runner.events().submission(modelId,
+        () -> runner.run(spec, Dispatch.CALLER_THREAD).thenApply(response -> accepted(modelId, body, submittedAt,
+            response))));
   }
 
   public Stoppable<Accepted> runModel(String modelId, Map<String, Object> parameters) {
@@ -274,6 +296,31 @@ public final class Operations implements JobSource, AutoCloseable {
     return findSubmitted(LTX_MODEL_ID, asMap(request), sentAt);
   }
 
+  /**
+   * The team's concurrency ceiling as the service states it: the first team of the credentials, then its limits'
+   * {@code parallelInferences}. Empty when it states none (-1), or refuses these routes (403, 404), which are not
+   * in its published reference.
+   */
+  public OptionalInt teamCeiling() {
+    try {
+      TeamList teams = Futures.join(runner.run(CallSpec.read(() -> stack.teams().listTeams(), deadline()),
+          Dispatch.CALLER_THREAD)).body();
+      String teamId = teams == null || teams.teams() == null || teams.teams().isEmpty() ? null
+          : teams.teams().get(0).id();
+      if (teamId == null || !teamId.matches("team_[A-Za-z0-9_-]+")) {
+        return OptionalInt.empty();
+      }
+      TeamLimitsResponse limits = Futures.join(runner.run(
+          CallSpec.read(() -> stack.teams().getTeamLimits(teamId), deadline()), Dispatch.CALLER_THREAD)).body();
+      Object value = limits == null || limits.limits() == null ? null : limits.limits().parallelInferences();
+      int ceiling = value instanceof Number number ? (int) Math.round(number.doubleValue())
+          : value instanceof String text && text.trim().matches("-?\\d{1,9}") ? Integer.parseInt(text.trim()) : -1;
+      return ceiling > 0 ? OptionalInt.of(ceiling) : OptionalInt.empty();
+    } catch (NotFoundException | PermissionDeniedException refused) {
+      return OptionalInt.empty();
+    }
+  }
+
   public CompletableFuture<AssetResponse> readAsset(String assetId, Dispatch dispatch) {
     return runner.run(CallSpec.read(() -> stack.assets().getAsset(assetId, projectId()), deadline()).at(Priority.ASSET),
             dispatch)
@@ -330,17 +377,21 @@ public final class Operations implements JobSource, AutoCloseable {
     Instant submittedAt = runner.clock().instant();
     CallSpec<GenerateResponse> spec = CallSpec.paidSubmission(call,
         cause -> new SubmissionOutcomeUnknownException(modelId, body, submittedAt, cause), deadline());
-    return runner.run(spec).thenApply(response -> {
-      GenerateResponse answer = response.body();
-      JobSnapshot job = JobSnapshot.of(answer == null ? null : answer.job());
-      if (job.id().isEmpty()) {
-        throw new SubmissionOutcomeUnknownException(modelId, body, submittedAt,
-            new Ltx4jException("the service accepted the request (HTTP " + response.code() + ") but named no job id"));
-      }
-      Accepted accepted = new Accepted(job, answer.creativeUnitsCost(), answer.creativeUnitsDiscount(), submittedAt);
-      recent.put(job.id().get(), accepted);
-      return accepted;
-    });
+    return runner.run(spec).thenApply(response -> accepted(modelId, body, submittedAt, response));
+  }
+
+  /** A submission's answer; one without a job id is an unknown outcome, never an empty job. */
+  private Accepted accepted(String modelId, Map<String, Object> body, Instant submittedAt,
+      Response<GenerateResponse> response) {
+    GenerateResponse answer = response.body();
+    JobSnapshot job = JobSnapshot.of(answer == null ? null : answer.job());
+    if (job.id().isEmpty()) {
+      throw new SubmissionOutcomeUnknownException(modelId, body, submittedAt,
+          new Ltx4jException("the service accepted the request (HTTP " + response.code() + ") but named no job id"));
+    }
+    Accepted accepted = new Accepted(job, answer.creativeUnitsCost(), answer.creativeUnitsDiscount(), submittedAt);
+    recent.put(job.id().get(), accepted);
+    return accepted;
   }
 
   /**

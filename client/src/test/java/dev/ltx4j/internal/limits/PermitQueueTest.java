@@ -119,4 +119,32 @@ class PermitQueueTest {
     time.advance(Duration.ofSeconds(1));
     assertThat(permit).isDone();
   }
+
+  @Test
+  void aCallerThatQueuesWhileTheBudgetIsBeingAskedIsNotHeldByIt() throws Exception {
+    java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+    PermitQueue slow = new PermitQueue(now -> {
+      asked.countDown();
+      try {
+        answer.await(); // a shared budget whose database is slow to answer
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return Duration.ZERO;
+    }, time, time);
+    Thread first = new Thread(() -> slow.acquire(Priority.CALL, null));
+    first.start();
+    asked.await();
+
+    long start = System.nanoTime();
+    CompletableFuture<Void> second = slow.acquire(Priority.CALL, null);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    answer.countDown();
+    first.join();
+
+    assertThat(took).as("acquire returned while the budget was being asked").isLessThan(Duration.ofMillis(500));
+    second.get(5, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(slow.granted()).isEqualTo(2);
+  }
 }
