@@ -17,6 +17,7 @@ final class ApiDispatcher extends Dispatcher {
   private final JobsApi jobs;
   private final AssetsApi assets;
   private final UploadsApi uploads;
+  private final TeamsApi teams;
   private final Prelude prelude;
 
   ApiDispatcher(State state) {
@@ -25,6 +26,7 @@ final class ApiDispatcher extends Dispatcher {
     this.jobs = new JobsApi(state);
     this.assets = new AssetsApi(state);
     this.uploads = new UploadsApi(state);
+    this.teams = new TeamsApi(state);
     this.prelude = Prelude.api(state);
   }
 
@@ -69,6 +71,8 @@ final class ApiDispatcher extends Dispatcher {
       case CREATE_UPLOAD -> uploads.create(body);
       case GET_UPLOAD -> uploads.get(route.id());
       case UPLOAD_ACTION -> uploads.complete(route.id());
+      case LIST_TEAMS -> teams.list();
+      case TEAM_LIMITS -> teams.limits(route.id());
       default -> Responses.reason(404, "Not found");
     };
   }

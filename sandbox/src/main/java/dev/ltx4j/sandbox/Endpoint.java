@@ -20,6 +20,10 @@ public enum Endpoint {
   GET_UPLOAD,
   /** {@code POST /v1/uploads/{uploadId}/action}. */
   UPLOAD_ACTION,
+  /** {@code GET /v1/teams}. */
+  LIST_TEAMS,
+  /** {@code GET /v1/teams/{teamId}/limits}. */
+  TEAM_LIMITS,
   /** A file download from the CDN listener. */
   CDN_DOWNLOAD,
   /** A part {@code PUT} to a presigned upload URL on the CDN listener. */

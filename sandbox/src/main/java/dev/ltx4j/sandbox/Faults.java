@@ -36,6 +36,7 @@ public final class Faults {
   private double jobFailureRate;
   private Duration urlLifetime;
   private int concurrencyLimit;
+  private Double creditsLeft;
 
   Faults(long seed) {
     this.random = new Random(seed);
@@ -160,8 +161,33 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * Gives the team {@code credits} creative units: each generation takes its cost from them, and one that costs more
+   * than is left is refused with {@code 402 {"reason": "Not enough creative units …"}} and no job. Quotes are free.
+   */
+  public synchronized Faults creditsLeft(double credits) {
+    if (credits < 0 || Double.isNaN(credits)) {
+      throw new IllegalArgumentException("credits " + credits + " must be 0 or more");
+    }
+    this.creditsLeft = credits;
+    return this;
+  }
+
+  /** Takes {@code cost} from the team's credits; false (taking nothing) when fewer are left. Always true unless set. */
+  synchronized boolean spend(double cost) {
+    if (creditsLeft == null) {
+      return true;
+    }
+    if (creditsLeft + 1e-9 < cost) {
+      return false;
+    }
+    creditsLeft -= cost;
+    return true;
+  }
+
   /** Removes every fault; the random generator keeps its position. */
   public synchronized Faults clear() {
+    creditsLeft = null;
     resets.clear();
     serverErrors.clear();
     serverErrorStatus.clear();

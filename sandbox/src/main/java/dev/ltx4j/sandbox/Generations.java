@@ -58,6 +58,9 @@ final class Generations {
       return Responses.json(429, Json.object("reason", "Too many concurrent jobs",
           "details", Json.object("actionName", "generate", "actionLimit", limit)));
     }
+    if (!state.faults.spend(cost)) {
+      return Responses.reason(402, "Not enough creative units to run this generation (it costs " + cost + ")");
+    }
     JobRecord job = create(input, cost);
     MockResponse answer = Responses.json(200, Json.object("job", job.view(state.now()).toJson(state.dialect),
         "creativeUnitsCost", cost, "creativeUnitsDiscount", 0.0));

@@ -17,7 +17,9 @@ record Route(Endpoint endpoint, String id) {
       new Rule("POST", Pattern.compile("/v1/assets"), Endpoint.CREATE_ASSET),
       new Rule("POST", Pattern.compile("/v1/uploads"), Endpoint.CREATE_UPLOAD),
       new Rule("GET", Pattern.compile("/v1/uploads/([^/]+)"), Endpoint.GET_UPLOAD),
-      new Rule("POST", Pattern.compile("/v1/uploads/([^/]+)/action"), Endpoint.UPLOAD_ACTION));
+      new Rule("POST", Pattern.compile("/v1/uploads/([^/]+)/action"), Endpoint.UPLOAD_ACTION),
+      new Rule("GET", Pattern.compile("/v1/teams"), Endpoint.LIST_TEAMS),
+      new Rule("GET", Pattern.compile("/v1/teams/([^/]+)/limits"), Endpoint.TEAM_LIMITS));
 
   static Route of(String method, String path) {
     for (Rule rule : RULES) {
