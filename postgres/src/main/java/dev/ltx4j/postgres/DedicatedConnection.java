@@ -24,6 +24,8 @@ final class DedicatedConnection implements AutoCloseable {
     try {
       if (connection == null || connection.isClosed()) {
         connection = dataSource.getConnection();
+        // A database that hangs fails the call instead of holding it (and the caller's permit queue) for ever.
+        connection.setNetworkTimeout(Runnable::run, (int) PostgresBatchStore.STATEMENT_TIMEOUT.plusSeconds(5).toMillis());
         connection.setAutoCommit(true);
       }
       return work.run(connection);

@@ -72,22 +72,6 @@ public final class PostgresJobSlots implements JobSlots {
     });
   }
 
-  /**
-   * Hands the seat {@code from} holds to {@code to} (bound) without freeing it, in one round trip; false when
-   * {@code from} held none. If {@code to} held a seat already, {@code from}'s is freed instead.
-   */
-  public boolean pass(String from, String to) {
-    trips.slotCall();
-    return connection.run(c -> {
-      try (PreparedStatement statement = c.prepareStatement("SELECT ltx4j_pass_slot(?, ?, ?)")) {
-        statement.setString(1, pool);
-        statement.setString(2, from);
-        statement.setString(3, to);
-        return bool(statement);
-      }
-    });
-  }
-
   @Override
   public void bind(String key, String jobId) {
     trips.slotCall();

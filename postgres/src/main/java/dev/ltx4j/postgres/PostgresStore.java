@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 
 /**
  * ltx4j's shared state in a PostgreSQL database the caller supplies: the project's request budget, its generation
- * slots and the batch ledger, for every process that opens a store on the same database. Plain JDBC; connections
+ * slots and its batches, for every process that opens a store on the same database. Plain JDBC; connections
  * come from the caller's {@link DataSource} (a pool is best: the ledger borrows one per step), except that the
  * budget and the slots each keep one open, so that each of their calls is one round trip.
  *
@@ -105,9 +105,13 @@ public final class PostgresStore implements AutoCloseable {
     return new PostgresJobSlots(keep(), trips, pool, ceiling, unboundExpiry, boundExpiry);
   }
 
-  /** The batch ledger in this store. */
-  public BatchLedger ledger() {
-    return new BatchLedger(dataSource, trips);
+  /**
+   * The batches kept in this store, their seats drawn from the generation pool {@code pool} (the one
+   * {@link #jobSlots} names for the project): for {@code dev.ltx4j.batch.BatchWorker}s on any number of machines.
+   * Close it to stop its listening connection.
+   */
+  public PostgresBatchStore batches(String pool) {
+    return new PostgresBatchStore(dataSource, Objects.requireNonNull(pool, "pool == null"), trips);
   }
 
   /** Round trips this store's budgets, slots and ledgers made so far. */

@@ -10,6 +10,8 @@ public final class RoundTrips {
   private final AtomicLong budget = new AtomicLong();
   private final AtomicLong slots = new AtomicLong();
   private final AtomicLong ledger = new AtomicLong();
+  private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> byKind =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   RoundTrips() {}
 
@@ -38,6 +40,19 @@ public final class RoundTrips {
 
   void ledgerCall() {
     ledger.incrementAndGet();
+  }
+
+  /** A batch store's statement of this kind (its first words), counted by kind too. */
+  void ledgerCall(String kind) {
+    ledger.incrementAndGet();
+    byKind.computeIfAbsent(kind, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+  }
+
+  /** The batch stores' statements by kind (the statement's first words), for a benchmark's breakdown. */
+  public java.util.Map<String, Long> byKind() {
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    byKind.forEach((kind, count) -> counts.put(kind, count.sum()));
+    return counts;
   }
 
   @Override

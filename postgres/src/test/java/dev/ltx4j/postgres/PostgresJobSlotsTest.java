@@ -60,20 +60,6 @@ class PostgresJobSlotsTest {
   }
 
   @Test
-  void aSeatPassedOnStaysTakenAndBelongsToTheNextHolder() {
-    try (PostgresStore store = PostgresStore.create(db)) {
-      PostgresJobSlots slots = store.jobSlots("pass", 1);
-      assertThat(slots.tryTakeBound("line-1")).isTrue();
-      assertThat(slots.pass("line-1", "line-2")).isTrue();
-      assertThat(slots.taken()).isEqualTo(1);
-      assertThat(slots.tryTake("other", 1)).isFalse();
-      assertThat(slots.pass("line-1", "line-3")).as("line-1 holds nothing now").isFalse();
-      assertThat(slots.release("line-2")).isTrue();
-      assertThat(slots.taken()).isZero();
-    }
-  }
-
-  @Test
   void neverGrantsAboveTheStoreCeilingEvenWhenTheClientProbes() {
     try (PostgresStore store = PostgresStore.create(db)) {
       PostgresJobSlots slots = store.jobSlots("probe", 2);
