@@ -2,18 +2,27 @@ package dev.ltx4j.cli;
 
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.LtxClientBuilder;
+import dev.ltx4j.batch.BatchStore;
 import dev.ltx4j.sandbox.Sandbox;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** The client a command talks through: Scenario's API from the environment, or an in-process sandbox. */
-final class Backend implements AutoCloseable {
-  private final Sandbox sandbox;
+/**
+ * The client a command talks through: Scenario's API from the environment, or an in-process sandbox; with a store,
+ * also the batches kept in it. Closing it closes them all.
+ */
+class Backend implements AutoCloseable {
   private final LtxClient client;
+  private final List<AutoCloseable> resources;
+  private final BatchStore batchStore;
 
-  private Backend(Sandbox sandbox, LtxClient client) {
-    this.sandbox = sandbox;
+  Backend(LtxClient client, List<AutoCloseable> resources, BatchStore batchStore) {
     this.client = client;
+    this.resources = new ArrayList<>(resources);
+    this.batchStore = batchStore;
   }
 
   static Backend open(boolean useSandbox, PrintWriter err) {
@@ -25,20 +34,42 @@ final class Backend implements AutoCloseable {
     if (useSandbox) {
       Sandbox sandbox = Sandbox.builder().start();
       err.println("Using an in-process sandbox at " + sandbox.baseUrl() + " (no credentials, no cost)");
-      return new Backend(sandbox, settings.apply(sandbox.clientBuilder()).build());
+      return new Backend(settings.apply(sandbox.clientBuilder()).build(), List.of(sandbox), null);
     }
-    return new Backend(null, settings.apply(LtxClient.builder().fromEnv()).build());
+    return new Backend(settings.apply(LtxClient.builder().fromEnv()).build(), List.of(), null);
   }
 
   LtxClient client() {
     return client;
   }
 
+  /** This backend with a store's batches, and what the store needs closed (after the client, before the rest). */
+  Backend with(BatchStore batches, List<AutoCloseable> storeResources) {
+    List<AutoCloseable> all = new ArrayList<>(resources);
+    all.addAll(storeResources);
+    all.add(batches::close);
+    return new Backend(client, all, batches);
+  }
+
+  /** The batches of the store the command named. */
+  BatchStore batchStore() {
+    if (batchStore == null) {
+      throw new IllegalStateException("no store was opened");
+    }
+    return batchStore;
+  }
+
   @Override
   public void close() {
     client.close();
-    if (sandbox != null) {
-      sandbox.close();
+    List<AutoCloseable> reversed = new ArrayList<>(resources);
+    Collections.reverse(reversed);
+    for (AutoCloseable resource : reversed) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        // closing what the command opened: nothing of the command's outcome depends on it
+      }
     }
   }
 }

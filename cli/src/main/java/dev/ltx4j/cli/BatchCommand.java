@@ -1,29 +1,19 @@
 package dev.ltx4j.cli;
 
-import dev.ltx4j.ApiException;
-import dev.ltx4j.JobCanceledException;
-import dev.ltx4j.JobFailedException;
-import dev.ltx4j.JobSnapshot;
-import dev.ltx4j.LtxClient;
-import dev.ltx4j.LtxRequest;
+import dev.ltx4j.batch.BatchQuote;
+import dev.ltx4j.batch.BatchStore;
+import dev.ltx4j.batch.JournalStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
 
 @Command(name = "batch", mixinStandardHelpOptions = true,
     description = {"Generate one video per line of a JSON Lines file, resumably.", "",
@@ -39,9 +29,13 @@ import picocli.CommandLine.Parameters;
             + "is looked up among recent jobs, leaving out those other lines have. If more such jobs match than "
             + "lines wait for one, the line is reported with the candidates (exit 8) and nothing is resubmitted.", "",
         "Lines go as fast as the project allows: every request draws from one budget (90 a minute by default, "
-            + "LTX4J_REQUESTS_PER_MINUTE), and submissions keep the team's generation slots full, learning how many "
-            + "there are from the service's first refusal (or LTX4J_MAX_CONCURRENT_JOBS) and refilling a slot as "
-            + "soon as its job is seen finished.", "",
+            + "LTX4J_REQUESTS_PER_MINUTE), and lines keep the team's generation seats full: the ceiling comes from "
+            + "--ceiling, else the service's team limits, else its first refusal; a seat goes to the next line as soon "
+            + "as its job is seen finished.", "",
+        "Spending: --quote prices the batch with free dry runs (one per distinct shape of request) and stops; "
+            + "--max-credits N refuses to start a batch quoted above N, and stops sending once what it spent would pass "
+            + "N. A refusal of the account (402 out of credits, a key refused) stops the batch at once: exit 11, the "
+            + "batch keeping its place for a run after credits were added.", "",
         "The exit code is that of the first line that failed.", "",
         "With --store, the batch is kept in PostgreSQL instead of the journal: run `ltx4j worker` on other machines "
             + "to share it (one request budget, one set of generation slots, each line owned by one live worker at a "
@@ -61,114 +55,84 @@ final class BatchCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where videos and the journal go.")
   Path out;
 
-  @Option(names = "--concurrency", defaultValue = "64", description = "The most lines in flight at once, whatever "
-      + "the team's generation slots would allow. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--concurrency", defaultValue = "16", description = "The most lines this process has in hand at "
+      + "once (sending, or waiting for their jobs), whatever the team's seats would allow. Default: ${DEFAULT-VALUE}.")
   int concurrency;
 
   @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "30m", converter = Durations.class,
       description = "How long to wait for each job. Default: ${DEFAULT-VALUE}.")
   Duration deadline;
 
-  private static final Duration SLOT_WAIT = Duration.ofDays(7);
+  @Option(names = "--quote", description = "Price the batch with free dry runs, print the total, and send nothing.")
+  boolean quote;
+
+  @Option(names = "--max-credits", paramLabel = "N", description = "Spend at most N creative units: refuse to start "
+      + "a batch quoted above N, and stop sending once the next line would pass N (across every worker).")
+  Double maxCredits;
+
+  @Override
+  public Integer call() throws Exception {
+    BatchLines lines = BatchLines.read(file);
+    if (maxCredits != null && (maxCredits.isNaN() || maxCredits < 0)) {
+      throw new CommandException(ExitCodes.USAGE, "--max-credits " + maxCredits + " must be 0 or more");
+    }
+    if (!quote) {
+      OutputPaths.requireWritableFolder(out);
+      for (var line : lines.lines()) {
+        if (Files.isDirectory(BatchCommand.target(out, line.number()))) {
+          throw new CommandException(ExitCodes.USAGE, "cannot save line " + line.number() + "'s video: "
+              + target(out, line.number()) + " is a folder; nothing was sent");
+        }
+      }
+    }
+    Output output = common.output();
+    try (Backend backend = store.url == null ? common.open() : StoreBackend.open(common, store)) {
+      BatchQuote priced = quote || maxCredits != null ? priced(backend, lines, output) : null;
+      if (quote) {
+        return ExitCodes.OK;
+      }
+      try (BatchStore batches = store.url == null ? JournalStore.open(out) : backend.batchStore()) {
+        boolean created = batches.create(lines.batchId(), file.toString(), lines.newLines(priced), maxCredits);
+        if (store.url != null) {
+          output.note((created ? "started " : "joined ") + "batch " + lines.batchId() + " (" + lines.lines().size()
+              + " lines); other machines join it with: ltx4j worker " + store.commandLine() + " --out DIR");
+        }
+        return BatchRun.work(common, batches, backend.client(), new BatchRun.Setup(out, lines.batchId(),
+            Math.max(1, concurrency), deadline, store.workerTimeout, ceiling(), store.recoveryGrace()));
+      }
+    }
+  }
+
+  /** The ceiling given: --ceiling, else LTX4J_MAX_CONCURRENT_JOBS; null to ask the service, else learn it. */
+  private Integer ceiling() {
+    if (store.ceiling != null) {
+      return store.ceiling;
+    }
+    String env = System.getenv("LTX4J_MAX_CONCURRENT_JOBS");
+    try {
+      return env == null || env.isBlank() ? null : Integer.valueOf(env.trim());
+    } catch (NumberFormatException e) {
+      throw new CommandException(ExitCodes.CONFIGURATION, "LTX4J_MAX_CONCURRENT_JOBS '" + env
+          + "' is not a whole number");
+    }
+  }
+
+  /** One dry run per distinct shape of request; the total printed. */
+  private BatchQuote priced(Backend backend, BatchLines lines, Output output) {
+    BatchQuote priced = BatchQuote.of(backend.client(), lines.requests());
+    String total = String.format(Locale.ROOT, "%.1f", priced.total());
+    if (maxCredits != null && priced.total() > maxCredits + 1e-9) {
+      throw new CommandException(ExitCodes.USAGE, "the batch is quoted at " + total + " credits, over --max-credits "
+          + maxCredits + "; nothing was sent");
+    }
+    output.result("batch " + lines.batchId() + ": " + lines.lines().size() + " lines quoted at " + total
+        + " credits (" + priced.shapes() + " distinct shapes, one free dry run each)", Map.of("batch", lines.batchId(),
+        "lines", lines.lines().size(), "quoted", priced.total(), "shapes", priced.shapes()));
+    return priced;
+  }
 
   /** Where line {@code line}'s video goes. */
   static Path target(Path out, int line) {
     return out.resolve("line-" + line + ".mp4");
-  }
-
-  @Override
-  public Integer call() throws Exception {
-    if (store.url != null) {
-      return StoreBatch.start(common, store, file, out, concurrency, deadline);
-    }
-    Map<Integer, LtxRequest> requests = new LinkedHashMap<>();
-    BatchFile.read(file).forEach(line -> requests.put(line.number(), line.request()));
-    OutputPaths.requireWritableFolder(out);
-    for (int line : requests.keySet()) {
-      if (Files.isDirectory(target(out, line))) {
-        throw new CommandException(ExitCodes.USAGE, "cannot save line " + line + "'s video: " + target(out, line)
-            + " is a folder; nothing was sent");
-      }
-    }
-    Output output = common.output();
-    AtomicInteger done = new AtomicInteger();
-    AtomicInteger already = new AtomicInteger();
-    Map<Integer, RuntimeException> failures = new TreeMap<>();
-    AtomicInteger unsent = new AtomicInteger();
-    Optional<ApiException> refusal;
-    // A line may wait long for a generation slot while earlier lines run: the batch, not a slot wait, bounds it.
-    try (Journal journal = Journal.open(out);
-        Backend backend = common.open(builder -> builder.maxSlotWait(SLOT_WAIT));
-        PaidInFlight paid = new PaidInFlight(common.err(), sending -> "stopped while " + sending.size()
-            + " submission(s) were on their way (lines " + String.join(", ", new TreeSet<>(sending.keySet()))
-            + "): jobs may have been created and charged. The journal records them as sent: run the same command"
-            + " again and it looks for their jobs before sending anything.")) {
-      BatchSubmitter submitter = new BatchSubmitter(backend.client(), journal, requests, out, output, paid);
-      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency));
-      List<Future<?>> work = requests.keySet().stream().<Future<?>>map(line -> pool.submit(() -> {
-        try {
-          (run(backend.client(), journal, submitter, line, output) ? done : already).incrementAndGet();
-        } catch (BatchSubmitter.LeftUnsent e) {
-          unsent.incrementAndGet();
-        } catch (RuntimeException e) {
-          synchronized (failures) {
-            failures.put(line, e);
-          }
-        }
-      })).toList();
-      for (Future<?> future : work) {
-        future.get();
-      }
-      pool.shutdown();
-      refusal = submitter.refusal();
-    }
-    List<String> failed = failures.entrySet().stream()
-        .map(failure -> "line " + failure.getKey() + ": " + failure.getValue().getMessage()).toList();
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("lines", requests.size());
-    summary.put("done", done.get());
-    summary.put("alreadyDone", already.get());
-    summary.put("failed", failed);
-    summary.put("unsent", unsent.get());
-    output.result(requests.size() + " lines: " + done.get() + " done now, " + already.get() + " done before, "
-        + failed.size() + " failed" + (unsent.get() == 0 ? "" : ", " + unsent.get() + " left unsent")
-        + (failed.isEmpty() ? "" : "\n  " + String.join("\n  ", failed)), summary);
-    if (refusal.isPresent()) {
-      throw new CommandException(ExitCodes.ACCOUNT_REFUSED, "the batch stopped sending: " + refusal.get().getMessage()
-          + ". " + unsent.get() + " of " + requests.size() + " lines were left unsent and not charged; the journal"
-          + " keeps its place: add credits (or fix the key) and run the same command again.", refusal.get());
-    }
-    return failures.values().stream().findFirst().map(Errors::code).orElse(ExitCodes.OK);
-  }
-
-  /** Takes one line to its file; false when the journal says it was done before. */
-  private boolean run(LtxClient client, Journal journal, BatchSubmitter submitter, int line, Output output) {
-    Path target = target(out, line);
-    Journal.Entry entry = journal.entry(line);
-    if (entry != null && entry.state().equals("done")) {
-      return false;
-    }
-    if (entry != null && entry.state().equals("failed")) {
-      throw new CommandException(ExitCodes.JOB_FAILED, "failed before: " + entry.error());
-    }
-    if (entry != null && entry.unresolved() && Files.isRegularFile(target)) {
-      journal.done(line, target.toString()); // saved by hand after recovery could not tell which job was the line's
-      output.note("line " + line + ": " + target + " exists; taken as the line's video");
-      return true;
-    }
-    String jobId = submitter.jobFor(line);
-    Finisher finisher = new Finisher(client, new Progress(false, null));
-    try {
-      JobSnapshot job = finisher.await(jobId, deadline);
-      if (!Files.isRegularFile(target)) {
-        finisher.download(job, target, false);
-      }
-    } catch (JobFailedException | JobCanceledException e) {
-      journal.failed(line, e.getMessage());
-      throw e;
-    }
-    journal.done(line, target.toString());
-    output.note("line " + line + ": " + target + " (job " + jobId + ")");
-    return true;
   }
 }

@@ -40,6 +40,12 @@ final class Errors implements IExecutionExceptionHandler {
     if (e instanceof CommandException command) {
       return command.exitCode();
     }
+    if (e instanceof dev.ltx4j.batch.BatchFolderBusyException) {
+      return ExitCodes.BUSY;
+    }
+    if (e instanceof dev.ltx4j.batch.BatchStoreException) {
+      return ExitCodes.NETWORK;
+    }
     if (e instanceof InvalidRequestException || e instanceof CommandLine.ParameterException) {
       return ExitCodes.USAGE;
     }

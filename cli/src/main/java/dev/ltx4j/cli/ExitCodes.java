@@ -24,7 +24,7 @@ final class ExitCodes {
       + "  4  the job failed, was canceled or finished without a video%n"
       + "  5  the wait reached its deadline (the job id is printed; resume with `ltx4j wait`)%n"
       + "  6  the API answered with an error, or with an answer ltx4j cannot use%n"
-      + "  7  network failure, or a local file that could not be read or written%n"
+      + "  7  network failure, a local file that could not be read or written, or batch lines left open by them%n"
       + "  8  a generation may have been created but its job is unknown (see the hint)%n"
       + "  9  the batch output folder is in use by another batch (nothing was sent)%n"
       + "  10 the job finished but its video could not be saved (see the hint)%n"

@@ -16,10 +16,10 @@ final class StoreOptions {
       description = "A file whose first line is the database password.")
   Path passwordFile;
 
-  @Option(names = "--ceiling", defaultValue = "4", paramLabel = "N",
-      description = "Generations the whole fleet runs at once (the team's concurrency ceiling). "
-          + "Default: ${DEFAULT-VALUE}.")
-  int ceiling;
+  @Option(names = "--ceiling", paramLabel = "N",
+      description = "Generations the whole fleet runs at once (the team's concurrency ceiling). By default the "
+          + "service's team limits say, else its first refusal.")
+  Integer ceiling;
 
   @Option(names = "--requests-per-minute", defaultValue = "90", paramLabel = "N",
       description = "API requests the whole fleet sends per minute (Scenario allows about 100). "
@@ -34,4 +34,20 @@ final class StoreOptions {
   @Option(names = "--worker-timeout", defaultValue = "30s", converter = Durations.class, paramLabel = "DURATION",
       description = "How long a silent worker keeps its lines before others continue them. Default: ${DEFAULT-VALUE}.")
   Duration workerTimeout;
+
+  @Option(names = "--recovery-grace", converter = Durations.class, paramLabel = "DURATION",
+      description = "How long after a lost submission recovery waits for its job to turn up before sending the line "
+          + "again, on the store's clock. Default: 30s with --store, 10s in a folder (one machine sends its lines).")
+  Duration recoveryGrace;
+
+  /** The recovery grace given, else the default for where the batch is kept. */
+  Duration recoveryGrace() {
+    return recoveryGrace != null ? recoveryGrace : url != null ? Duration.ofSeconds(30) : Duration.ofSeconds(10);
+  }
+
+  /** The options another machine passes to join the same fleet: the same store, budget, seats and timeout. */
+  String commandLine() {
+    return "--store " + url + " --project-name " + projectName + (ceiling == null ? "" : " --ceiling " + ceiling)
+        + " --requests-per-minute " + requestsPerMinute + " --worker-timeout " + workerTimeout.toSeconds() + "s";
+  }
 }

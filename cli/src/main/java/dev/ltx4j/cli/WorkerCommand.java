@@ -38,6 +38,12 @@ final class WorkerCommand implements Callable<Integer> {
     if (store.url == null) {
       throw new CommandException(ExitCodes.USAGE, "worker needs --store jdbc:postgresql://…: the batch it joins");
     }
-    return StoreBatch.work(common, store, batch, out, Math.max(1, concurrency), deadline);
+    OutputPaths.requireWritableFolder(out);
+    try (Backend backend = StoreBackend.open(common, store)) {
+      common.output().note("worker joined " + (batch == null ? "the open batches" : "batch " + batch) + " of "
+          + store.url);
+      return BatchRun.work(common, backend.batchStore(), backend.client(), new BatchRun.Setup(out, batch,
+          Math.max(1, concurrency), deadline, store.workerTimeout, store.ceiling, store.recoveryGrace()));
+    }
   }
 }

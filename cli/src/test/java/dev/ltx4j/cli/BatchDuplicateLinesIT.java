@@ -2,6 +2,7 @@ package dev.ltx4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ltx4j.batch.JournalStore;
 import dev.ltx4j.sandbox.Endpoint;
 import dev.ltx4j.sandbox.Sandbox;
 import java.nio.file.Files;
@@ -55,13 +56,14 @@ class BatchDuplicateLinesIT {
       assertThat(last.exitValue()).as(output).isZero();
       // How many kills land mid-submit depends on the machine's pace; two show the window was hit more than once.
       assertThat(midSubmit).as("runs killed while a created job's answer was on its way").isGreaterThanOrEqualTo(2);
-      assertThat(String.join("\n", logs)).as("jobs recovered after a kill").contains("from an interrupted run");
+      assertThat(String.join("\n", logs)).as("jobs recovered after a kill").contains("by recovery");
       assertThat(sandbox.counters().submissions()).as("jobs created").isEqualTo(LINES.size());
-      try (Journal journal = Journal.open(out)) {
+      String batchId = BatchLines.read(file).batchId();
+      try (JournalStore journal = JournalStore.open(out)) {
         List<String> jobs = new ArrayList<>();
         for (int line = 1; line <= LINES.size(); line++) {
           assertThat(Probe.streams(out.resolve("line-" + line + ".mp4"))).as("line " + line).startsWith("h264");
-          jobs.add(journal.entry(line).jobId());
+          jobs.add(journal.line(batchId, line).orElseThrow().jobId());
         }
         assertThat(jobs).as("one job per line").doesNotContainNull().doesNotHaveDuplicates();
       }

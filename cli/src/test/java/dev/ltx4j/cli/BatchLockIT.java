@@ -44,7 +44,7 @@ class BatchLockIT {
   }
 
   private static void awaitLockHolder(Path out, Process holder) throws Exception {
-    Path lock = out.resolve(FolderLock.FILE_NAME);
+    Path lock = out.resolve("batch.lock");
     for (int i = 0; i < 400; i++) {
       if (Files.exists(lock) && Files.readString(lock).startsWith("pid " + holder.pid() + " ")) {
         return;

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.LtxRequest;
+import dev.ltx4j.batch.BatchLine;
+import dev.ltx4j.batch.Claim;
+import dev.ltx4j.batch.JournalStore;
+import dev.ltx4j.batch.LineState;
+import java.time.Duration;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,28 +42,27 @@ class BatchRecoveryTest {
 
   @Test
   void aLineLeftMidSubmitTakesTheMatchingJobThatNoOtherLineHas() throws Exception {
-    Instant sentAt = Instant.now();
-    List<String> jobs = createJobs(2); // the first is line 1's and was recorded; the second is line 2's
-    journal("{\"line\":1,\"event\":\"submitting\",\"at\":\"" + sentAt + "\"}",
-        "{\"line\":1,\"event\":\"submitted\",\"jobId\":\"" + jobs.get(0) + "\"}",
-        "{\"line\":2,\"event\":\"submitting\",\"at\":\"" + sentAt + "\"}");
+    Path file = file(SAME, SAME);
+    Map<Integer, String> recorded = new java.util.HashMap<>();
+    // A run killed mid-submit: both lines marked sent; line 1's job recorded, line 2's answer never came.
+    List<String> jobs = killedRun(file, 2, recorded, () -> createJobs(2));
+    recorded.put(1, jobs.get(0));
+    killedRunRecords(file, recorded);
 
-    CliRun run = batch(SAME, SAME);
+    CliRun run = batch(file);
 
     assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
-    assertThat(run.err()).contains("line 2: found job " + jobs.get(1) + " from an interrupted run");
+    assertThat(run.err()).contains("line 2: found its job " + jobs.get(1) + " by recovery");
     assertThat(lineJobs(2)).containsExactly(jobs.get(0), jobs.get(1));
     assertThat(sandbox.sandbox.counters().submissions()).isEqualTo(2);
   }
 
   @Test
   void identicalLinesLeftMidSubmitShareOutTheJobsFoundOneEachAndOnlyTheRestAreSubmitted() throws Exception {
-    Instant sentAt = Instant.now();
-    List<String> jobs = createJobs(2); // the third line's request never reached the service
-    journal(IntStream.rangeClosed(1, 3).mapToObj(
-        line -> "{\"line\":" + line + ",\"event\":\"submitting\",\"at\":\"" + sentAt + "\"}").toArray(String[]::new));
+    Path file = file(SAME, SAME, SAME);
+    List<String> jobs = killedRun(file, 3, Map.of(), () -> createJobs(2)); // the third request never arrived
 
-    CliRun run = batch(SAME, SAME, SAME);
+    CliRun run = batch(file);
 
     assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
     assertThat(lineJobs(3)).doesNotHaveDuplicates().containsAll(jobs);
@@ -66,11 +71,10 @@ class BatchRecoveryTest {
 
   @Test
   void moreUnclaimedMatchingJobsThanWaitingLinesLeaveTheLineToTheUserNamingTheCandidates() throws Exception {
-    Instant sentAt = Instant.now();
-    List<String> jobs = createJobs(2); // one of them was made elsewhere: which one is unknowable
-    journal("{\"line\":1,\"event\":\"submitting\",\"at\":\"" + sentAt + "\"}");
+    Path file = file(SAME);
+    List<String> jobs = killedRun(file, 1, Map.of(), () -> createJobs(2)); // one was made elsewhere: which, unknowable
 
-    CliRun run = batch(SAME);
+    CliRun run = batch(file);
 
     assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(ExitCodes.OUTCOME_UNKNOWN);
     assertThat(run.out()).contains("line 1: 2 jobs not taken by other lines match this line's request, and recovery "
@@ -80,7 +84,7 @@ class BatchRecoveryTest {
     assertThat(sandbox.sandbox.counters().submissions()).isEqualTo(2);
 
     CliRun chosen = CliRun.of("wait", jobs.get(1), "-o", out.resolve("line-1.mp4").toString());
-    CliRun again = batch(SAME);
+    CliRun again = batch(file);
 
     assertThat(chosen.exitCode()).as(chosen.err()).isZero();
     assertThat(again.exitCode()).as(again.err() + again.out()).isZero();
@@ -92,17 +96,55 @@ class BatchRecoveryTest {
   void identicalLinesWhoseAnswersWereLostRecoverOneJobEachWithoutResubmitting() throws Exception {
     sandbox.sandbox.faults().resetAfterAccept(1.0); // every job is created, every answer lost
 
-    CliRun first = batch(SAME, SAME, SAME);
+    CliRun first = batch(file(SAME, SAME, SAME));
 
     assertThat(first.exitCode()).as(first.err() + first.out()).isZero();
-    assertThat(first.err()).contains("after a lost answer");
+    assertThat(first.err()).contains("the submission's answer was lost; looking for its job");
     assertThat(lineJobs(3)).doesNotHaveDuplicates();
     assertThat(sandbox.sandbox.counters().submissions()).isEqualTo(3);
   }
 
-  private CliRun batch(String... lines) throws Exception {
-    Path file = Files.write(dir.resolve("prompts.jsonl"), List.of(lines));
+  private Path file(String... lines) throws Exception {
+    return Files.write(dir.resolve("prompts.jsonl"), List.of(lines));
+  }
+
+  private CliRun batch(Path file) {
     return CliRun.of("batch", file.toString(), "--out", out.toString(), "--concurrency", "3");
+  }
+
+  /**
+   * Leaves the journal as a run killed mid-submit would: lines 1..{@code sent} of {@code file} marked sent, then the
+   * jobs {@code made} creates, then the recorded answers; returns the jobs made.
+   */
+  private List<String> killedRun(Path file, int sent, Map<Integer, String> answers,
+      java.util.function.Supplier<List<String>> made) throws Exception {
+    Files.createDirectories(out);
+    BatchLines lines = BatchLines.read(file);
+    try (JournalStore store = JournalStore.open(out)) {
+      store.create(lines.batchId(), file.toString(), lines.newLines(null), null);
+      store.register("killed", lines.batchId(), "a run that was killed");
+      for (int i = 0; i < sent; i++) {
+        Claim claim = store.claim(lines.batchId(), "killed", Duration.ofSeconds(30), 1, false).get(0);
+        store.takeSeat(claim, 100);
+        store.markSubmitting(claim);
+      }
+    }
+    List<String> jobs = made.get();
+    killedRunRecords(file, answers);
+    return jobs;
+  }
+
+  /** Records the answers that came before the kill. */
+  private void killedRunRecords(Path file, Map<Integer, String> answers) throws Exception {
+    BatchLines lines = BatchLines.read(file);
+    try (JournalStore store = JournalStore.open(out)) {
+      for (Map.Entry<Integer, String> answer : answers.entrySet()) {
+        BatchLine line = store.line(lines.batchId(), answer.getKey()).orElseThrow();
+        if (line.jobId() == null) {
+          store.markSubmitted(new Claim(line, "killed", 0), answer.getValue(), null);
+        }
+      }
+    }
   }
 
   private List<String> createJobs(int count) {
@@ -115,19 +157,16 @@ class BatchRecoveryTest {
     return ids;
   }
 
-  private void journal(String... records) throws Exception {
-    Files.createDirectories(out);
-    Files.write(out.resolve(Journal.FILE_NAME), List.of(records));
-  }
-
   /** The job each line 1..lines ended with, from a fresh read of the journal. */
   private List<String> lineJobs(int lines) throws Exception {
-    try (Journal journal = Journal.open(out)) {
+    String batchId = BatchLines.read(dir.resolve("prompts.jsonl")).batchId();
+    try (JournalStore journal = JournalStore.open(out)) {
       List<String> jobs = new ArrayList<>();
       for (int line = 1; line <= lines; line++) {
-        assertThat(journal.entry(line).state()).as("line " + line).isEqualTo("done");
+        BatchLine known = journal.line(batchId, line).orElseThrow();
+        assertThat(known.state()).as("line " + line).isEqualTo(LineState.DONE);
         assertThat(Probe.streams(out.resolve("line-" + line + ".mp4"))).startsWith("h264");
-        jobs.add(journal.entry(line).jobId());
+        jobs.add(known.jobId());
       }
       return Collections.unmodifiableList(jobs);
     }

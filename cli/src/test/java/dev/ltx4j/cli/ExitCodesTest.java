@@ -44,6 +44,6 @@ class ExitCodesTest {
     assertThat(Errors.code(new UnexpectedResponseException("garbled"))).isEqualTo(ExitCodes.API_ERROR);
     assertThat(Errors.code(new Ltx4jIoException("Could not read a.png", new IOException("denied"))))
         .isEqualTo(ExitCodes.NETWORK);
-    assertThat(help).contains("7  network failure, or a local file that could not be read or written");
+    assertThat(help).contains("7  network failure, a local file that could not be read or written, or batch lines left open by them");
   }
 }

@@ -45,7 +45,7 @@ class PaidRequestSignalIT {
     Path file = Files.writeString(dir.resolve("lines.jsonl"), "{\"prompt\": \"A cat\"}\n");
     Path out = dir.resolve("out");
     Path log = dir.resolve("log.txt");
-    Process cli = start(log, "batch", file.toString(), "--out", out.toString());
+    Process cli = start(log, "batch", file.toString(), "--out", out.toString(), "--ceiling", "1");
 
     assertThat(api.takeRequest(20, TimeUnit.SECONDS)).isNotNull();
     interrupt(cli);
@@ -54,8 +54,8 @@ class PaidRequestSignalIT {
     String printed = Files.readString(log);
     assertThat(cli.exitValue()).as(printed).isEqualTo(ExitCodes.OUTCOME_UNKNOWN);
     assertThat(printed).contains("(lines 1)").contains("run the same command again");
-    assertThat(Files.readString(out.resolve(Journal.FILE_NAME))).contains("\"event\":\"submitting\"")
-        .doesNotContain("\"event\":\"unsent\"");
+    assertThat(Files.readString(out.resolve(dev.ltx4j.batch.JournalStore.FILE_NAME))).contains("\"event\":\"submitting\"")
+        .doesNotContain("\"event\":\"pending\"");
   }
 
   private Process start(Path log, String... args) throws IOException {

@@ -44,7 +44,7 @@ class StoreBatchTest {
     assertThat(out.resolve("line-1.mp4")).isNotEmptyFile();
     assertThat(out.resolve("line-3.mp4")).isNotEmptyFile();
     assertThat(out.resolve("line-2.mp4")).doesNotExist();
-    assertThat(batch.out()).contains("2 lines: done 2");
+    assertThat(batch.out()).contains("2 lines: 2 done now");
 
     CliRun status = CliRun.of("batch-status", "--store", url + "?user=postgres", "--json");
     assertThat(status.exitCode()).as(status.err()).isZero();
