@@ -12,7 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Serve the sandbox (a local simulator of the API) until Ctrl-C.",
     footer = {"%nExamples:", "  ltx4j sandbox --port 8080",
         "  ltx4j sandbox --port 0   # any free port; LTX4J_BASE_URL=… and the credentials are printed",
-        "  ltx4j sandbox --real-world   # answers in the variant forms a client must also read"})
+        "  ltx4j sandbox --real-world   # answers in the variant forms a client must also read",
+        "  ltx4j sandbox --ceiling 4 --time-scale 0.1   # generations of about 6 s, four at once",
+        "  ltx4j sandbox --faults serverErrors:GET_JOB=0.2,creditsLeft=40   # flaky polls, then out of credits"})
 final class SandboxCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -38,6 +40,19 @@ final class SandboxCommand implements Callable<Integer> {
       "without milliseconds."})
   boolean realWorld;
 
+  @Option(names = "--time-scale", defaultValue = "1", description = {
+      "Multiplies the sandbox's durations: 0.1 makes a generation's phases ten times shorter and the",
+      "rate limit's minute 6 s. Default: ${DEFAULT-VALUE}."})
+  double timeScale;
+
+  @Option(names = "--faults", paramLabel = "SPEC", description = {
+      "Faults to inject, comma-separated name[:ENDPOINT]=value: serverErrors, rateLimits, resets, bodyCuts,",
+      "trickledBodies, resetAfterAccept, truncatedDownloads, jobFailureRate (rates 0..1), latencyMs,",
+      "trickleBytes, trickleMs, concurrencyLimit, urlLifetimeSeconds, creditsLeft. ENDPOINT (all if left",
+      "out): GENERATE, GET_JOB, LIST_JOBS, JOB_ACTION, GET_ASSET, CREATE_ASSET, CREATE_UPLOAD, GET_UPLOAD,",
+      "UPLOAD_ACTION, LIST_TEAMS, TEAM_LIMITS, CDN_DOWNLOAD, CDN_UPLOAD_PART."})
+  String faults;
+
   @Override
   public Integer call() throws InterruptedException {
     Sandbox sandbox = start();
@@ -51,7 +66,20 @@ final class SandboxCommand implements Callable<Integer> {
 
   /** The sandbox the options describe, started. */
   Sandbox start() {
-    return Sandbox.builder().port(port).cdnPort(cdnPort).realWorldVariants(realWorld)
-        .requestsPerMinute(requestsPerMinute).concurrencyCeiling(ceiling).start();
+    if (!(timeScale > 0) || timeScale > 1000) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--time-scale " + timeScale + " must be more than 0 and at most 1000");
+    }
+    Sandbox sandbox = Sandbox.builder().port(port).cdnPort(cdnPort).realWorldVariants(realWorld)
+        .requestsPerMinute(requestsPerMinute).concurrencyCeiling(ceiling).timeScale(timeScale).start();
+    if (faults != null) {
+      try {
+        sandbox.faults().apply(faults);
+      } catch (IllegalArgumentException e) {
+        sandbox.close();
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--faults: " + e.getMessage());
+      }
+    }
+    return sandbox;
   }
 }

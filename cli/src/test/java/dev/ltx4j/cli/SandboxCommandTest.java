@@ -1,7 +1,9 @@
 package dev.ltx4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ltx4j.InsufficientCreditsException;
 import dev.ltx4j.JobSnapshot;
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.LtxRequest;
@@ -30,6 +32,27 @@ class SandboxCommandTest {
       assertThat(job.job().jobId()).startsWith("job_");
       assertThat(job.job().id()).isNull();
     }
+  }
+
+  @Test
+  void faultsGivenAsTextAreServedAnAccountOutOfCreditsIsRefusedWith402() {
+    try (Sandbox sandbox = started("--port", "0", "--faults", "creditsLeft=0"); LtxClient client = sandbox.newClient()) {
+      assertThatThrownBy(() -> client.submit(LtxRequest.of("A kite over the dunes")))
+          .isInstanceOf(InsufficientCreditsException.class);
+    }
+  }
+
+  @Test
+  void anUnknownFaultIsRefusedByNameBeforeAnythingIsServed() {
+    assertThatThrownBy(() -> started("--port", "0", "--faults", "serverErrors=0.1,meteorStrike=1"))
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("--faults").hasMessageContaining("meteorStrike");
+  }
+
+  @Test
+  void aTimeScaleOfZeroOrLessIsRefused() {
+    assertThatThrownBy(() -> started("--port", "0", "--time-scale", "0"))
+        .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--time-scale 0.0");
   }
 
   private static Sandbox started(String... args) {

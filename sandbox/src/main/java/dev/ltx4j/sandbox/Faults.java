@@ -211,8 +211,8 @@ public final class Faults {
    * Applies faults written as text, for the command line: comma-separated {@code name[:ENDPOINT]=value} with the
    * names {@code serverErrors}, {@code rateLimits}, {@code resets}, {@code bodyCuts}, {@code trickledBodies}
    * (rates), {@code latencyMs} (milliseconds), {@code resetAfterAccept}, {@code truncatedDownloads},
-   * {@code jobFailureRate} (rates), {@code trickleBytes}, {@code trickleMs}, {@code concurrencyLimit} and
-   * {@code urlLifetimeSeconds}. Example: {@code serverErrors:GET_JOB=0.2,bodyCuts:GENERATE=0.1,trickleMs=3000}.
+   * {@code jobFailureRate} (rates), {@code trickleBytes}, {@code trickleMs}, {@code concurrencyLimit},
+   * {@code urlLifetimeSeconds} and {@code creditsLeft}. Example: {@code serverErrors:GET_JOB=0.2,bodyCuts:GENERATE=0.1,trickleMs=3000}.
    *
    * @throws IllegalArgumentException naming the first entry it cannot read
    */
@@ -241,6 +241,7 @@ public final class Faults {
           case "jobFailureRate" -> jobFailureRate(value);
           case "concurrencyLimit" -> concurrencyLimit((int) value);
           case "urlLifetimeSeconds" -> urlLifetime(Duration.ofMillis((long) (value * 1000)));
+          case "creditsLeft" -> creditsLeft(value);
           default -> throw new IllegalArgumentException("unknown fault " + nameEndpoint[0]);
         }
       } catch (RuntimeException e) {
