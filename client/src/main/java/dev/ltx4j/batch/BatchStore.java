@@ -136,6 +136,9 @@ public interface BatchStore extends AutoCloseable {
   /** The worker gives the line up (it could not go on with it now): the next claim may take it. */
   boolean disown(Claim claim);
 
+  /** Whether {@code claim} is still the line's current one (asked before work a passed-on line would repeat). */
+  boolean owns(Claim claim);
+
   /** Which of {@code jobIds} some line (of any batch) holds already, as its job or an extra. */
   Set<String> heldJobIds(Collection<String> jobIds);
 

@@ -348,6 +348,14 @@ public final class BatchWorker {
     } finally {
       liveness.untrack();
     }
+    if (result.outcome() == LineRunner.Outcome.STOPPED) {
+      stopped = true; // unsent lines of a stopped batch stay where they are; only lines under way are claimed now
+    } else if (result.outcome() != LineRunner.Outcome.DONE && result.outcome() != LineRunner.Outcome.FAILED
+        && result.outcome() != LineRunner.Outcome.UNRESOLVED) {
+      // A line this worker stopped working on must not stay its own: while the worker is alive, nobody else (and
+      // none of its own threads) would claim it, and the batch would never end. Refused if it passed on already.
+      calls.run("give line " + claim.line().line() + " up", () -> settings.store().disown(claim));
+    }
     LineOutcome outcome = result.outcome() == LineRunner.Outcome.SET_BACK ? LineOutcome.LEFT
         : LineOutcome.valueOf(result.outcome().name());
     LineReport report = new LineReport(result.line(), outcome, result.jobId(), result.file(), result.message());

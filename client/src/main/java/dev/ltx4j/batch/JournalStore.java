@@ -501,6 +501,11 @@ public final class JournalStore implements BatchStore {
   }
 
   @Override
+  public synchronized boolean owns(Claim claim) {
+    return owned(claim) != null;
+  }
+
+  @Override
   public synchronized boolean disown(Claim claim) {
     Line line = owned(claim);
     if (line == null) {

@@ -303,6 +303,9 @@ final class LineRunner {
       }
       case HELD_ELSEWHERE -> {
         // Another line's recovery took this job: this line's own request made one too, or not; recovery finds out.
+        LOG.info("line {}: the service answered with job {}, which another line already holds; looking for this "
+            + "line's own job", line.line(), jobId);
+        note(line, "its job " + jobId + " is held by another line; looking for its own");
         return Step.next(claim.with(line.with(LineState.SUBMITTING, sentAt, null)));
       }
       default -> {
@@ -377,8 +380,9 @@ final class LineRunner {
         return Step.ended(result(now, Outcome.UNRESOLVED, null, error));
       }
       String jobId = free.get(0);
+      Double credits = priceOf(request, now.line());
       BatchStore.Recorded recorded = calls.untilDone("record job " + jobId, () -> store.markSubmitted(claim.with(now),
-          jobId, null));
+          jobId, credits));
       if (recorded == BatchStore.Recorded.HELD_ELSEWHERE) {
         continue;
       }
@@ -425,6 +429,10 @@ final class LineRunner {
     release(line); // the job is over: its seat goes to the next line before the download
     progress.seatFreed(line);
     Path target = BatchWorker.target(settings.out(), line.line());
+    // A worker that was paused or cut off past its lease finds its line passed on: the next owner saves the video.
+    if (!calls.untilDone("check line " + line.line() + "'s lease", () -> store.owns(claim))) {
+      return result(line, Outcome.LEFT, line.jobId(), "the line passed to another worker");
+    }
     try {
       if (!Files.isRegularFile(target)) {
         settings.client().assets().download(job.assetIds().get(0), target, DownloadOptions.defaults());
@@ -448,6 +456,19 @@ final class LineRunner {
   }
 
   // ---- helpers
+
+  /**
+   * What a job found by recovery cost: a listed job does not say, and its answer was lost; a dry run of the same
+   * request, which costs nothing, does. Null when the dry run fails too (the spend then counts the estimate).
+   */
+  private Double priceOf(LtxRequest request, int line) {
+    try {
+      return settings.client().quote(request).creativeUnitsCost();
+    } catch (Ltx4jException e) {
+      LOG.info("line {}: the price of its recovered job is unknown ({})", line, e.getMessage());
+      return null;
+    }
+  }
 
   private void note(BatchLine line, String text) {
     try {

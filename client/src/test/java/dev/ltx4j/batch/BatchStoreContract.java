@@ -101,9 +101,12 @@ public abstract class BatchStoreContract {
     store.register("w1", BATCH, "host 1");
     store.register("w2", BATCH, "host 2");
     Claim stale = claimOne("w1");
+    assertThat(store.owns(stale)).isTrue();
     leaseLapses("w1");
     Claim current = claimOne("w2");
 
+    assertThat(store.owns(stale)).isFalse();
+    assertThat(store.owns(current)).isTrue();
     assertThat(mark(stale)).isEqualTo(BatchStore.Mark.LOST);
     assertThat(mark(current)).isEqualTo(BatchStore.Mark.SENDING);
     assertThat(store.markPending(stale)).isFalse();

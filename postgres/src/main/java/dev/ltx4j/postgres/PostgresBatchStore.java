@@ -369,6 +369,11 @@ public final class PostgresBatchStore implements BatchStore {
   }
 
   @Override
+  public boolean owns(Claim claim) {
+    return query("SELECT 1 FROM ltx4j_batch_line WHERE " + OWNED, ResultSet::next, owned(claim));
+  }
+
+  @Override
   public boolean disown(Claim claim) {
     return changed("UPDATE ltx4j_batch_line SET owner = NULL WHERE " + OWNED, owned(claim));
   }
