@@ -95,7 +95,8 @@ final class BatchCommand implements Callable<Integer> {
         boolean created = batches.create(lines.batchId(), file.toString(), lines.newLines(priced), maxCredits);
         if (store.url != null) {
           output.note((created ? "started " : "joined ") + "batch " + lines.batchId() + " (" + lines.lines().size()
-              + " lines); other machines join it with: ltx4j worker " + store.commandLine() + " --out DIR");
+              + " lines); other machines join it with: ltx4j worker " + store.commandLine() + " --batch " + lines.batchId()
+              + " --out DIR");
         }
         return BatchRun.work(common, batches, backend.client(), new BatchRun.Setup(out, lines.batchId(),
             Math.max(1, concurrency), deadline, store.workerTimeout, ceiling(), store.recoveryGrace()));

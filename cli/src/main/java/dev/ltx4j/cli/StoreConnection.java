@@ -47,8 +47,15 @@ final class StoreConnection {
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new CommandException(ExitCodes.CONFIGURATION, "cannot connect to the store " + url + ": "
-          + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      // SQLSTATE class 08 is a connection that could not be made (refused, unknown host, timed out): the network's
+      // or the server's state, not the command's; the rest (a wrong password, a missing database) is configuration.
+      boolean unreachable = cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("08");
+      throw new CommandException(unreachable ? ExitCodes.NETWORK : ExitCodes.CONFIGURATION,
+          "cannot connect to the store " + url + ": " + cause.getMessage()
+              + (unreachable ? "; is the database server running and reachable from here? Run the same command "
+                  + "again once it is" : ""), e);
     }
   }
 
