@@ -216,7 +216,7 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /** The sandbox's configuration, fixed at start. */
-  record Settings(String host, int port, int cdnPort, String apiKey, String apiSecret, long seed, Clock clock,
+  record Settings(String host, int port, int cdnPort, String apiKey, String apiSecret, long seed, long idSeed, Clock clock,
       double timeScale, List<Duration> phases, Duration urlLifetime, Path cacheDir, int quoteStatus,
       int defaultPageSize, boolean realWorldVariants, boolean checkAnswers, int requestsPerMinute,
       int concurrencyCeiling, boolean workGrowsWithDuration) {}
@@ -228,7 +228,7 @@ public final class Sandbox implements AutoCloseable {
     private int cdnPort;
     private String apiKey = DEFAULT_API_KEY;
     private String apiSecret = DEFAULT_API_SECRET;
-    private long seed = 42;
+    private Long seed;
     private Clock clock = Clock.systemUTC();
     private double timeScale = 1.0;
     private final Duration[] phases = {Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofMillis(500),
@@ -270,7 +270,10 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
-    /** Seeds ids, fault draws and URL signing keys; default 42. */
+    /**
+     * Seeds ids, fault draws and URL signing keys. Unset, fault draws and keys use 42 and ids are drawn afresh, so
+     * that two sandboxes (a restarted one, two demo runs) never hand out the same job id.
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
@@ -398,7 +401,9 @@ public final class Sandbox implements AutoCloseable {
 
     /** Starts both listeners. */
     public Sandbox start() {
-      Settings settings = new Settings(host, port, cdnPort, apiKey, apiSecret, seed, clock, timeScale,
+      long idSeed = seed != null ? seed : new java.security.SecureRandom().nextLong();
+      Settings settings = new Settings(host, port, cdnPort, apiKey, apiSecret, seed != null ? seed : 42, idSeed,
+          clock, timeScale,
           List.of(phases), urlLifetime, cacheDir, quoteStatus, defaultPageSize, realWorldVariants, checkAnswers,
           requestsPerMinute, concurrencyCeiling, workGrowsWithDuration);
       try {

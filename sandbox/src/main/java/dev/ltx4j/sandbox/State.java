@@ -45,7 +45,7 @@ final class State {
     this.counters = new Counters(rate, load, clock);
     this.dialect = settings.realWorldVariants() ? Dialect.REAL_WORLD : Dialect.DOCUMENTED;
     this.jobs = new JobStore(dialect);
-    this.ids = new Ids(settings.seed());
+    this.ids = new Ids(settings.idSeed());
     this.signer = new UrlSigner(("ltx4j-sandbox-" + settings.seed()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     this.renderer = renderer;
     this.dataDir = dataDir;
