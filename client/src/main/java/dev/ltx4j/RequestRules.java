@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 final class RequestRules {
   static final List<Integer> DURATIONS = List.of(6, 8, 10, 12, 14, 16, 18, 20);
   static final List<Integer> FPS = List.of(24, 25, 48, 50);
+  /** The spec's maxLength for a prompt (Scenario's other LTX models' limit; none is published for this one). */
+  static final int MAX_PROMPT_LENGTH = 5000;
   private static final List<Integer> LONG_VIDEO_FPS = List.of(24, 25);
   private static final Pattern ASSET_ID = Pattern.compile("asset_[A-Za-z0-9_-]+");
   private static final String UNKNOWN = "UNKNOWN";
@@ -20,6 +22,10 @@ final class RequestRules {
   static void check(LtxGenerateRequest request) {
     if (request.prompt().isBlank()) {
       throw new InvalidRequestException("prompt", "prompt must not be blank");
+    }
+    if (request.prompt().length() > MAX_PROMPT_LENGTH) {
+      throw new InvalidRequestException("prompt", "prompt is " + request.prompt().length() + " characters long; at "
+          + "most " + MAX_PROMPT_LENGTH + " are accepted");
     }
     checkAssetId("startImage", request.startImage());
     checkAssetId("endImage", request.endImage());

@@ -26,6 +26,13 @@ class RequestValidationTest {
   }
 
   @Test
+  void refusesAPromptLongerThanTheLimitAndTakesOneAtTheLimit() {
+    assertRefused("prompt", "5001 characters long; at most 5000",
+        () -> LtxRequest.builder().prompt("a".repeat(5001)).build());
+    assertThat(LtxRequest.of("a".repeat(5000))).isNotNull();
+  }
+
+  @Test
   void refusesADurationOffTheTwoSecondSteps() {
     assertRefused("duration", "duration 7 is not allowed; allowed: [6, 8, 10, 12, 14, 16, 18, 20]",
         () -> LtxRequest.builder().prompt("p").durationSeconds(7).build());

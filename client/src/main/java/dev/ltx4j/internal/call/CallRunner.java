@@ -371,7 +371,7 @@ public final class CallRunner {
         return;
       }
       RuntimeException error = maybeSent ? answerFailure(operation, failure) : new Ltx4jIoException(
-          operation + " failed: connection failure (" + failure.getMessage() + ")", (IOException) failure);
+          operation + " failed: " + connectionFailure(failure), (IOException) failure);
       RetryPolicy.Failure kind = RetryPolicy.ofTransport(spec.kind(), maybeSent,
           error instanceof UnexpectedResponseException);
       retryOrFail(request, maybeSent ? "I/O failure" : "connection failure", kind, null, error);
@@ -452,5 +452,16 @@ public final class CallRunner {
     } catch (IOException e) {
       return "";
     }
+  }
+
+  /** Why no connection was made, in words a user can act on. */
+  private static String connectionFailure(Throwable failure) {
+    if (failure instanceof java.net.UnknownHostException) {
+      return "the host " + failure.getMessage() + " could not be resolved (check the address, the network or a proxy)";
+    }
+    if (failure instanceof java.net.ConnectException) {
+      return "the connection was refused or could not be made (" + failure.getMessage() + ")";
+    }
+    return "connection failure (" + failure.getMessage() + ")";
   }
 }
