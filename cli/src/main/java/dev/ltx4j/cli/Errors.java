@@ -29,6 +29,15 @@ final class Errors implements IExecutionExceptionHandler {
     if (e instanceof SubmissionOutcomeUnknownException) {
       err.println("Nothing was retried. Look for the job with `ltx4j job` / the job list before submitting again.");
     }
+    if (e instanceof ApiException api && (api.statusCode() == 401 || api.statusCode() == 403)) {
+      err.println("Check SCENARIO_SDK_API_KEY and SCENARIO_SDK_API_SECRET (or api-key and api-secret in the config "
+          + "file): they are one pair, made together in Scenario's web app.");
+    }
+    String baseUrl = System.getenv("LTX4J_BASE_URL");
+    if (e instanceof ApiException api && api.statusCode() == 404 && baseUrl != null
+        && !baseUrl.replaceAll("/+$", "").endsWith("/v1")) {
+      err.println("LTX4J_BASE_URL is " + baseUrl + ": the API's root ends in /v1, like https://api.cloud.scenario.com/v1");
+    }
     if (code == ExitCodes.FAILURE) {
       e.printStackTrace(err);
     }

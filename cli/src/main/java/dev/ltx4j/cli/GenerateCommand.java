@@ -44,6 +44,7 @@ final class GenerateCommand implements Callable<Integer> {
             + " charged. Before generating again, look for it with: ltx4j jobs --since "
             + PaidInFlight.lookFrom(sending) + (common.sandbox ? " --sandbox" : ""))) {
       LtxRequest built = request.uploadFramesAndBuild(prompt, backend.client().assets());
+      request.requireFrameAssets(backend.client().assets());
       Submission submission;
       try (PaidInFlight.Sending sending = paid.sending("generation")) {
         submission = backend.client().submit(built);

@@ -30,6 +30,11 @@ public final class Main {
         .setExecutionExceptionHandler(new Errors());
     Path config = configFile();
     if (Files.isRegularFile(config)) { // picocli would warn about a file most users never create
+      String unknown = ConfigKeys.unknown(command, config);
+      if (unknown != null) {
+        err.println("ltx4j: " + unknown);
+        return ExitCodes.CONFIGURATION;
+      }
       command.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(config.toFile()));
     }
     command.setParameterExceptionHandler((e, line) -> {
@@ -42,14 +47,21 @@ public final class Main {
   }
 
   /**
-   * Where option defaults live: {@code -Dltx4j.config=FILE}, else {@code ~/.config/ltx4j/config.properties}.
+   * Where option defaults live: {@code -Dltx4j.config=FILE}, else {@code $XDG_CONFIG_HOME/ltx4j/config.properties},
+   * else {@code $HOME/.config/ltx4j/config.properties}.
    * Keys are option names without dashes, optionally after the command ({@code ltx4j.generate.deadline=1h}).
    * Credentials are not options: they stay in the environment.
    */
   static Path configFile() {
     String configured = System.getProperty("ltx4j.config");
-    return configured != null ? Path.of(configured)
-        : Path.of(System.getProperty("user.home"), ".config", "ltx4j", "config.properties");
+    if (configured != null) {
+      return Path.of(configured);
+    }
+    String xdg = System.getenv("XDG_CONFIG_HOME");
+    String home = System.getenv("HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+        : Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".config");
+    return base.resolve("ltx4j").resolve("config.properties");
   }
 
   static final class Version implements CommandLine.IVersionProvider {

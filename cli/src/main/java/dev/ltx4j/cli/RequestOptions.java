@@ -37,14 +37,56 @@ final class RequestOptions {
   @Option(names = "--end-image", paramLabel = "IMAGE", description = "Last frame (needs --start-image): a file or an asset_… id.")
   String endImage;
 
+  /** The flag each request field is typed as, so that a refusal names what the user wrote. */
+  private static final Map<String, String> FLAGS = Map.of("resolution", "--resolution", "duration", "--duration",
+      "aspectRatio", "--aspect-ratio", "fps", "--fps", "cameraMotion", "--camera-motion", "generateAudio",
+      "--no-audio", "startImage", "--start-image", "endImage", "--end-image");
+
+  /** Stands for a frame image's asset id before its upload. */
+  private static final String PENDING_UPLOAD = "asset_pending";
+
   /** Checks every value without sending anything; image files are only checked to exist. */
   LtxRequest check(String prompt) {
-    return RequestFields.toRequest(fields(prompt, file -> "asset_pending"));
+    return inFlags(() -> RequestFields.toRequest(fields(prompt, file -> PENDING_UPLOAD)));
   }
 
   /** Uploads the frame images given as files, then builds the request with their asset ids. */
   LtxRequest uploadFramesAndBuild(String prompt, Assets assets) {
-    return RequestFields.toRequest(fields(prompt, assets::uploadImage));
+    return inFlags(() -> RequestFields.toRequest(fields(prompt, assets::uploadImage)));
+  }
+
+  /** Looks up the frames given as asset ids: one the project does not have would be paid for, then fail. */
+  void requireFrameAssets(Assets assets) {
+    mustExist("startImage", startImage, assets);
+    mustExist("endImage", endImage, assets);
+  }
+
+  private static void mustExist(String parameter, String value, Assets assets) {
+    if (value == null || !value.startsWith("asset_")) {
+      return;
+    }
+    try {
+      assets.get(value);
+    } catch (dev.ltx4j.ApiException e) {
+      if (e.statusCode() == 404) {
+        throw new InvalidRequestException(parameter, FLAGS.get(parameter) + " " + value + ": no such asset in this "
+            + "project (ltx4j upload FILE gives an asset id, or give the image file itself)");
+      }
+      throw e;
+    }
+  }
+
+  /** The request's own refusal, with the fields it names written as the flags that set them. */
+  private static LtxRequest inFlags(java.util.function.Supplier<LtxRequest> build) {
+    try {
+      return build.get();
+    } catch (InvalidRequestException e) {
+      String message = e.getMessage().replace(" '" + PENDING_UPLOAD + "'", "");
+      for (Map.Entry<String, String> flag : FLAGS.entrySet()) {
+        message = message.replaceAll("\\b" + flag.getKey() + "\\b", flag.getValue());
+      }
+      throw new InvalidRequestException(e.parameter(), message);
+    }
   }
 
   /** The options as {@link RequestFields} names them; {@code upload} turns a frame image file into an asset id. */
@@ -55,7 +97,7 @@ final class RequestOptions {
     putIfSet(fields, "duration", duration);
     putIfSet(fields, "aspectRatio", aspectRatio);
     putIfSet(fields, "fps", fps);
-    putIfSet(fields, "cameraMotion", cameraMotion);
+    putIfSet(fields, "cameraMotion", cameraMotion == null ? null : cameraMotion.toLowerCase(java.util.Locale.ROOT));
     putIfSet(fields, "generateAudio", noAudio ? false : null);
     putIfSet(fields, "startImage", startImage == null ? null : image("startImage", startImage, upload));
     putIfSet(fields, "endImage", endImage == null ? null : image("endImage", endImage, upload));
@@ -74,7 +116,8 @@ final class RequestOptions {
     }
     Path file = Path.of(value);
     if (!Files.isRegularFile(file)) {
-      throw new InvalidRequestException(parameter, parameter + " '" + value + "' is neither an asset_… id nor a file");
+      throw new InvalidRequestException(parameter, FLAGS.get(parameter) + " " + value
+          + ": no such file (or give an asset_… id from ltx4j upload)");
     }
     return upload.apply(file);
   }

@@ -18,6 +18,10 @@ final class UploadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!java.nio.file.Files.isRegularFile(image)) {
+      throw new CommandException(ExitCodes.USAGE, image + ": no such file" + (java.nio.file.Files.isDirectory(image)
+          ? " (a folder)" : "") + "; give an image file (JPEG, PNG, GIF, WebP, AVIF, TIFF, HEIC or SVG)");
+    }
     try (Backend backend = common.open()) {
       String assetId = backend.client().assets().uploadImage(image);
       common.output().result(assetId, Map.of("assetId", assetId));

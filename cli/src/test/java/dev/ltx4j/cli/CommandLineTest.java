@@ -30,6 +30,31 @@ class CommandLineTest {
   }
 
   @Test
+  void aStartImageIdTheProjectDoesNotHaveIsRefusedBeforeAnythingIsPaidFor() throws InterruptedException {
+    pointAtServer();
+    api.enqueue(new MockResponse.Builder().code(404).body("{\"reason\": \"Asset not found\"}").build());
+
+    CliRun run = CliRun.of("generate", "A cat", "--start-image", "asset_doesnotexist", "--no-progress");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("--start-image asset_doesnotexist: no such asset in this project")
+        .contains("ltx4j upload");
+    assertThat(api.getRequestCount()).isEqualTo(1);
+    assertThat(api.takeRequest().getMethod()).isEqualTo("GET");
+  }
+
+  @Test
+  void uploadingAFileThatDoesNotExistIsAUsageErrorNamingIt() {
+    pointAtServer();
+
+    CliRun run = CliRun.of("upload", "nope.png");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("nope.png: no such file");
+    assertThat(api.getRequestCount()).isZero();
+  }
+
+  @Test
   void quoteSendsEveryOptionAsTheDocumentedFieldWithDryRunInTheQuery() throws InterruptedException {
     pointAtServer();
     api.enqueue(new MockResponse.Builder().body("{\"creativeUnitsCost\": 4, \"creativeUnitsDiscount\": 0, \"job\": {}}").build());
@@ -69,10 +94,10 @@ class CommandLineTest {
     CliRun image = CliRun.of("generate", "A cat", "--start-image", "missing.png");
 
     assertThat(List.of(fps, longVideo, motion, image)).allSatisfy(run -> assertThat(run.exitCode()).isEqualTo(2));
-    assertThat(fps.err()).contains("fps 30 is not allowed; allowed: [24, 25, 48, 50]");
-    assertThat(longVideo.err()).contains("needs resolution 1080p");
-    assertThat(motion.err()).contains("cameraMotion 'orbit' is not allowed; allowed: [none, dolly_in");
-    assertThat(image.err()).contains("startImage 'missing.png' is neither an asset_… id nor a file");
+    assertThat(fps.err()).contains("--fps 30 is not allowed; allowed: [24, 25, 48, 50]");
+    assertThat(longVideo.err()).contains("needs --resolution 1080p");
+    assertThat(motion.err()).contains("--camera-motion 'orbit' is not allowed; allowed: [none, dolly_in");
+    assertThat(image.err()).contains("--start-image missing.png: no such file");
     assertThat(api.getRequestCount()).isZero();
   }
 

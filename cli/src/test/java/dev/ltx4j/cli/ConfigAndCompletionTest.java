@@ -41,6 +41,19 @@ class ConfigAndCompletionTest {
   }
 
   @Test
+  void aMisspeltKeyInTheConfigFileIsNamedWithItsFileAndNothingIsSent() throws Exception {
+    ApiProperties.pointAt(api);
+    Path config = Files.writeString(dir.resolve("config.properties"), "duration=12\ndurration=8\n");
+    System.setProperty("ltx4j.config", config.toString());
+
+    CliRun run = CliRun.of("quote", "A cat");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIGURATION);
+    assertThat(run.err()).contains(config.toString()).contains("'durration'");
+    assertThat(api.getRequestCount()).isZero();
+  }
+
+  @Test
   void generateCompletionPrintsABashScriptForEveryCommand() {
     CliRun run = CliRun.of("generate-completion");
 

@@ -27,7 +27,7 @@ class RequestOptionsTest {
   }
 
   @Test
-  void anInvalidValueIsReportedAlikeFromAnOptionAndFromABatchLine() {
+  void anInvalidValueIsReportedAlikeFromAnOptionAndFromABatchLineEachInItsOwnTerms() {
     RequestOptions options = new RequestOptions();
     options.duration = 7;
 
@@ -38,7 +38,27 @@ class RequestOptionsTest {
 
     assertThat(fromOption).isNotNull();
     assertThat(fromOption.parameter()).isEqualTo(fromLine.parameter());
-    assertThat(fromOption.getMessage()).isEqualTo(fromLine.getMessage());
+    assertThat(fromOption.getMessage()).isEqualTo(fromLine.getMessage().replace("duration", "--duration"));
+  }
+
+  @Test
+  void anEndImageAloneIsRefusedInTheFlagsTypedWithoutAPlaceholderId() {
+    RequestOptions options = new RequestOptions();
+    options.endImage = "asset_last";
+
+    InvalidRequestException refused = catchThrowableOfType(() -> options.check("A cat"),
+        InvalidRequestException.class);
+
+    assertThat(refused.getMessage()).contains("--end-image").contains("--start-image").doesNotContain("endImage")
+        .doesNotContain("asset_pending");
+  }
+
+  @Test
+  void aCameraMotionIsReadWhateverItsCase() {
+    RequestOptions options = new RequestOptions();
+    options.cameraMotion = "DOLLY_IN";
+
+    assertThat(options.check("A cat").toModel().cameraMotion()).isEqualTo(dev.ltx4j.model.CameraMotion.DOLLY_IN);
   }
 
   @Test
@@ -50,6 +70,7 @@ class RequestOptionsTest {
         InvalidRequestException.class);
 
     assertThat(refused.parameter()).isEqualTo("startImage");
-    assertThat(refused.getMessage()).contains("is neither an asset_… id nor a file");
+    assertThat(refused.getMessage()).contains("--start-image no-such-frame.png: no such file")
+        .contains("ltx4j upload");
   }
 }
