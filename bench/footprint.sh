@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 mvn -q -B -pl cli,bench -am package -DskipTests
 mvn -q -B -pl client org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
   -DincludeScope=runtime -Dmdep.outputFile="$PWD/bench/target/client-runtime-classpath.txt"
-client_jar=$(ls client/target/ltx4j-client-*.jar | grep -v -e sources -e javadoc | head -1)
+client_jar=$(ls client/target/ltx4j-client-*.jar | grep -v -e sources -e javadoc -e tests | head -1)
 cli_jar=$(ls cli/target/ltx4j-cli-*.jar | grep -v -e sources -e javadoc | head -1)
 staged=$(ls -d cli/target/ltx4j-*/ | grep -v ltx4j-cli | head -1)
 rm -rf bench/target/unpacked && mkdir -p bench/target/unpacked
