@@ -94,7 +94,7 @@ class ErrorMappingTest {
 
     assertThatThrownBy(() -> client.getJob("job_1"))
         .isInstanceOf(Ltx4jIoException.class)
-        .hasMessageContaining("GET /v1/jobs/job_1 failed: connection failure");
+        .hasMessageContaining("GET /v1/jobs/job_1 failed: the connection was refused or could not be made");
     assertThat(time.sleeps()).hasSize(2);
   }
 }
