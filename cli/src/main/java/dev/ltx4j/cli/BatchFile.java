@@ -26,6 +26,8 @@ final class BatchFile {
   record Line(int number, LtxRequest request) {}
 
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  /** Bad lines named in one report; the rest are counted. */
+  static final int MAX_REPORTED = 20;
 
   private BatchFile() {}
 
@@ -40,6 +42,7 @@ final class BatchFile {
     }
     int start = Arrays.equals(bytes, 0, Math.min(3, bytes.length), BOM, 0, 3) ? 3 : 0;
     List<Line> lines = new ArrayList<>();
+    List<InvalidRequestException> refused = new ArrayList<>();
     int number = 0;
     while (start <= bytes.length) {
       int end = start;
@@ -47,11 +50,26 @@ final class BatchFile {
         end++;
       }
       number++;
-      String text = decode(file, number, ByteBuffer.wrap(bytes, start, end - start));
-      if (!text.isBlank()) {
-        lines.add(new Line(number, request(file, number, text)));
+      try {
+        String text = decode(file, number, ByteBuffer.wrap(bytes, start, end - start));
+        if (!text.isBlank()) {
+          lines.add(new Line(number, request(file, number, text)));
+        }
+      } catch (InvalidRequestException e) {
+        refused.add(e); // every bad line is reported at once, so that one fix-and-rerun finds them all
       }
       start = end + 1;
+    }
+    if (refused.size() == 1) {
+      throw refused.get(0);
+    }
+    if (!refused.isEmpty()) {
+      StringBuilder message = new StringBuilder(refused.size() + " lines of " + file + " are invalid; nothing was sent:");
+      refused.stream().limit(MAX_REPORTED).forEach(e -> message.append("\n  ").append(e.getMessage()));
+      if (refused.size() > MAX_REPORTED) {
+        message.append("\n  … and ").append(refused.size() - MAX_REPORTED).append(" more");
+      }
+      throw new InvalidRequestException(refused.get(0).parameter(), message.toString());
     }
     if (lines.isEmpty()) {
       throw new InvalidRequestException("FILE", file + " holds no requests: write one JSON object per line, e.g. "

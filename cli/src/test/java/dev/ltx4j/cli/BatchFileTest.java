@@ -74,6 +74,22 @@ class BatchFileTest {
   }
 
   @Test
+  void everyBadLineIsNamedInOneReportUpToTheLimitAndTheRestCounted() throws Exception {
+    StringBuilder text = new StringBuilder("{\"prompt\": \"A cat\"}\n{\"prompt\": \"A dog\", \"fps\": 30}\nnot json\n");
+    for (int i = 0; i < BatchFile.MAX_REPORTED + 3; i++) {
+      text.append("{\"duration\": 7, \"prompt\": \"x\"}\n");
+    }
+    Path file = write(text.toString().getBytes(StandardCharsets.UTF_8));
+
+    assertThatThrownBy(() -> BatchFile.read(file))
+        .hasMessageStartingWith((BatchFile.MAX_REPORTED + 5) + " lines of " + file + " are invalid; nothing was sent:")
+        .hasMessageContaining(file + " line 2: fps 30 is not allowed")
+        .hasMessageContaining(file + " line 3: not valid JSON")
+        .hasMessageContaining(file + " line 4: duration 7")
+        .hasMessageContaining("… and 5 more");
+  }
+
+  @Test
   void aFileWithoutRequestsOrWithoutAFileIsRefused() throws Exception {
     Path blank = write("\n  \n".getBytes(StandardCharsets.UTF_8));
     Path missing = dir.resolve("missing.jsonl");
