@@ -135,15 +135,7 @@ final class BatchRun {
     fields.put("failed", failed);
     fields.put("notSaved", notSaved);
     fields.put("unsent", unsent);
-    Map<String, Object> byState = new LinkedHashMap<>();
-    status.byState().forEach((state, count) -> byState.put(state.wireName(), count));
-    fields.put("byState", byState);
-    fields.put("charged", status.charged());
-    fields.put("spent", status.spent());
-    fields.put("quoted", status.quoted());
-    if (status.maxCredits() != null) {
-      fields.put("maxCredits", status.maxCredits());
-    }
+    BatchStatusCommand.putStatesAndSpend(fields, status);
     fields.put("extraJobs", status.extraJobs());
     List<String> problems = new java.util.ArrayList<>(failed);
     problems.addAll(notSaved);

@@ -56,11 +56,8 @@ final class BatchStatusCommand implements Callable<Integer> {
     }
   }
 
-  private int print(BatchStatus status) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("batch", status.batchId());
-    fields.put("source", status.source());
-    fields.put("lines", status.lines());
+  /** The lines by state and the spend (charged, spent, quoted, the cap if any), as batch and batch-status show them. */
+  static void putStatesAndSpend(Map<String, Object> fields, BatchStatus status) {
     Map<String, Object> byState = new LinkedHashMap<>();
     status.byState().forEach((state, count) -> byState.put(state.wireName(), count));
     fields.put("byState", byState);
@@ -69,6 +66,16 @@ final class BatchStatusCommand implements Callable<Integer> {
     fields.put("quoted", status.quoted());
     if (status.maxCredits() != null) {
       fields.put("maxCredits", status.maxCredits());
+    }
+  }
+
+  private int print(BatchStatus status) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("batch", status.batchId());
+    fields.put("source", status.source());
+    fields.put("lines", status.lines());
+    putStatesAndSpend(fields, status);
+    if (status.maxCredits() != null) {
       fields.put("remaining", status.remaining().orElse(0));
     }
     fields.put("extraJobs", status.extraJobs());
