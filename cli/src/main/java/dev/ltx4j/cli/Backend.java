@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * The client a command talks through: Scenario's API from the environment, or an in-process sandbox; with a store,
+ * The client a command talks through: Scenario's API from the environment, or a local sandbox; with a store,
  * also the batches kept in it. Closing it closes them all.
  */
 class Backend implements AutoCloseable {
@@ -31,12 +31,27 @@ class Backend implements AutoCloseable {
 
   /** {@code settings} adds a command's own settings to the client's builder. */
   static Backend open(boolean useSandbox, PrintWriter err, UnaryOperator<LtxClientBuilder> settings) {
-    if (useSandbox) {
+    if (useSandbox && privateSandbox()) {
       Sandbox sandbox = Sandbox.builder().start();
-      err.println("Using an in-process sandbox at " + sandbox.baseUrl() + " (no credentials, no cost)");
+      err.println("Using a sandbox inside this command at " + sandbox.baseUrl() + " (no credentials, no cost)");
       return new Backend(settings.apply(sandbox.clientBuilder()).build(), List.of(sandbox), null);
     }
+    if (useSandbox) {
+      SharedSandbox.Endpoint shared = SharedSandbox.forUser(System.getenv()).connect(err);
+      LtxClientBuilder builder = LtxClient.builder().baseUrl(shared.baseUrl()).apiKey(shared.apiKey())
+          .apiSecret(shared.apiSecret());
+      return new Backend(settings.apply(builder).build(), List.of(), null);
+    }
     return new Backend(settings.apply(LtxClient.builder().fromEnv()).build(), List.of(), null);
+  }
+
+  /**
+   * {@code LTX4J_SANDBOX=private} (or {@code -Dltx4j.sandbox=private}): a new sandbox inside the command, gone when it
+   * ends, instead of the local one commands share.
+   */
+  private static boolean privateSandbox() {
+    String mode = System.getProperty("ltx4j.sandbox", System.getenv("LTX4J_SANDBOX"));
+    return "private".equalsIgnoreCase(mode);
   }
 
   LtxClient client() {

@@ -53,8 +53,24 @@ final class SandboxCommand implements Callable<Integer> {
       "UPLOAD_ACTION, LIST_TEAMS, TEAM_LIMITS, CDN_DOWNLOAD, CDN_UPLOAD_PART."})
   String faults;
 
+  @Option(names = "--stop", description = "Stop the local sandbox that --sandbox commands share, if one is running.")
+  boolean stop;
+
+  @Option(names = "--background", hidden = true, paramLabel = "FOLDER",
+      description = "Serve as the sandbox --sandbox commands share, publishing its address in FOLDER.")
+  java.nio.file.Path background;
+
   @Override
   public Integer call() throws InterruptedException {
+    var out = spec.commandLine().getOut();
+    if (stop) {
+      SharedSandbox shared = SharedSandbox.forUser(System.getenv());
+      out.println(shared.stop() ? "Stopped the local sandbox." : "No local sandbox was running.");
+      return ExitCodes.OK;
+    }
+    if (background != null) {
+      return BackgroundSandbox.serve(new SharedSandbox(background), SharedSandbox.IDLE);
+    }
     Sandbox sandbox = start();
     var err = spec.commandLine().getErr();
     err.println("Sandbox serving" + (realWorld ? " real-world variant forms" : "")
