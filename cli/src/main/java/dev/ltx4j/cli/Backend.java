@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import okhttp3.OkHttpClient;
 
 /**
  * The client a command talks through: Scenario's API from the environment, or a local sandbox; with a store,
@@ -31,6 +32,7 @@ class Backend implements AutoCloseable {
 
   /** {@code settings} adds a command's own settings to the client's builder. */
   static Backend open(boolean useSandbox, PrintWriter err, UnaryOperator<LtxClientBuilder> settings) {
+    settings = proxied(settings);
     if (useSandbox && privateSandbox()) {
       Sandbox sandbox = Sandbox.builder().start();
       err.println("Using a sandbox inside this command at " + sandbox.baseUrl() + " (no credentials, no cost)");
@@ -43,6 +45,13 @@ class Backend implements AutoCloseable {
       return new Backend(settings.apply(builder).build(), List.of(), null);
     }
     return new Backend(settings.apply(LtxClient.builder().fromEnv()).build(), List.of(), null);
+  }
+
+  /** The command's settings after the proxy the environment names, if any ({@link ProxyEnvironment}). */
+  private static UnaryOperator<LtxClientBuilder> proxied(UnaryOperator<LtxClientBuilder> settings) {
+    OkHttpClient base = new OkHttpClient();
+    OkHttpClient proxied = ProxyEnvironment.apply(base, System.getenv());
+    return proxied == base ? settings : builder -> settings.apply(builder.okHttpClient(proxied));
   }
 
   /**

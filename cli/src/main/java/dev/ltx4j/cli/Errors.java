@@ -38,6 +38,10 @@ final class Errors implements IExecutionExceptionHandler {
         && !baseUrl.replaceAll("/+$", "").endsWith("/v1")) {
       err.println("LTX4J_BASE_URL is " + baseUrl + ": the API's root ends in /v1, like https://api.cloud.scenario.com/v1");
     }
+    String proxies = ProxyEnvironment.describe(System.getenv());
+    if (e instanceof Ltx4jIoException && !proxies.isEmpty()) {
+      err.println("Requests went through the proxy of " + proxies + "; NO_PROXY lists hosts reached directly.");
+    }
     if (code == ExitCodes.FAILURE) {
       e.printStackTrace(err);
     }
