@@ -123,11 +123,11 @@ final class BatchCommand implements Callable<Integer> {
     BatchQuote priced = BatchQuote.of(backend.client(), lines.requests());
     String total = String.format(Locale.ROOT, "%.1f", priced.total());
     if (maxCredits != null && priced.total() > maxCredits + 1e-9) {
-      throw new CommandException(ExitCodes.USAGE, "the batch is quoted at " + total + " credits, over --max-credits "
+      throw new CommandException(ExitCodes.USAGE, "the batch is quoted at " + total + " creative units, over --max-credits "
           + maxCredits + "; nothing was sent");
     }
     output.result("batch " + lines.batchId() + ": " + lines.lines().size() + " lines quoted at " + total
-        + " credits (" + priced.shapes() + " distinct shapes, one free dry run each)", Map.of("batch", lines.batchId(),
+        + " creative units (" + priced.shapes() + " distinct shapes, one free dry run each)", Map.of("batch", lines.batchId(),
         "lines", lines.lines().size(), "quoted", priced.total(), "shapes", priced.shapes()));
     return priced;
   }

@@ -114,7 +114,7 @@ final class BatchRun {
     String states = status.byState().entrySet().stream().filter(e -> e.getValue() > 0)
         .map(e -> e.getKey().wireName() + " " + e.getValue()).collect(Collectors.joining(", "));
     return "batch " + status.batchId() + ": " + status.settled() + "/" + status.lines() + " settled (" + states
-        + "); " + String.format(Locale.ROOT, "%.1f", status.spent()) + " credits spent"
+        + "); " + String.format(Locale.ROOT, "%.1f", status.spent()) + " creative units spent"
         + (status.maxCredits() == null ? "" : String.format(Locale.ROOT, " of %.1f", status.maxCredits()))
         + "; " + status.liveWorkers() + " live workers" + status.stoppedBecause().map(why -> "; stopped: " + why)
         .orElse("");

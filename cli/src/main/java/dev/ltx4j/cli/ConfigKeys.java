@@ -19,14 +19,42 @@ import picocli.CommandLine.Model.OptionSpec;
 final class ConfigKeys {
   private ConfigKeys() {}
 
-  /** A message naming the file and its first key no command knows, or null when every key is known. */
-  static String unknown(CommandLine root, Path file) {
+  /** The file's keys and values. */
+  static Properties load(Path file) {
     Properties properties = new Properties();
     try (Reader reader = Files.newBufferedReader(file)) {
       properties.load(reader);
     } catch (IOException | IllegalArgumentException e) {
-      return "cannot read the config file " + file + ": " + e.getMessage();
+      throw new CommandException(ExitCodes.CONFIGURATION, "cannot read the config file " + file + ": " + e.getMessage());
     }
+    return properties;
+  }
+
+  /**
+   * The key of {@code properties} that gave {@code option} its value when the command line did not: the
+   * command-qualified key first, as picocli's default provider looks it up; null if the value was typed.
+   */
+  static String keyOf(OptionSpec option, Properties properties, String[] args) {
+    for (String arg : args) {
+      for (String name : option.names()) {
+        if (arg.equals(name) || arg.startsWith(name + "=")) {
+          return null;
+        }
+      }
+    }
+    CommandSpec command = option.command();
+    String name = option.longestName().replaceFirst("^-+", "");
+    String path = command.qualifiedName(".").replaceFirst("^[^.]*\\.?", "");
+    for (String key : new String[] {command.qualifiedName(".") + "." + name, path + "." + name, name}) {
+      if (properties.containsKey(key)) {
+        return key;
+      }
+    }
+    return null;
+  }
+
+  /** A message naming the file and its first key no command knows, or null when every key is known. */
+  static String unknown(CommandLine root, Path file, Properties properties) {
     Set<String> known = new TreeSet<>();
     collect(root, known);
     for (String key : new TreeSet<>(properties.stringPropertyNames())) {

@@ -3,6 +3,7 @@ package dev.ltx4j.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,15 +30,29 @@ public final class Main {
         .setErr(err)
         .setExecutionExceptionHandler(new Errors());
     Path config = configFile();
+    Properties settings = new Properties();
     if (Files.isRegularFile(config)) { // picocli would warn about a file most users never create
-      String unknown = ConfigKeys.unknown(command, config);
+      try {
+        settings = ConfigKeys.load(config);
+      } catch (CommandException e) {
+        err.println("ltx4j: " + e.getMessage());
+        return e.exitCode();
+      }
+      String unknown = ConfigKeys.unknown(command, config, settings);
       if (unknown != null) {
         err.println("ltx4j: " + unknown);
         return ExitCodes.CONFIGURATION;
       }
-      command.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(config.toFile()));
+      command.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(settings));
     }
+    Properties defaults = settings;
     command.setParameterExceptionHandler((e, line) -> {
+      String key = e.getArgSpec() instanceof CommandLine.Model.OptionSpec option
+          ? ConfigKeys.keyOf(option, defaults, line) : null;
+      if (key != null) {
+        err.println("ltx4j: " + e.getMessage() + " (from the config file " + config + ", key '" + key + "')");
+        return ExitCodes.CONFIGURATION;
+      }
       err.println("ltx4j: " + e.getMessage());
       CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
       err.println("See '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");

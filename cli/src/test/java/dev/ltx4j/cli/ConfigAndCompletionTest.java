@@ -54,6 +54,31 @@ class ConfigAndCompletionTest {
   }
 
   @Test
+  void aBadValueInTheConfigFileIsNamedWithItsFileAndKeyAndNothingIsSent() throws Exception {
+    ApiProperties.pointAt(api);
+    Path config = Files.writeString(dir.resolve("config.properties"), "ltx4j.quote.duration=twelve\n");
+    System.setProperty("ltx4j.config", config.toString());
+
+    CliRun run = CliRun.of("quote", "A cat");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIGURATION);
+    assertThat(run.err()).contains("'twelve'", config.toString(), "key 'ltx4j.quote.duration'");
+    assertThat(api.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aBadValueTypedOnTheCommandLineIsAUsageErrorEvenWhenTheConfigFileSetsIt() throws Exception {
+    ApiProperties.pointAt(api);
+    Path config = Files.writeString(dir.resolve("config.properties"), "duration=12\n");
+    System.setProperty("ltx4j.config", config.toString());
+
+    CliRun run = CliRun.of("quote", "A cat", "--duration", "twelve");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("'twelve'").doesNotContain("config file");
+  }
+
+  @Test
   void generateCompletionPrintsABashScriptForEveryCommand() {
     CliRun run = CliRun.of("generate-completion");
 
