@@ -5,6 +5,7 @@ import dev.ltx4j.JobSnapshot;
 import dev.ltx4j.TransferListener;
 import dev.ltx4j.model.JobStatus;
 import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicReference;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -31,7 +32,7 @@ final class Progress {
   Bar job(String jobId) {
     // No rate: "%/s" says nothing about a job, and the bar would print it against the status.
     ProgressBar bar = bars ? bar("Job", 100, "%", 1, false) : null;
-    return new Bar(bar, new JobListener() {
+    return new Bar(bar == null ? null : bar::close, new JobListener() {
       @Override
       public void onStatusChange(String id, JobStatus from, JobStatus to) {
         if (bar != null) {
@@ -50,18 +51,37 @@ final class Progress {
     }, null);
   }
 
-  /** A listener that shows bytes downloaded and the rate. */
+  /**
+   * A listener that shows bytes downloaded and the rate. The bar starts with the first bytes, when the size is known,
+   * so that a small file counts in KiB, without a rate, rather than as 0/0 MiB at ?MiB/s.
+   */
   Bar download(String what) {
-    ProgressBar bar = bars ? bar(what, -1, "MiB", 1 << 20, true) : null;
-    return new Bar(bar, null, (bytes, total) -> {
+    if (!bars) {
+      return new Bar(null, null, (bytes, total) -> {});
+    }
+    AtomicReference<ProgressBar> shown = new AtomicReference<>();
+    return new Bar(() -> {
+      ProgressBar bar = shown.get();
       if (bar != null) {
-        if (total > 0 && bar.getMax() != total) {
-          bar.maxHint(total);
-        }
-        bar.stepTo(bytes);
+        bar.close();
       }
+    }, null, (bytes, total) -> {
+      ProgressBar bar = shown.get();
+      if (bar == null) {
+        boolean large = total >= LARGE || (total <= 0 && bytes >= LARGE);
+        // a small file is over before a rate means anything: the bar would show ?KiB/s
+        bar = bar(what, total > 0 ? total : -1, large ? "MiB" : "KiB", large ? 1 << 20 : 1 << 10, large);
+        shown.set(bar);
+      }
+      if (total > 0 && bar.getMax() != total) {
+        bar.maxHint(total);
+      }
+      bar.stepTo(bytes);
     });
   }
+
+  /** From this size on, a download counts in MiB. */
+  private static final long LARGE = 8L << 20;
 
   private ProgressBar bar(String task, long max, String unit, long unitSize, boolean speed) {
     ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setUnit(unit, unitSize)
@@ -71,11 +91,11 @@ final class Progress {
   }
 
   /** A bar (or none) and the listener that drives it. */
-  record Bar(ProgressBar bar, JobListener jobListener, TransferListener transferListener) implements AutoCloseable {
+  record Bar(Runnable closer, JobListener jobListener, TransferListener transferListener) implements AutoCloseable {
     @Override
     public void close() {
-      if (bar != null) {
-        bar.close();
+      if (closer != null) {
+        closer.run();
       }
     }
   }

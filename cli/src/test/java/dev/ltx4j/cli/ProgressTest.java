@@ -26,4 +26,31 @@ class ProgressTest {
     String last = shown.substring(shown.lastIndexOf('\r') + 1);
     assertThat(last.strip()).contains("12/100%").endsWith(") in-progress").doesNotContain("/s");
   }
+
+  @Test
+  void aSmallDownloadCountsInKibibytesAndALargeOneInMebibytes() {
+    assertThat(lastLineOf(300_000, 300_000)).contains("292/292KiB").doesNotContain("?");
+    assertThat(lastLineOf(50L << 20, 50L << 20)).contains("50/50MiB");
+  }
+
+  @Test
+  void aDownloadThatNeverStartsDrawsNoBar() {
+    ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+    try (Progress.Bar bar = new Progress(true, null, new PrintStream(terminal, true, StandardCharsets.UTF_8))
+        .download("Download")) {
+      assertThat(bar.transferListener()).isNotNull();
+    }
+    assertThat(terminal.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  private static String lastLineOf(long bytes, long total) {
+    ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+    try (Progress.Bar bar = new Progress(true, null, new PrintStream(terminal, true, StandardCharsets.UTF_8))
+        .download("Download")) {
+      bar.transferListener().onProgress(bytes / 2, total);
+      bar.transferListener().onProgress(bytes, total);
+    }
+    String shown = terminal.toString(StandardCharsets.UTF_8);
+    return shown.substring(shown.lastIndexOf('\r') + 1).strip();
+  }
 }
