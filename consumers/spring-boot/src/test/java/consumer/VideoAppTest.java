@@ -8,6 +8,7 @@ import dev.ltx4j.LtxRequest;
 import dev.ltx4j.WaitOptions;
 import dev.ltx4j.spring.LtxSandbox;
 import io.micrometer.core.instrument.MeterRegistry;
+import kotlin.KotlinVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,5 +32,15 @@ class VideoAppTest {
     assertThat(meters.getMeters()).anySatisfy(meter -> assertThat(meter.getId().getName()).startsWith("ltx4j."));
     assertThat(output.getAll()).doesNotContain("WARN").doesNotContain("commons-logging.jar")
         .doesNotContain("Failed to set up a Bean Validation provider");
+  }
+
+  @Test
+  void okHttpRunsOnTheKotlinStandardLibrarySpringBootManages() {
+    // OkHttp 5 is built against Kotlin 2; Spring Boot's management puts an older standard library on the class path.
+    assertThat(KotlinVersion.CURRENT.toString()).isEqualTo(System.getProperty("managed.kotlin.version"));
+
+    JobSnapshot done = client.generate(LtxRequest.of("A harbour at dusk"), WaitOptions.defaults());
+
+    assertThat(done.status().value()).isEqualTo("success");
   }
 }
