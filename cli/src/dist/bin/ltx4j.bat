@@ -5,5 +5,6 @@ setlocal
 set "LTX4J_HOME=%~dp0.."
 set "JAVA_EXE=java"
 if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA_EXE=%JAVA_HOME%\bin\java.exe"
-"%JAVA_EXE%" %LTX4J_JAVA_OPTS% -cp "%LTX4J_HOME%\lib\*" dev.ltx4j.cli.Main %*
+rem Every command's libraries at once here; bin/ltx4j puts lib\sandbox and lib\store on the class path only when needed.
+"%JAVA_EXE%" %LTX4J_JAVA_OPTS% "-Dltx4j.home=%LTX4J_HOME%" -cp "%LTX4J_HOME%\lib\*;%LTX4J_HOME%\lib\sandbox\*;%LTX4J_HOME%\lib\store\*" dev.ltx4j.cli.Main %*
 exit /b %ERRORLEVEL%

@@ -1,7 +1,6 @@
 package dev.ltx4j.cli;
 
-import dev.ltx4j.sandbox.Sandbox;
-import dev.ltx4j.sandbox.SandboxMain;
+import dev.ltx4j.sandbox.Sandbox; // a constant, inlined by the compiler
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,6 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "  ltx4j sandbox --ceiling 4 --time-scale 0.1   # generations of about 6 s, four at once",
         "  ltx4j sandbox --faults serverErrors:GET_JOB=0.2,creditsLeft=40   # flaky polls, then out of credits"})
 final class SandboxCommand implements Callable<Integer> {
+  // No sandbox type in a field or a method's signature here: picocli reads them for every command, and the sandbox's
+  // libraries are on the class path only of the commands that use them (bin/ltx4j).
   @Spec CommandSpec spec;
 
   @Option(names = "--port", defaultValue = "8080", description = "API port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
@@ -71,31 +72,6 @@ final class SandboxCommand implements Callable<Integer> {
     if (background != null) {
       return BackgroundSandbox.serve(new SharedSandbox(background), SharedSandbox.IDLE);
     }
-    Sandbox sandbox = start();
-    var err = spec.commandLine().getErr();
-    err.println("Sandbox serving" + (realWorld ? " real-world variant forms" : "")
-        + "; the environment a client needs is on stdout. Ctrl-C stops it.");
-    err.flush();
-    SandboxMain.serve(sandbox, spec.commandLine().getOut());
-    return ExitCodes.OK;
-  }
-
-  /** The sandbox the options describe, started. */
-  Sandbox start() {
-    if (!(timeScale > 0) || timeScale > 1000) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--time-scale " + timeScale + " must be more than 0 and at most 1000");
-    }
-    Sandbox sandbox = Sandbox.builder().port(port).cdnPort(cdnPort).realWorldVariants(realWorld)
-        .requestsPerMinute(requestsPerMinute).concurrencyCeiling(ceiling).timeScale(timeScale).start();
-    if (faults != null) {
-      try {
-        sandbox.faults().apply(faults);
-      } catch (IllegalArgumentException e) {
-        sandbox.close();
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--faults: " + e.getMessage());
-      }
-    }
-    return sandbox;
+    return SandboxServing.serve(this);
   }
 }

@@ -171,12 +171,31 @@ final class SharedSandbox {
     }
   }
 
+  /**
+   * This command's class path, with the installation's {@code lib/sandbox/} when bin/ltx4j named the installation
+   * ({@code -Dltx4j.home}): it leaves the sandbox's libraries off the class path of commands that do not serve one.
+   */
+  private static String classPath() {
+    String home = System.getProperty("ltx4j.home");
+    String own = System.getProperty("java.class.path");
+    return home == null ? own : own + java.io.File.pathSeparator + Path.of(home, "lib", "sandbox", "*");
+  }
+
   /** Starts {@code ltx4j sandbox --background} with this JVM and class path, and waits until it publishes. */
   private Endpoint start() throws IOException {
     String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
         "java").toString());
-    List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "sandbox", "--background",
+    List<String> command = new ArrayList<>();
+    // Its own session where setsid(1) exists: out of the command's process group, which a terminal's Ctrl-C, a
+    // timeout(1) or a CI step's end signals as a whole. Without it the sandbox ignores the terminal's signals itself.
+    for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
+      if (Files.isExecutable(Path.of(setsid))) {
+        command.add(setsid);
+        break;
+      }
+    }
+    command.addAll(List.of(java, "-XX:+UseSerialGC",
+        "-cp", classPath(), Main.class.getName(), "sandbox", "--background",
         folder.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));

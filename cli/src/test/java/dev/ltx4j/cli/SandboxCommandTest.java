@@ -58,6 +58,6 @@ class SandboxCommandTest {
   private static Sandbox started(String... args) {
     SandboxCommand command = new SandboxCommand();
     new CommandLine(command).parseArgs(args);
-    return command.start();
+    return SandboxServing.start(command);
   }
 }

@@ -1,0 +1,40 @@
+package dev.ltx4j.cli;
+
+import dev.ltx4j.sandbox.Sandbox;
+import dev.ltx4j.sandbox.SandboxMain;
+import picocli.CommandLine.ParameterException;
+
+/** What {@code ltx4j sandbox} does with its options: the one class of that command that touches the sandbox. */
+final class SandboxServing {
+  private SandboxServing() {}
+
+  static int serve(SandboxCommand options) throws InterruptedException {
+    Sandbox sandbox = start(options);
+    var err = options.spec.commandLine().getErr();
+    err.println("Sandbox serving" + (options.realWorld ? " real-world variant forms" : "")
+        + "; the environment a client needs is on stdout. Ctrl-C stops it.");
+    err.flush();
+    SandboxMain.serve(sandbox, options.spec.commandLine().getOut());
+    return ExitCodes.OK;
+  }
+
+  /** The sandbox the options describe, started. */
+  static Sandbox start(SandboxCommand options) {
+    if (!(options.timeScale > 0) || options.timeScale > 1000) {
+      throw new ParameterException(options.spec.commandLine(),
+          "--time-scale " + options.timeScale + " must be more than 0 and at most 1000");
+    }
+    Sandbox sandbox = Sandbox.builder().port(options.port).cdnPort(options.cdnPort)
+        .realWorldVariants(options.realWorld).requestsPerMinute(options.requestsPerMinute)
+        .concurrencyCeiling(options.ceiling).timeScale(options.timeScale).start();
+    if (options.faults != null) {
+      try {
+        sandbox.faults().apply(options.faults);
+      } catch (IllegalArgumentException e) {
+        sandbox.close();
+        throw new ParameterException(options.spec.commandLine(), "--faults: " + e.getMessage());
+      }
+    }
+    return sandbox;
+  }
+}
