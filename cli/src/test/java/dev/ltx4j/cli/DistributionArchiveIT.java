@@ -43,6 +43,22 @@ class DistributionArchiveIT {
     assertThat(version.output().trim()).startsWith("ltx4j " + VERSION + " (java ");
     assertThat(generate.code()).as(generate.output()).isZero();
     assertThat(Probe.streams(work.resolve("landscape.mp4"))).startsWith("h264");
+    assertThat(normalised(generate.output())).as("the README's sample of the first command's output")
+        .isEqualTo(normalised(readmeSample()));
+  }
+
+  /** The output the README shows for its first command. */
+  private static String readmeSample() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    String after = readme.substring(readme.indexOf("What the first command shows"));
+    int start = after.indexOf("```\n") + 4;
+    return after.substring(start, after.indexOf("```", start));
+  }
+
+  /** Output with what differs from run to run (ids, ports, pids) replaced. */
+  private static String normalised(String output) {
+    return output.replaceAll("job_[A-Za-z0-9]+", "job_ID").replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT")
+        .replaceAll("pid \\d+", "pid PID").strip();
   }
 
   @Test
