@@ -12,9 +12,9 @@ final class CommonOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
-  @Option(names = "--sandbox", description = {"Run against the local sandbox: no credentials, no cost. Every --sandbox",
-      "command shares one (started in the background by the first, stopped after 30 min without a request or by",
-      "`ltx4j sandbox --stop`); LTX4J_SANDBOX=private runs a new one inside the command instead."})
+  @Option(names = "--sandbox", description = "Run against the local sandbox: no credentials, no cost. Every "
+      + "--sandbox command shares one (started in the background by the first, stopped after 30 min without a request "
+      + "or by `ltx4j sandbox --stop`); LTX4J_SANDBOX=private runs a new one inside the command instead.")
   boolean sandbox;
 
   @Option(names = "--json", description = "Print one machine-readable JSON result on stdout, no progress.")

@@ -29,6 +29,7 @@ public final class Main {
         .setOut(out)
         .setErr(err)
         .setExecutionExceptionHandler(new Errors());
+    RequestOptions.install(command);
     Path config = configFile();
     Properties settings = new Properties();
     if (Files.isRegularFile(config)) { // picocli would warn about a file most users never create

@@ -3,47 +3,84 @@ package dev.ltx4j.cli;
 import dev.ltx4j.Assets;
 import dev.ltx4j.InvalidRequestException;
 import dev.ltx4j.LtxRequest;
+import dev.ltx4j.RequestParameter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import picocli.CommandLine.Option;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Spec;
 
-/** One option per LTX 2.3 Fast parameter, mapped to a request by {@link RequestFields} like a batch line. */
+/**
+ * One option per parameter of {@link LtxRequest#parameters()} (so, of the spec), for the commands that mix these in;
+ * the required parameters (the prompt) are the commands' own positional parameters. The values go through
+ * {@link LtxRequest.Builder#set(String, Object)} like a batch line's fields, so both report faults alike.
+ */
+@CommandLine.Command // a mixin picocli accepts; its options are added by install(), not declared here
 final class RequestOptions {
-  @Option(names = "--resolution", paramLabel = "RES", description = "1080p (default), 2k or 4k.")
-  String resolution;
-
-  @Option(names = "--duration", paramLabel = "SECONDS", description = "6 (default) to 20 in steps of 2; over 10 only at 1080p with 24 or 25 fps.")
-  Integer duration;
-
-  @Option(names = "--aspect-ratio", paramLabel = "RATIO", description = "16:9 (default) or 9:16.")
-  String aspectRatio;
-
-  @Option(names = "--fps", description = "24, 25 (default), 48 or 50.")
-  Integer fps;
-
-  @Option(names = "--camera-motion", paramLabel = "MOTION",
-      description = "none (default), dolly_in, dolly_out, dolly_left, dolly_right, jib_up, jib_down, static, focus_shift.")
-  String cameraMotion;
-
-  @Option(names = "--no-audio", description = "Do not generate audio.")
-  boolean noAudio;
-
-  @Option(names = "--start-image", paramLabel = "IMAGE", description = "First frame: an image file (uploaded first) or an asset_… id.")
-  String startImage;
-
-  @Option(names = "--end-image", paramLabel = "IMAGE", description = "Last frame (needs --start-image): a file or an asset_… id.")
-  String endImage;
-
-  /** The flag each request field is typed as, so that a refusal names what the user wrote. */
-  private static final Map<String, String> FLAGS = Map.of("resolution", "--resolution", "duration", "--duration",
-      "aspectRatio", "--aspect-ratio", "fps", "--fps", "cameraMotion", "--camera-motion", "generateAudio",
-      "--no-audio", "startImage", "--start-image", "endImage", "--end-image");
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
 
   /** Stands for a frame image's asset id before its upload. */
   private static final String PENDING_UPLOAD = "asset_pending";
+
+  /** Adds the parameters' options to every command of {@code root} that mixes these options in. */
+  static CommandLine install(CommandLine root) {
+    CommandSpec command = root.getCommandSpec();
+    if (command.mixins().values().stream().anyMatch(mixin -> mixin.userObject() instanceof RequestOptions)) {
+      for (RequestParameter parameter : LtxRequest.parameters()) {
+        if (!parameter.required()) {
+          command.addOption(option(parameter));
+        }
+      }
+    }
+    root.getSubcommands().values().forEach(RequestOptions::install);
+    return root;
+  }
+
+  /** The flag that sets {@code parameter}: {@code --camera-motion}; {@code --no-audio} for an option that is on. */
+  static String flag(RequestParameter parameter) {
+    return parameter.kind() == RequestParameter.Kind.BOOLEAN && "true".equals(parameter.defaultValue())
+        ? "--no-" + parameter.optionName() : "--" + parameter.optionName();
+  }
+
+  private static OptionSpec option(RequestParameter parameter) {
+    OptionSpec.Builder option = OptionSpec.builder(flag(parameter)).description(help(parameter));
+    switch (parameter.kind()) {
+      case BOOLEAN -> option.type(boolean.class).arity("0");
+      case WHOLE_NUMBER -> option.type(Integer.class).paramLabel(label(parameter));
+      default -> option.type(String.class).paramLabel(parameter.upload() ? "IMAGE" : label(parameter));
+    }
+    return option.build();
+  }
+
+  private static String label(RequestParameter parameter) {
+    return parameter.optionName().toUpperCase(Locale.ROOT).replace('-', '_');
+  }
+
+  private static String help(RequestParameter parameter) {
+    StringBuilder help = new StringBuilder();
+    if (parameter.kind() == RequestParameter.Kind.BOOLEAN && flag(parameter).startsWith("--no-")) {
+      help.append("Sets ").append(parameter.name()).append(" to false: ");
+    }
+    if (parameter.upload()) {
+      help.append("An image file (uploaded first) or an asset_… id. ");
+    }
+    help.append(parameter.description().replace("`", ""));
+    if (parameter.kind() == RequestParameter.Kind.CHOICE) {
+      help.append(" One of: ").append(parameter.allowed()).append('.');
+    }
+    if (parameter.defaultValue() != null && !parameter.description().toLowerCase(Locale.ROOT).contains("default")) {
+      help.append(" Default: ").append(parameter.defaultValue()).append('.');
+    }
+    return help.toString();
+  }
 
   /** Checks every value without sending anything; image files are only checked to exist. */
   LtxRequest check(String prompt) {
@@ -57,66 +94,82 @@ final class RequestOptions {
 
   /** Looks up the frames given as asset ids: one the project does not have would be paid for, then fail. */
   void requireFrameAssets(Assets assets) {
-    mustExist("startImage", startImage, assets);
-    mustExist("endImage", endImage, assets);
-  }
-
-  private static void mustExist(String parameter, String value, Assets assets) {
-    if (value == null || !value.startsWith("asset_")) {
-      return;
-    }
-    try {
-      assets.get(value);
-    } catch (dev.ltx4j.ApiException e) {
-      if (e.statusCode() == 404) {
-        throw new InvalidRequestException(parameter, FLAGS.get(parameter) + " " + value + ": no such asset in this "
-            + "project (ltx4j upload FILE gives an asset id, or give the image file itself)");
+    for (RequestParameter parameter : LtxRequest.parameters()) {
+      Object value = value(parameter);
+      if (!parameter.upload() || !(value instanceof String id) || !id.startsWith("asset_")) {
+        continue;
       }
-      throw e;
+      try {
+        assets.get(id);
+      } catch (dev.ltx4j.ApiException e) {
+        if (e.statusCode() == 404) {
+          throw new InvalidRequestException(parameter.name(), flag(parameter) + " " + id + ": no such asset in this "
+              + "project (ltx4j upload FILE gives an asset id, or give the image file itself)");
+        }
+        throw e;
+      }
     }
   }
 
-  /** The request's own refusal, with the fields it names written as the flags that set them. */
+  private Object value(RequestParameter parameter) {
+    OptionSpec option = spec.findOption(flag(parameter));
+    return option == null ? null : option.getValue();
+  }
+
+  /** The request's own refusal, with the parameters it names written as the flags that set them. */
   private static LtxRequest inFlags(java.util.function.Supplier<LtxRequest> build) {
     try {
       return build.get();
     } catch (InvalidRequestException e) {
       String message = e.getMessage().replace(" '" + PENDING_UPLOAD + "'", "");
-      for (Map.Entry<String, String> flag : FLAGS.entrySet()) {
-        message = message.replaceAll("\\b" + flag.getKey() + "\\b", flag.getValue());
+      for (RequestParameter parameter : LtxRequest.parameters()) {
+        if (!parameter.required()) {
+          message = message.replaceAll("\"?\\b" + parameter.name() + "\\b\"?", flag(parameter));
+        }
       }
       throw new InvalidRequestException(e.parameter(), message);
     }
   }
 
-  /** The options as {@link RequestFields} names them; {@code upload} turns a frame image file into an asset id. */
+  /** The options by parameter name; {@code upload} turns a frame image file into an asset id. */
   private Map<String, Object> fields(String prompt, Function<Path, String> upload) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("prompt", prompt);
-    putIfSet(fields, "resolution", resolution);
-    putIfSet(fields, "duration", duration);
-    putIfSet(fields, "aspectRatio", aspectRatio);
-    putIfSet(fields, "fps", fps);
-    putIfSet(fields, "cameraMotion", cameraMotion == null ? null : cameraMotion.toLowerCase(java.util.Locale.ROOT));
-    putIfSet(fields, "generateAudio", noAudio ? false : null);
-    putIfSet(fields, "startImage", startImage == null ? null : image("startImage", startImage, upload));
-    putIfSet(fields, "endImage", endImage == null ? null : image("endImage", endImage, upload));
+    for (RequestParameter parameter : LtxRequest.parameters()) {
+      Object value = parameter.required() ? null : value(parameter);
+      if (value == null || Boolean.FALSE.equals(value)) {
+        continue; // not given (a flag left off keeps the service's default)
+      }
+      if (value instanceof Boolean) {
+        value = !flag(parameter).startsWith("--no-");
+      } else if (parameter.kind() == RequestParameter.Kind.CHOICE) {
+        value = spelling(parameter, (String) value);
+      } else if (parameter.upload()) {
+        value = image(parameter, (String) value, upload);
+      }
+      fields.put(parameter.name(), value);
+    }
     return fields;
   }
 
-  private static void putIfSet(Map<String, Object> fields, String name, Object value) {
-    if (value != null) {
-      fields.put(name, value);
+  /** The API's spelling of a choice typed in any case, when only one matches; else as typed, to be refused. */
+  private static String spelling(RequestParameter parameter, String typed) {
+    List<String> matches = new ArrayList<>();
+    for (String choice : parameter.choices()) {
+      if (choice.equalsIgnoreCase(typed)) {
+        matches.add(choice);
+      }
     }
+    return matches.size() == 1 ? matches.get(0) : typed;
   }
 
-  private static String image(String parameter, String value, Function<Path, String> upload) {
+  private static String image(RequestParameter parameter, String value, Function<Path, String> upload) {
     if (value.startsWith("asset_")) {
       return value;
     }
     Path file = Path.of(value);
     if (!Files.isRegularFile(file)) {
-      throw new InvalidRequestException(parameter, FLAGS.get(parameter) + " " + value
+      throw new InvalidRequestException(parameter.name(), flag(parameter) + " " + value
           + ": no such file (or give an asset_… id from ltx4j upload)");
     }
     return upload.apply(file);

@@ -111,7 +111,7 @@ class CommandLineTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().strip())
-        .isEqualTo("ltx4j: " + file + " line 3: \"duration\" must be a whole number of seconds, got 8.9");
+        .isEqualTo("ltx4j: " + file + " line 3: \"duration\" must be a whole number, got 8.9");
     assertThat(api.getRequestCount()).isZero();
   }
 

@@ -44,6 +44,6 @@ final class Videos {
 
   /** The default video (6 s, 25 fps, 16:9) under a chosen id, for seeded jobs. */
   static AssetRecord seeded(State state, String assetId) {
-    return generated(state, assetId, new GenerateInput("seeded", null, null, null, null, null, null, null, null));
+    return generated(state, assetId, new GenerateInput(java.util.Map.of("prompt", "seeded")));
   }
 }

@@ -66,7 +66,7 @@ class ApiBehaviourTest {
 
   @Test
   void ignoresBodyFieldsTheModelDoesNotKnowAsTheServiceDoes(Sandbox sandbox) throws IOException {
-    String body = "{\"prompt\":\"x\",\"seed\":7,\"dryRun\":true}";
+    String body = "{\"prompt\":\"x\",\"colour\":7,\"dryRun\":true}";
     try (Response response = post(sandbox, "/generate/custom/model_ltx-2-3-fast", body)) {
       assertThat(response.code()).isEqualTo(200);
       assertThat(response.body().string()).contains("\"input\":{\"prompt\":\"x\",\"modelId\":\"model_ltx-2-3-fast\"}");

@@ -1,58 +1,98 @@
 package dev.ltx4j.sandbox.internal;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The parameters of an LTX 2.3 Fast generation, read from a body the spec check passed (so every known field has
- * its documented type). Fields the model does not know are dropped, as the service ignores them.
+ * its documented type): the request schema's properties, in the spec's order, so that a property added to the spec
+ * is accepted and echoed with nothing else changed. Fields the model does not know are dropped, as the service
+ * ignores them.
  */
-public record GenerateInput(String prompt, String startImage, String endImage, String resolution, Integer duration,
-    String aspectRatio, Integer fps, String cameraMotion, Boolean generateAudio) {
+public record GenerateInput(Map<String, Object> fields) {
+  public GenerateInput {
+    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+  }
 
   /** The parameters of a request body. */
   public static GenerateInput of(Map<String, Object> body) {
-    return new GenerateInput(text(body, "prompt"), text(body, "startImage"), text(body, "endImage"),
-        text(body, "resolution"), integer(body, "duration"), text(body, "aspectRatio"), integer(body, "fps"),
-        text(body, "cameraMotion"), body.get("generateAudio") instanceof Boolean audio ? audio : null);
+    Map<String, Object> known = new LinkedHashMap<>();
+    for (String name : StrictSpec.requestProperties()) {
+      if (body.get(name) != null) {
+        known.put(name, body.get(name));
+      }
+    }
+    return new GenerateInput(known);
   }
 
-  /** The fields sent, in the documented order, as a job echoes them in {@code metadata.input}. */
+  /** The fields sent, in the spec's order, as a job echoes them in {@code metadata.input}; a copy to add to. */
   public Map<String, Object> echo() {
-    return Json.object("prompt", prompt, "startImage", startImage, "endImage", endImage, "resolution", resolution,
-        "duration", duration, "aspectRatio", aspectRatio, "fps", fps, "cameraMotion", cameraMotion,
-        "generateAudio", generateAudio);
+    return new LinkedHashMap<>(fields);
+  }
+
+  public String prompt() {
+    return text("prompt");
+  }
+
+  public String startImage() {
+    return text("startImage");
+  }
+
+  public String endImage() {
+    return text("endImage");
+  }
+
+  public String resolution() {
+    return text("resolution");
+  }
+
+  public Integer duration() {
+    return fields.get("duration") instanceof Number value ? value.intValue() : null;
+  }
+
+  public String aspectRatio() {
+    return text("aspectRatio");
+  }
+
+  public Integer fps() {
+    return fields.get("fps") instanceof Number value ? value.intValue() : null;
+  }
+
+  public String cameraMotion() {
+    return text("cameraMotion");
+  }
+
+  public Boolean generateAudio() {
+    return fields.get("generateAudio") instanceof Boolean audio ? audio : null;
   }
 
   /** Seconds, default 6. */
   public int durationOrDefault() {
-    return duration == null ? 6 : duration;
+    return duration() == null ? 6 : duration();
   }
 
   /** Frames per second, default 25. */
   public int fpsOrDefault() {
-    return fps == null ? 25 : fps;
+    return fps() == null ? 25 : fps();
   }
 
   /** {@code 1080p} (the default), {@code 2k} or {@code 4k}. */
   public String resolutionOrDefault() {
-    return resolution == null ? "1080p" : resolution;
+    return resolution() == null ? "1080p" : resolution();
   }
 
   /** True for 9:16; 16:9 is the default. */
   public boolean portrait() {
-    return "9:16".equals(aspectRatio);
+    return "9:16".equals(aspectRatio());
   }
 
   /** True unless {@code generateAudio} is false. */
   public boolean audio() {
-    return !Boolean.FALSE.equals(generateAudio);
+    return !Boolean.FALSE.equals(generateAudio());
   }
 
-  private static String text(Map<String, Object> body, String name) {
-    return body.get(name) instanceof String value ? value : null;
-  }
-
-  private static Integer integer(Map<String, Object> body, String name) {
-    return body.get(name) instanceof Number value ? value.intValue() : null;
+  private String text(String name) {
+    return fields.get(name) instanceof String value ? value : null;
   }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The bundled spec, read strictly as the contract tests read it: an object schema that does not say whether it
@@ -24,6 +25,27 @@ final class StrictSpec {
     }
     api.getComponents().getSchemas().values().forEach(StrictSpec::close);
     return io.swagger.v3.core.util.Json.pretty(api);
+  }
+
+  /** The generation request's properties (the schema marked {@code x-ltx4j-request}), in the spec's order. */
+  static List<String> requestProperties() {
+    return RequestProperties.NAMES;
+  }
+
+  /** Read once, on first use. */
+  private static final class RequestProperties {
+    static final List<String> NAMES = read();
+
+    @SuppressWarnings("rawtypes")
+    private static List<String> read() {
+      OpenAPI api = new OpenAPIV3Parser().readContents(bundled(), null, null).getOpenAPI();
+      for (Schema schema : api.getComponents().getSchemas().values()) {
+        if (schema.getExtensions() != null && Boolean.TRUE.equals(schema.getExtensions().get("x-ltx4j-request"))) {
+          return List.copyOf(schema.getProperties().keySet());
+        }
+      }
+      throw new IllegalStateException("the bundled spec marks no schema x-ltx4j-request");
+    }
   }
 
   @SuppressWarnings("rawtypes")
