@@ -1,6 +1,8 @@
 package dev.ltx4j.internal.ops;
 
 import dev.ltx4j.JobSnapshot;
+import dev.ltx4j.LtxRequest;
+import dev.ltx4j.RequestParameter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Finds, among recent jobs, the one (or every one) a submission with an unknown outcome may have created: same input
@@ -19,10 +22,12 @@ final class SubmissionMatcher {
   /** How far job timestamps may stray from the client's clock. */
   static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-  /** LTX 2.3 Fast's documented defaults: an echoed input may state them for parameters the request left out. */
-  private static final Map<String, Object> LTX_DEFAULTS = Map.of("resolution", "1080p", "duration", 6,
-      "aspectRatio", "16:9", "fps", 25, "cameraMotion", "none", "generateAudio", true);
-  private static final Set<String> LTX_WITHOUT_DEFAULT = Set.of("prompt", "startImage", "endImage");
+  /** LTX 2.3 Fast's defaults as the spec states them: an echoed input may state them for parameters left out. */
+  private static final Map<String, String> LTX_DEFAULTS = LtxRequest.parameters().stream()
+      .filter(parameter -> parameter.defaultValue() != null)
+      .collect(Collectors.toMap(RequestParameter::name, RequestParameter::defaultValue));
+  private static final Set<String> LTX_WITHOUT_DEFAULT = LtxRequest.parameters().stream()
+      .filter(parameter -> parameter.defaultValue() == null).map(RequestParameter::name).collect(Collectors.toSet());
 
   private final String modelId;
   private final Map<String, Object> request;
@@ -91,6 +96,9 @@ final class SubmissionMatcher {
     }
     if (sent instanceof Number a && echoed instanceof Number b) {
       return a.doubleValue() == b.doubleValue();
+    }
+    if (sent instanceof String text && echoed instanceof Number b && text.matches("-?\\d+(\\.\\d+)?")) {
+      return Double.parseDouble(text) == b.doubleValue(); // a default as the spec writes it
     }
     return Objects.equals(String.valueOf(sent), String.valueOf(echoed));
   }
