@@ -67,19 +67,24 @@ public record GenerateInput(Map<String, Object> fields) {
     return fields.get("generateAudio") instanceof Boolean audio ? audio : null;
   }
 
-  /** Seconds, default 6. */
+  /** Seconds, else the spec's default. */
   public int durationOrDefault() {
-    return duration() == null ? 6 : duration();
+    return ((Number) orDefault("duration")).intValue();
   }
 
-  /** Frames per second, default 25. */
+  /** Frames per second, else the spec's default. */
   public int fpsOrDefault() {
-    return fps() == null ? 25 : fps();
+    return ((Number) orDefault("fps")).intValue();
   }
 
-  /** {@code 1080p} (the default), {@code 2k} or {@code 4k}. */
+  /** {@code 1080p}, {@code 2k} or {@code 4k}, else the spec's default. */
   public String resolutionOrDefault() {
-    return resolution() == null ? "1080p" : resolution();
+    return String.valueOf(orDefault("resolution"));
+  }
+
+  private Object orDefault(String name) {
+    Object value = fields.get(name);
+    return value != null ? value : StrictSpec.requestDefaults().get(name);
   }
 
   /** True for 9:16; 16:9 is the default. */

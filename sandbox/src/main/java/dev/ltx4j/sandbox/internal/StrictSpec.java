@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The bundled spec, read strictly as the contract tests read it: an object schema that does not say whether it
@@ -32,19 +35,37 @@ final class StrictSpec {
     return RequestProperties.NAMES;
   }
 
+  /** The defaults the spec states for the generation request's properties, by name. */
+  static Map<String, Object> requestDefaults() {
+    return RequestProperties.DEFAULTS;
+  }
+
   /** Read once, on first use. */
   private static final class RequestProperties {
-    static final List<String> NAMES = read();
-
     @SuppressWarnings("rawtypes")
-    private static List<String> read() {
+    static final Map<String, Schema> SCHEMAS = read();
+    static final List<String> NAMES = List.copyOf(SCHEMAS.keySet());
+    static final Map<String, Object> DEFAULTS = defaults();
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Map<String, Schema> read() {
       OpenAPI api = new OpenAPIV3Parser().readContents(bundled(), null, null).getOpenAPI();
       for (Schema schema : api.getComponents().getSchemas().values()) {
         if (schema.getExtensions() != null && Boolean.TRUE.equals(schema.getExtensions().get("x-ltx4j-request"))) {
-          return List.copyOf(schema.getProperties().keySet());
+          return Collections.unmodifiableMap(new LinkedHashMap<>(schema.getProperties()));
         }
       }
       throw new IllegalStateException("the bundled spec marks no schema x-ltx4j-request");
+    }
+
+    private static Map<String, Object> defaults() {
+      Map<String, Object> defaults = new LinkedHashMap<>();
+      SCHEMAS.forEach((name, schema) -> {
+        if (schema.getDefault() != null) {
+          defaults.put(name, schema.getDefault());
+        }
+      });
+      return Collections.unmodifiableMap(defaults);
     }
   }
 
