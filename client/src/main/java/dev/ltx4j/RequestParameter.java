@@ -23,10 +23,11 @@ import java.util.Objects;
  * @param required whether every request must have it
  * @param optionName the command line's option for it, without dashes ({@code camera-motion})
  * @param upload whether a command line may give a file here, uploaded first to get the asset id
+ * @param method the {@link LtxRequest.Builder} method that sets it
  */
 public record RequestParameter(String name, Kind kind, String description, String defaultValue, List<String> choices,
     Long minimum, Long maximum, Long multipleOf, Integer minLength, Integer maxLength, String pattern, String hint,
-    boolean required, String optionName, boolean upload) {
+    boolean required, String optionName, boolean upload, String method) {
 
   /** What values a parameter takes. */
   public enum Kind {
@@ -44,6 +45,11 @@ public record RequestParameter(String name, Kind kind, String description, Strin
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(kind, "kind == null");
     choices = List.copyOf(choices);
+  }
+
+  /** The command line's flag: {@code --camera-motion}; {@code --no-audio} for a switch that is on by default. */
+  public String flag() {
+    return kind == Kind.BOOLEAN && "true".equals(defaultValue) ? "--no-" + optionName : "--" + optionName;
   }
 
   /** The values allowed, for a message or help text: {@code [24, 25, 48, 50]}, {@code 6 to 20 in steps of 2}; or "". */

@@ -46,8 +46,7 @@ final class RequestOptions {
 
   /** The flag that sets {@code parameter}: {@code --camera-motion}; {@code --no-audio} for an option that is on. */
   static String flag(RequestParameter parameter) {
-    return parameter.kind() == RequestParameter.Kind.BOOLEAN && "true".equals(parameter.defaultValue())
-        ? "--no-" + parameter.optionName() : "--" + parameter.optionName();
+    return parameter.flag();
   }
 
   private static OptionSpec option(RequestParameter parameter) {
