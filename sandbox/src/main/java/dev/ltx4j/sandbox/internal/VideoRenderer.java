@@ -69,7 +69,7 @@ public final class VideoRenderer {
         encode(file, width, height, durationSeconds, fps, audio);
         return video(file, width, height, durationSeconds, fps);
       }, executor).whenComplete((video, failure) -> {
-        if (failure != null) {
+        if (failure != null && !stoppedByClose(failure)) {
           // Jobs waiting for this video stay in finalizing: say why where someone will look.
           LOG.error("Rendering {} failed", n, failure);
         }
@@ -108,6 +108,16 @@ public final class VideoRenderer {
       // A headless JDK without fonts cannot draw text: the picture still moves, only without labels.
       fontsWork = false;
     }
+  }
+
+  /** A render the sandbox's close interrupted: nobody waits for it any more. */
+  private static boolean stoppedByClose(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.nio.channels.ClosedByInterruptException || cause instanceof InterruptedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void draw(BufferedImage image, int frame, int frames, int fps) {
