@@ -5,6 +5,7 @@ import static dev.ltx4j.internal.ops.Futures.join;
 import dev.ltx4j.internal.call.Dispatch;
 import dev.ltx4j.internal.observe.Events;
 import dev.ltx4j.internal.ops.Operations;
+import dev.ltx4j.model.Model;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,14 @@ public final class LtxClient implements AutoCloseable {
    */
   public OptionalInt teamConcurrencyCeiling() {
     return ops.teamCeiling();
+  }
+
+  /**
+   * Reads a model as the service publishes it ({@code GET /models/{modelId}}), with {@code inputs}: the parameters
+   * its generations take. Costs nothing; {@code ltx4j spec-check} compares it with the bundled spec.
+   */
+  public Model getModel(String modelId) {
+    return ops.model(java.util.Objects.requireNonNull(modelId, "modelId == null"));
   }
 
   /** Quotes a generation's cost with {@code ?dryRun=true}; creates no job and costs nothing. */

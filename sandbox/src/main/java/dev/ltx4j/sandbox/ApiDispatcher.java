@@ -73,6 +73,7 @@ final class ApiDispatcher extends Dispatcher {
       case UPLOAD_ACTION -> uploads.complete(route.id());
       case LIST_TEAMS -> teams.list();
       case TEAM_LIMITS -> teams.limits(route.id());
+      case GET_MODEL -> PublishedModel.answer(route.id(), state.settings.publishedInputs());
       default -> Responses.reason(404, "Not found");
     };
   }

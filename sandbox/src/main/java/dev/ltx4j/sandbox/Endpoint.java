@@ -22,6 +22,8 @@ public enum Endpoint {
   UPLOAD_ACTION,
   /** {@code GET /v1/teams}. */
   LIST_TEAMS,
+  /** {@code GET /v1/models/{modelId}}. */
+  GET_MODEL,
   /** {@code GET /v1/teams/{teamId}/limits}. */
   TEAM_LIMITS,
   /** A file download from the CDN listener. */

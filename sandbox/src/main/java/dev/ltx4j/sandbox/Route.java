@@ -19,7 +19,8 @@ record Route(Endpoint endpoint, String id) {
       new Rule("GET", Pattern.compile("/v1/uploads/([^/]+)"), Endpoint.GET_UPLOAD),
       new Rule("POST", Pattern.compile("/v1/uploads/([^/]+)/action"), Endpoint.UPLOAD_ACTION),
       new Rule("GET", Pattern.compile("/v1/teams"), Endpoint.LIST_TEAMS),
-      new Rule("GET", Pattern.compile("/v1/teams/([^/]+)/limits"), Endpoint.TEAM_LIMITS));
+      new Rule("GET", Pattern.compile("/v1/teams/([^/]+)/limits"), Endpoint.TEAM_LIMITS),
+      new Rule("GET", Pattern.compile("/v1/models/([^/]+)"), Endpoint.GET_MODEL));
 
   static Route of(String method, String path) {
     for (Rule rule : RULES) {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -219,7 +220,8 @@ public final class Sandbox implements AutoCloseable {
   record Settings(String host, int port, int cdnPort, String apiKey, String apiSecret, long seed, long idSeed, Clock clock,
       double timeScale, List<Duration> phases, Duration urlLifetime, Path cacheDir, int quoteStatus,
       int defaultPageSize, boolean realWorldVariants, boolean checkAnswers, int requestsPerMinute,
-      int concurrencyCeiling, boolean workGrowsWithDuration) {}
+      int concurrencyCeiling, boolean workGrowsWithDuration,
+      java.util.function.UnaryOperator<List<Map<String, Object>>> publishedInputs) {}
 
   /** Configures a {@link Sandbox}; every setting has a default. */
   public static final class Builder {
@@ -242,6 +244,7 @@ public final class Sandbox implements AutoCloseable {
     private boolean workGrowsWithDuration;
     private int requestsPerMinute;
     private int concurrencyCeiling;
+    private java.util.function.UnaryOperator<List<Map<String, Object>>> publishedInputs = inputs -> inputs;
 
     private Builder() {}
 
@@ -399,13 +402,24 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Changes the model description {@code GET /v1/models/model_ltx-2-3-fast} answers with, which the sandbox
+     * otherwise makes from the bundled spec's request schema (one input per property: name, type, allowed values
+     * or range, default, length, required). {@code edit} gets those inputs (mutable maps, in the spec's order) and
+     * returns the ones to publish: a drifted model, for testing a check of the spec against the service.
+     */
+    public Builder publishedInputs(java.util.function.UnaryOperator<List<Map<String, Object>>> edit) {
+      this.publishedInputs = Objects.requireNonNull(edit, "edit == null");
+      return this;
+    }
+
     /** Starts both listeners. */
     public Sandbox start() {
       long idSeed = seed != null ? seed : new java.security.SecureRandom().nextLong();
       Settings settings = new Settings(host, port, cdnPort, apiKey, apiSecret, seed != null ? seed : 42, idSeed,
           clock, timeScale,
           List.of(phases), urlLifetime, cacheDir, quoteStatus, defaultPageSize, realWorldVariants, checkAnswers,
-          requestsPerMinute, concurrencyCeiling, workGrowsWithDuration);
+          requestsPerMinute, concurrencyCeiling, workGrowsWithDuration, publishedInputs);
       try {
         return new Sandbox(settings);
       } catch (IOException e) {

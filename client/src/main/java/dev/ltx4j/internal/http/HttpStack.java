@@ -3,6 +3,7 @@ package dev.ltx4j.internal.http;
 import dev.ltx4j.internal.api.AssetsApi;
 import dev.ltx4j.internal.api.GenerateApi;
 import dev.ltx4j.internal.api.JobsApi;
+import dev.ltx4j.internal.api.ModelsApi;
 import dev.ltx4j.internal.api.TeamsApi;
 import dev.ltx4j.internal.api.UploadsApi;
 import dev.ltx4j.internal.json.Json;
@@ -26,6 +27,7 @@ public final class HttpStack implements AutoCloseable {
   private final UploadsApi uploads;
   private final TransferApi transfers;
   private final TeamsApi teams;
+  private final ModelsApi models;
   private final InterruptWatch interrupts = new InterruptWatch();
 
   /**
@@ -80,6 +82,7 @@ public final class HttpStack implements AutoCloseable {
     this.uploads = retrofit.create(UploadsApi.class);
     this.transfers = retrofit.create(TransferApi.class);
     this.teams = retrofit.create(TeamsApi.class);
+    this.models = retrofit.create(ModelsApi.class);
   }
 
   public OkHttpClient http() {
@@ -113,6 +116,10 @@ public final class HttpStack implements AutoCloseable {
 
   public TeamsApi teams() {
     return teams;
+  }
+
+  public ModelsApi models() {
+    return models;
   }
 
   /** What ends a blocking request when its thread is interrupted. */

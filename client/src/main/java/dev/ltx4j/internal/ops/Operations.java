@@ -44,6 +44,8 @@ import dev.ltx4j.model.JobList;
 import dev.ltx4j.model.JobResponse;
 import dev.ltx4j.model.LtxGenerateRequest;
 import dev.ltx4j.model.TeamLimitsResponse;
+import dev.ltx4j.model.Model;
+import dev.ltx4j.model.ModelResponse;
 import dev.ltx4j.model.TeamList;
 import java.time.Instant;
 import java.util.Collections;
@@ -319,6 +321,19 @@ public final class Operations implements JobSource, AutoCloseable {
     } catch (NotFoundException | PermissionDeniedException refused) {
       return OptionalInt.empty();
     }
+  }
+
+  /** A model as the service describes it, with the inputs its generations take; costs nothing. */
+  public Model model(String modelId) {
+    ModelResponse answer = Futures.join(runner.run(CallSpec.read(() -> stack.models().getModel(modelId), deadline()),
+        Dispatch.CALLER_THREAD)).body();
+    if (answer == null || answer.model() == null) {
+      throw new UnexpectedResponseException("GET /models/" + modelId + " answered without a model");
+    }
+    if (answer.model().id() != null && !answer.model().id().equals(modelId)) {
+      throw new dev.ltx4j.MisroutedAnswerException("GET /models/" + modelId, modelId, answer.model().id());
+    }
+    return answer.model();
   }
 
   public CompletableFuture<AssetResponse> readAsset(String assetId, Dispatch dispatch) {

@@ -39,7 +39,7 @@ public final class SpecValidator {
   }
 
   private SpecValidator() {
-    this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(StrictSpec.text())
+    this.validator = OpenApiInteractionValidator.createFor(StrictSpec.resolved())
         .withBasePathOverride("/v1")
         .build();
   }
