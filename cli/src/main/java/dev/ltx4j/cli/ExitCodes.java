@@ -14,6 +14,7 @@ final class ExitCodes {
   static final int BUSY = 9;
   static final int NOT_SAVED = 10;
   static final int ACCOUNT_REFUSED = 11;
+  static final int DRIFT = 12;
 
   /** What each code means, as {@link Errors#code} and the commands really return it. */
   static final String HELP = "%nExit codes:%n"
@@ -29,6 +30,7 @@ final class ExitCodes {
       + "  9  the batch output folder is in use by another batch (nothing was sent)%n"
       + "  10 the job finished but its video could not be saved (see the hint)%n"
       + "  11 the account refused a paid request (out of credits, a disabled key): a batch stopped sending%n"
+      + "  12 spec-check: what the service publishes for the model differs from the bundled spec%n"
       + "A command stopped with Ctrl-C ends with the signal's status (130) after printing the job id, or with 8 when%n"
       + "a paid request was on its way (it prints how to find the job it may have created).%n";
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     description = "Generate videos with Lightricks' LTX 2.3 Fast on Scenario's API, or on a local sandbox.",
     subcommands = {GenerateCommand.class, QuoteCommand.class, JobCommand.class, JobsCommand.class, WaitCommand.class,
         DownloadCommand.class, UploadCommand.class, BatchCommand.class, WorkerCommand.class,
-        BatchStatusCommand.class, SandboxCommand.class,
+        BatchStatusCommand.class, SandboxCommand.class, SpecCheckCommand.class,
         CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
     footer = {"%nCredentials come from SCENARIO_SDK_API_KEY and SCENARIO_SDK_API_SECRET; --sandbox needs none.",
         "Option defaults may be set in ~/.config/ltx4j/config.properties (e.g. deadline=1h, ltx4j.generate.fps=24).",
