@@ -22,7 +22,10 @@ import picocli.CommandLine.Option;
     description = {"Compare what the service publishes for LTX 2.3 Fast with the spec this ltx4j was built from: the "
         + "model's inputs (GET /v1/models/model_ltx-2-3-fast, free) and, with --reference, the model's API reference "
         + "in Markdown. Prints each parameter added, removed or renamed, and each type, default, allowed value, range "
-        + "and length that changed; exits 12 when anything drifted, 0 when nothing did. Made for a scheduled CI job."},
+        + "and length that changed. It also makes the calls that cost nothing (a dry-run quote, a page of jobs, a job "
+        + "that does not exist) and checks their answers against the spec: a field it does not list is a note, "
+        + "anything else that breaks it is drift. Exits 12 when anything drifted, 0 when nothing did. Made for a "
+        + "scheduled CI job."},
     footer = {"%nExamples:", "  ltx4j spec-check", "  ltx4j spec-check --reference ltx-2-3-fast-api-reference.md",
         "  ltx4j spec-check --reference https://example.com/ltx-2-3-fast.md --json", "  ltx4j spec-check --sandbox"})
 final class SpecCheckCommand implements Callable<Integer> {
@@ -48,15 +51,21 @@ final class SpecCheckCommand implements Callable<Integer> {
       }
       tables.add(table);
     }
-    try (Backend backend = common.open()) {
+    AnswerCheck answers = new AnswerCheck();
+    try (Backend backend = common.open(answers.recording())) {
       Model model = backend.client().getModel(MODEL_ID);
       List<PublishedParameter> inputs = model.inputs() == null ? List.of()
           : model.inputs().stream().map(PublishedParameter::of).toList();
       drift.put("GET /v1/models/" + MODEL_ID, SpecDrift.compare(expected, inputs));
+      answers.call(backend.client());
     }
     for (int i = 0; i < references.size(); i++) {
       drift.put(references.get(i), SpecDrift.compare(expected, tables.get(i)));
     }
+    List<String> answerDrift = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    answers.judge(answerDrift, notes);
+    drift.put("answers (a dry-run quote, a page of jobs, a job that does not exist)", answerDrift);
     boolean drifted = drift.values().stream().anyMatch(lines -> !lines.isEmpty());
     StringBuilder text = new StringBuilder();
     drift.forEach((source, lines) -> {
@@ -64,9 +73,11 @@ final class SpecCheckCommand implements Callable<Integer> {
           .append(lines.isEmpty() ? "no drift" : lines.size() + (lines.size() == 1 ? " difference" : " differences"));
       lines.forEach(line -> text.append(System.lineSeparator()).append("  ").append(line));
     });
+    notes.forEach(note -> text.append(System.lineSeparator()).append("note: ").append(note));
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("drift", drifted);
     result.put("sources", drift);
+    result.put("notes", notes);
     common.output().result(text.toString(), result);
     return drifted ? ExitCodes.DRIFT : ExitCodes.OK;
   }

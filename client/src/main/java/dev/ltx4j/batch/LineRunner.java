@@ -354,6 +354,10 @@ final class LineRunner {
       }
       List<JobSnapshot> found = settings.client().findSubmittedJobs(request, now.sentAt());
       List<String> ids = found.stream().map(job -> job.id().orElseThrow()).toList();
+      // Counted before the held jobs are read: a line leaves the waiting ones only by holding its job, so a job
+      // recorded in between leaves the free jobs, never only the waiting count (which would look ambiguous).
+      int waiting = calls.untilDone("count waiting lines", () -> store.waitingWithRequest(now.batchId(),
+          now.requestKey()));
       Set<String> held = calls.untilDone("read held jobs", () -> store.heldJobIds(ids));
       List<String> free = ids.stream().filter(id -> !held.contains(id)).toList();
       if (free.isEmpty()) {
@@ -370,8 +374,6 @@ final class LineRunner {
         note(now, "no job came of its submission; sending it again");
         return Step.next(claim.with(now.with(LineState.PENDING, null, null)));
       }
-      int waiting = calls.untilDone("count waiting lines", () -> store.waitingWithRequest(now.batchId(),
-          now.requestKey()));
       if (free.size() > waiting) {
         String error = free.size() + " jobs not taken by other lines match this line's request, and recovery cannot "
             + "tell which one it created: " + String.join(", ", free) + ". Nothing was resubmitted.";

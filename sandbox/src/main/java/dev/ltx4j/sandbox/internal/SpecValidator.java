@@ -65,6 +65,12 @@ public final class SpecValidator {
 
   /** What in an answer to {@code method path} breaks the spec, or empty when it conforms. */
   public Optional<String> checkResponse(String method, String path, int status, String contentType, String body) {
+    return responseProblems(method, path, status, contentType, body).stream().findFirst();
+  }
+
+  /** Everything in an answer to {@code method path} that breaks the spec, as {@code key: message}. */
+  public java.util.List<String> responseProblems(String method, String path, int status, String contentType,
+      String body) {
     SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
     if (contentType != null) {
       response.withContentType(contentType);
@@ -73,8 +79,8 @@ public final class SpecValidator {
       response.withBody(body);
     }
     return errors(validator.validateResponse(path, Request.Method.valueOf(method), response.build()))
-        .findFirst()
-        .map(message -> message.getKey() + ": " + message.getMessage());
+        .map(message -> message.getKey() + ": " + message.getMessage())
+        .toList();
   }
 
   private static java.util.stream.Stream<ValidationReport.Message> errors(ValidationReport report) {
