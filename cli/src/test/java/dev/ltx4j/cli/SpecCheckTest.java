@@ -94,6 +94,52 @@ class SpecCheckTest {
     assertThat(sandbox.counters().requests().values().stream().mapToLong(Long::longValue).sum()).isZero();
   }
 
+  @Test
+  void answersThatBreakTheSpecAreDriftAndUnlistedFieldsANote() throws Exception {
+    try (Sandbox real = Sandbox.builder().start(); mockwebserver3.MockWebServer service = new mockwebserver3.MockWebServer()) {
+      okhttp3.OkHttpClient forward = new okhttp3.OkHttpClient();
+      service.setDispatcher(new mockwebserver3.Dispatcher() {
+        @Override
+        public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+          String path = request.getUrl().encodedPath();
+          if (path.startsWith("/v1/generate/")) {
+            return json("{\"creativeUnitsCost\": \"two\", \"creativeUnitsDiscount\": 0}");
+          }
+          if (path.endsWith("/jobs/" + AnswerCheck.MISSING_JOB)) {
+            return json("{\"job\": {\"jobId\": \"" + AnswerCheck.MISSING_JOB + "\", \"status\": \"success\"}}");
+          }
+          try (okhttp3.Response answer = forward.newCall(new okhttp3.Request.Builder()
+              .url(real.baseUrl().replaceFirst("/v1$", "") + request.getUrl().encodedPath()
+                  + (request.getUrl().encodedQuery() == null ? "" : "?" + request.getUrl().encodedQuery()))
+              .header("Authorization", okhttp3.Credentials.basic(real.apiKey(), real.apiSecret())).build()).execute()) {
+            String body = answer.body().string();
+            if (path.equals("/v1/jobs")) {
+              body = body.replaceFirst("\\{", "{\"teamMood\": \"sunny\",");
+            }
+            return new mockwebserver3.MockResponse.Builder().code(answer.code())
+                .addHeader("Content-Type", "application/json").body(body).build();
+          } catch (java.io.IOException e) {
+            return new mockwebserver3.MockResponse.Builder().code(500).build();
+          }
+        }
+      });
+      service.start();
+      ApiProperties.pointAt(service.url("/v1").toString(), "key", "secret");
+
+      CliRun run = CliRun.of("spec-check");
+
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.DRIFT);
+      assertThat(run.out()).contains("GET /v1/models/model_ltx-2-3-fast: no drift",
+          "POST /v1/generate/custom/model_ltx-2-3-fast (200)", "creativeUnitsCost",
+          "GET /v1/jobs/" + AnswerCheck.MISSING_JOB + ": not answered 404",
+          "note: GET /v1/jobs (200) holds fields the spec does not list", "teamMood");
+    }
+  }
+
+  private static mockwebserver3.MockResponse json(String body) {
+    return new mockwebserver3.MockResponse.Builder().addHeader("Content-Type", "application/json").body(body).build();
+  }
+
   private void serve(UnaryOperator<List<Map<String, Object>>> edit) {
     sandbox = Sandbox.builder().publishedInputs(edit).start();
     ApiProperties.pointAt(sandbox.baseUrl(), sandbox.apiKey(), sandbox.apiSecret());
