@@ -14,7 +14,7 @@ final class CommonOptions {
 
   @Option(names = "--sandbox", description = "Run against the local sandbox: no credentials, no cost. Every "
       + "--sandbox command shares one (started in the background by the first, stopped after 30 min without a request "
-      + "or by `ltx4j sandbox --stop`); LTX4J_SANDBOX=private runs a new one inside the command instead.")
+      + "or by `ltx4j sandbox --stop`); LTX4J_CLI_SANDBOX=private runs a new one inside the command instead.")
   boolean sandbox;
 
   @Option(names = "--json", description = "Print one machine-readable JSON result on stdout, no progress.")

@@ -93,7 +93,7 @@ final class SharedSandbox {
       }
     } catch (IOException e) {
       throw new CommandException(ExitCodes.NETWORK, "could not start the local sandbox in " + folder + ": "
-          + e.getMessage() + "; LTX4J_SANDBOX=private runs a sandbox inside this command instead");
+          + e.getMessage() + "; LTX4J_CLI_SANDBOX=private runs a sandbox inside this command instead");
     }
   }
 

@@ -112,7 +112,7 @@ class DistributionArchiveIT {
     ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true);
     builder.environment().keySet().removeIf(name -> name.startsWith("LTX4J_BASE") || name.startsWith("SCENARIO_")
         || name.equals("JAVA_HOME") || name.equals("CLASSPATH") || name.startsWith("MAVEN")
-        || name.equals("LTX4J_SANDBOX"));
+        || name.equals("LTX4J_CLI_SANDBOX"));
     builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString()); // the launcher's archive too
     builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
     Process process = builder.start();
