@@ -56,8 +56,7 @@ class Backend implements AutoCloseable {
 
   /**
    * {@code LTX4J_CLI_SANDBOX=private} (or {@code -Dltx4j.cli.sandbox=private}): a new sandbox inside the command,
-   * gone when it
-   * ends, instead of the local one commands share.
+   * gone when it ends, instead of the local one commands share.
    */
   private static boolean privateSandbox() {
     String mode = System.getProperty("ltx4j.cli.sandbox", System.getenv("LTX4J_CLI_SANDBOX"));
