@@ -85,6 +85,10 @@ final class SharedSandbox {
         if (running.isPresent()) {
           return running.get();
         }
+        Optional<ProcessHandle> starting = starting(); // one whose starter was stopped before it published
+        if (starting.isPresent()) {
+          return awaitPublished(starting.get().pid(), starting.get()::isAlive, () -> -1);
+        }
         Endpoint started = start();
         err.println("Started a local sandbox at " + started.baseUrl() + " (pid " + started.pid() + "), shared by "
             + "every --sandbox command until " + IDLE.toMinutes() + " min without a request; `ltx4j sandbox --stop` "
@@ -97,10 +101,10 @@ final class SharedSandbox {
     }
   }
 
-  /** The sandbox the endpoint file names, if its process is alive and its port answers. */
+  /** The sandbox the endpoint file names, if its process is this folder's sandbox, alive, and its port answers. */
   Optional<Endpoint> running() {
     Optional<Endpoint> endpoint = read();
-    if (endpoint.isEmpty() || !ProcessHandle.of(endpoint.get().pid()).map(ProcessHandle::isAlive).orElse(false)) {
+    if (endpoint.isEmpty() || !ProcessHandle.of(endpoint.get().pid()).map(this::isOurs).orElse(false)) {
       return Optional.empty();
     }
     URI uri = URI.create(endpoint.get().baseUrl());
@@ -112,20 +116,43 @@ final class SharedSandbox {
     }
   }
 
-  /** Stops the running sandbox; false if none was running. */
+  /**
+   * Stops every sandbox serving this folder (the one the endpoint file names, one still starting, one a damaged file
+   * lost track of), found by its command line; never another process, whatever pid the file holds. False if none
+   * was running.
+   */
   boolean stop() throws InterruptedException {
-    Optional<Endpoint> endpoint = read();
-    Optional<ProcessHandle> process = endpoint.flatMap(found -> ProcessHandle.of(found.pid()));
-    if (process.isEmpty() || !process.get().isAlive()) {
-      return false;
+    List<ProcessHandle> ours = ProcessHandle.allProcesses().filter(this::isOurs).toList();
+    for (ProcessHandle process : ours) {
+      process.destroy();
     }
-    process.get().destroy();
-    try {
-      process.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      process.get().destroyForcibly();
+    for (ProcessHandle process : ours) {
+      try {
+        process.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        process.destroyForcibly();
+      }
     }
-    return true;
+    if (!ours.isEmpty()) {
+      try {
+        Files.deleteIfExists(endpointFile());
+      } catch (IOException e) {
+        // a stale file is harmless: its process is checked before use
+      }
+    }
+    return !ours.isEmpty();
+  }
+
+  /** Whether {@code process} is a live sandbox serving this folder, by its command line. */
+  private boolean isOurs(ProcessHandle process) {
+    return process.isAlive() && process.pid() != ProcessHandle.current().pid()
+        && process.info().commandLine().map(line -> line.contains(" sandbox --background " + folder)
+            && line.endsWith(folder.toString())).orElse(false);
+  }
+
+  /** A sandbox of this folder that is still starting (not yet published), if any. */
+  private Optional<ProcessHandle> starting() {
+    return ProcessHandle.allProcesses().filter(this::isOurs).findFirst();
   }
 
   /** Written by the background sandbox once it listens: atomically, so a reader never sees half of it. */
@@ -201,24 +228,33 @@ final class SharedSandbox {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
     Process process = builder.start();
     process.getOutputStream().close(); // no input: it must not hold the terminal or a caller's pipes
+    try {
+      return awaitPublished(process.pid(), process::isAlive, process::exitValue);
+    } catch (IOException e) {
+      process.destroy();
+      throw e;
+    }
+  }
+
+  /** Waits until the sandbox {@code pid} publishes its address. */
+  private Endpoint awaitPublished(long pid, java.util.function.BooleanSupplier alive,
+      java.util.function.IntSupplier exitValue) throws IOException {
     long deadline = System.nanoTime() + START_LIMIT.toNanos();
     while (System.nanoTime() < deadline) {
-      Optional<Endpoint> endpoint = read().filter(found -> found.pid() == process.pid());
+      Optional<Endpoint> endpoint = read().filter(found -> found.pid() == pid);
       if (endpoint.isPresent()) {
         return endpoint.get();
       }
-      if (!process.isAlive()) {
-        throw new IOException("it exited with status " + process.exitValue() + " (see " + logFile() + ")");
+      if (!alive.getAsBoolean()) {
+        throw new IOException("it exited with status " + exitValue.getAsInt() + " (see " + logFile() + ")");
       }
       try {
         Thread.sleep(50);
       } catch (InterruptedException e) {
-        process.destroy();
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while it started");
       }
     }
-    process.destroy();
     throw new IOException("it did not listen within " + START_LIMIT.toSeconds() + " s (see " + logFile() + ")");
   }
 }

@@ -13,16 +13,68 @@ class SharedSandboxTest {
   @TempDir Path dir;
 
   @Test
-  void anEndpointWhoseProcessAndPortAreAliveIsTheRunningSandbox() throws Exception {
+  void anEndpointWhoseSandboxProcessAndPortAreAliveIsTheRunningSandbox() throws Exception {
     SharedSandbox shared = new SharedSandbox(dir);
+    Process sandbox = lookingLikeTheSandboxOf(dir);
     try (ServerSocket port = new ServerSocket(0)) {
       SharedSandbox.Endpoint endpoint = new SharedSandbox.Endpoint("http://127.0.0.1:" + port.getLocalPort() + "/v1",
-          "k", "s", ProcessHandle.current().pid());
+          "k", "s", sandbox.pid());
       shared.publish(endpoint);
 
       assertThat(shared.running()).contains(endpoint);
+    } finally {
+      sandbox.destroy();
     }
     assertThat(shared.running()).as("nothing listens any more").isEmpty();
+  }
+
+  @Test
+  void anEndpointNamingAnotherLiveProcessIsNotTheSandboxAndStopLeavesThatProcessAlone() throws Exception {
+    SharedSandbox shared = new SharedSandbox(dir);
+    Process stranger = new ProcessBuilder("sleep", "60").start();
+    try (ServerSocket port = new ServerSocket(0)) {
+      shared.publish(new SharedSandbox.Endpoint("http://127.0.0.1:" + port.getLocalPort() + "/v1", "k", "s",
+          stranger.pid()));
+
+      assertThat(shared.running()).isEmpty();
+      assertThat(shared.stop()).isFalse();
+      assertThat(stranger.isAlive()).isTrue();
+    } finally {
+      stranger.destroy();
+    }
+  }
+
+  @Test
+  void stopEndsEverySandboxOfTheFolderEvenOnesTheFileLostTrackOf() throws Exception {
+    SharedSandbox shared = new SharedSandbox(dir);
+    Process first = lookingLikeTheSandboxOf(dir);
+    Process second = lookingLikeTheSandboxOf(dir);
+    Process otherFolders = lookingLikeTheSandboxOf(dir.resolve("elsewhere"));
+    try {
+      Files.writeString(shared.endpointFile(), "garbage");
+
+      assertThat(shared.stop()).isTrue();
+
+      assertThat(first.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(second.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(otherFolders.isAlive()).isTrue();
+      assertThat(shared.endpointFile()).doesNotExist();
+    } finally {
+      otherFolders.destroy();
+      first.destroy();
+      second.destroy();
+    }
+  }
+
+  /** A process whose command line is the one the CLI starts its background sandbox with, for {@code folder}. */
+  private static Process lookingLikeTheSandboxOf(Path folder) throws Exception {
+    Process process = new ProcessBuilder("sh", "-c", "sleep 60", "dev.ltx4j.cli.Main", "sandbox", "--background",
+        folder.toString()).start();
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (process.info().commandLine().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    return process;
   }
 
   @Test
