@@ -23,7 +23,11 @@ final class BackgroundSandbox {
   static int serve(SharedSandbox shared, Duration idle) throws InterruptedException {
     ignoreTerminalSignals();
     SERVER_LOG.setLevel(java.util.logging.Level.SEVERE);
-    Sandbox sandbox = Sandbox.builder().start();
+    Sandbox.Builder builder = Sandbox.builder();
+    if (System.getProperty(Sandbox.VIDEO_CACHE_PROPERTY) == null && System.getenv(Sandbox.VIDEO_CACHE_ENV) == null) {
+      builder.videoCache(shared.folder().resolve("videos")); // the user's cache folder, not the shared temp folder
+    }
+    Sandbox sandbox = builder.start();
     long pid = ProcessHandle.current().pid();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

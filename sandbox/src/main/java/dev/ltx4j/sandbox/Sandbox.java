@@ -212,8 +212,13 @@ public final class Sandbox implements AutoCloseable {
       configured = System.getenv(VIDEO_CACHE_ENV);
     }
     return configured == null || configured.isBlank()
-        ? Path.of(System.getProperty("java.io.tmpdir"), "ltx4j-sandbox", "videos")
+        // one folder per user: the temp folder is shared, and another user's renders are not readable
+        ? Path.of(System.getProperty("java.io.tmpdir"), "ltx4j-sandbox-" + userName(), "videos")
         : Path.of(configured);
+  }
+
+  private static String userName() {
+    return System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   /** The sandbox's configuration, fixed at start. */
@@ -318,7 +323,7 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Where rendered videos are cached. Default: the system property {@value #VIDEO_CACHE_PROPERTY}, else the
-     * environment variable {@value #VIDEO_CACHE_ENV}, else {@code <tmp>/ltx4j-sandbox/videos} (shared by every
+     * environment variable {@value #VIDEO_CACHE_ENV}, else {@code <tmp>/ltx4j-sandbox-<user>/videos} (shared by every
      * sandbox on the machine; builds point their tests elsewhere so that each run starts cold).
      */
     public Builder videoCache(Path dir) {
