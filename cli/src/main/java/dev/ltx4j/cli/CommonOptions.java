@@ -32,6 +32,11 @@ final class CommonOptions {
     return Backend.open(sandbox, err(), settings);
   }
 
+  /** The options a printed next step must repeat to reach the same service: {@code " --sandbox"} or nothing. */
+  String hintFlags() {
+    return sandbox ? " --sandbox" : "";
+  }
+
   PrintWriter out() {
     return spec.commandLine().getOut();
   }

@@ -38,7 +38,7 @@ final class DownloadCommand implements Callable<Integer> {
     try (Backend backend = common.open()) {
       List<Path> files;
       if (id.startsWith("job_") && output != null) {
-        files = new Finisher(backend.client(), progress).download(backend.client().getJob(id), output, overwrite);
+        files = new Finisher(backend.client(), progress, common.hintFlags()).download(backend.client().getJob(id), output, overwrite);
       } else if (id.startsWith("job_") || id.startsWith("asset_")) {
         try (Progress.Bar bar = progress.download("Download")) {
           DownloadOptions options = DownloadOptions.defaults().withOverwrite(overwrite)

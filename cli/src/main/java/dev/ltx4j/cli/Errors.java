@@ -21,7 +21,8 @@ final class Errors implements IExecutionExceptionHandler {
     int code = code(e);
     err.println(command.getColorScheme().errorText("ltx4j: " + message(e)));
     if (e instanceof JobTimeoutException timeout) {
-      err.println("The job is still running. Resume with: ltx4j wait " + timeout.jobId());
+      err.println("The job is still running. Resume with: ltx4j wait " + timeout.jobId()
+          + (usedSandbox(parsed) ? " --sandbox" : ""));
     }
     if (e instanceof ConfigurationException) {
       err.println("Add --sandbox to try ltx4j on a local simulator: no credentials, no cost.");
@@ -47,6 +48,15 @@ final class Errors implements IExecutionExceptionHandler {
     }
     err.flush();
     return code;
+  }
+
+  private static boolean usedSandbox(ParseResult parsed) {
+    for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+      if (level.hasMatchedOption("--sandbox")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static int code(Exception e) {

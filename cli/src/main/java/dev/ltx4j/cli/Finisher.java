@@ -15,16 +15,19 @@ import java.util.List;
 final class Finisher {
   private final LtxClient client;
   private final Progress progress;
+  /** What the printed next steps carry of the command's own options ({@code --sandbox}). */
+  private final String hintFlags;
 
-  Finisher(LtxClient client, Progress progress) {
+  Finisher(LtxClient client, Progress progress, String hintFlags) {
     this.client = client;
     this.progress = progress;
+    this.hintFlags = hintFlags;
   }
 
   /** Waits for {@code jobId}; Ctrl-C meanwhile prints the id and how to resume. */
   JobSnapshot await(String jobId, Duration deadline) {
     Thread hint = new Thread(() -> System.err.println(
-        "\nInterrupted. Job " + jobId + " keeps running; resume with: ltx4j wait " + jobId));
+        "\nInterrupted. Job " + jobId + " keeps running; resume with: ltx4j wait " + jobId + hintFlags));
     Runtime.getRuntime().addShutdownHook(hint);
     try (Progress.Bar bar = progress.job(jobId)) {
       return client.await(jobId, WaitOptions.builder().deadline(deadline).listener(bar.jobListener()).build());
@@ -56,13 +59,15 @@ final class Finisher {
         files.add(file);
       }
     } catch (Ltx4jException e) {
-      throw notSaved(job.id().orElse("(no id)"), target, e);
+      throw notSaved(job.id().orElse("(no id)"), target, e, hintFlags);
     }
     return files;
   }
 
-  private static CommandException notSaved(String jobId, Path target, Ltx4jException e) {
-    String later = " Download it later with: ltx4j download " + jobId + " -o " + quoted(target);
+  private static CommandException notSaved(String jobId, Path target, Ltx4jException e, String hintFlags) {
+    String exists = OutputPaths.saveProblem(e, target).filter(reason -> reason.contains("exists")).isPresent()
+        ? " --overwrite" : "";
+    String later = " Download it later with: ltx4j download " + jobId + " -o " + quoted(target) + exists + hintFlags;
     return OutputPaths.saveProblem(e, target)
         .map(reason -> new CommandException(ExitCodes.NOT_SAVED, "job " + jobId + " finished, but its video could "
             + "not be saved as " + target + ": " + reason + "." + later, e))

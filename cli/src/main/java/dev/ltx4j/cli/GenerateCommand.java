@@ -51,7 +51,7 @@ final class GenerateCommand implements Callable<Integer> {
       }
       out.note("Job " + submission.jobId() + " submitted; cost "
           + submission.creativeUnitsCost().stream().mapToObj(c -> c + " creative units").findFirst().orElse("not stated"));
-      Finisher finisher = new Finisher(backend.client(), new Progress(common.showProgress(), out));
+      Finisher finisher = new Finisher(backend.client(), new Progress(common.showProgress(), out), common.hintFlags());
       JobSnapshot done = finisher.await(submission.jobId(), waiting.deadline);
       Path target = saving.output != null ? saving.output : Path.of(submission.jobId() + ".mp4");
       List<Path> files = finisher.download(done, target, saving.overwrite);

@@ -27,7 +27,7 @@ final class WaitCommand implements Callable<Integer> {
     }
     Output out = common.output();
     try (Backend backend = common.open()) {
-      Finisher finisher = new Finisher(backend.client(), new Progress(common.showProgress(), out));
+      Finisher finisher = new Finisher(backend.client(), new Progress(common.showProgress(), out), common.hintFlags());
       JobSnapshot done = finisher.await(jobId, waiting.deadline);
       Map<String, Object> fields = JobCommand.fields(done);
       String text = JobCommand.describe(done);

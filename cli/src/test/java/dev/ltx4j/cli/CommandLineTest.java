@@ -158,4 +158,17 @@ class CommandLineTest {
     assertThat(CliRun.of("--help").out()).contains("Exit codes:", "8  a generation may have been created",
         "9  the batch output folder is in use", "10 the job finished but its video could not be saved");
   }
+
+  @Test
+  void aDeadlineThatCannotBeMetIsRefusedBeforeTheGenerationIsSent() {
+    pointAtServer();
+
+    CliRun zero = CliRun.of("generate", "A cat", "--deadline", "0s");
+    CliRun negative = CliRun.of("generate", "A cat", "--deadline", "-5s");
+
+    assertThat(zero.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(zero.err()).contains("--deadline 0s must be more than 0");
+    assertThat(negative.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(api.getRequestCount()).isZero();
+  }
 }
