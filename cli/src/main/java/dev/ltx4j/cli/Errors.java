@@ -41,7 +41,8 @@ final class Errors implements IExecutionExceptionHandler {
     }
     String proxies = ProxyEnvironment.describe(System.getenv());
     if (e instanceof Ltx4jIoException && !proxies.isEmpty()) {
-      err.println("Requests went through the proxy of " + proxies + "; NO_PROXY lists hosts reached directly.");
+      err.println("Proxy settings in the environment: " + proxies + " (a host NO_PROXY lists, and loopback, are "
+          + "reached directly).");
     }
     if (code == ExitCodes.FAILURE) {
       e.printStackTrace(err);

@@ -63,13 +63,23 @@ final class ProxyEnvironment extends ProxySelector {
     }).build();
   }
 
-  /** The proxy variables set, credentials struck ({@code HTTPS_PROXY=http://…@proxy:3128}), for a hint; empty if none. */
+  /**
+   * The proxy variables set, as their names are written, credentials struck ({@code https_proxy=http://…@proxy:3128}),
+   * for a hint; empty if none.
+   */
   static String describe(Map<String, String> env) {
     List<String> set = new ArrayList<>();
-    for (String name : List.of("HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY")) {
-      variable(env, name).ifPresent(value -> set.add(name + "=" + value.replaceFirst("//[^/@]*@", "//…@")));
+    for (String name : List.of("HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "NO_PROXY")) {
+      for (String spelling : List.of(name.toLowerCase(Locale.ROOT), name)) {
+        String value = env.get(spelling);
+        if (value != null && !value.isBlank()) {
+          set.add(spelling + "=" + redacted(value.trim()));
+          break;
+        }
+      }
     }
-    return String.join(", ", set);
+    return set.stream().anyMatch(entry -> !entry.toUpperCase(Locale.ROOT).startsWith("NO_PROXY")) ? String.join(", ", set)
+        : "";
   }
 
   @Override
@@ -125,9 +135,11 @@ final class ProxyEnvironment extends ProxySelector {
             + "http://proxy.example.com:3128"); // the value is not repeated: it may hold a password
       }
       String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-      if (uri.getHost() == null || !List.of("http", "socks5", "socks5h", "socks4", "socks").contains(scheme)) {
+      if (uri.getHost() == null || !List.of("http", "socks5", "socks5h", "socks4", "socks").contains(scheme)
+          || uri.getPort() > 65535) {
         throw new CommandException(ExitCodes.CONFIGURATION, name + " must look like http://proxy.example.com:3128 "
-            + "(http:// or socks5://, with user:password@ if the proxy asks); it is " + redacted(uri));
+            + "(http:// or socks5://, a port up to 65535, user:password@ if the proxy asks); it is "
+            + redacted(value));
       }
       return uri;
     });
@@ -142,8 +154,9 @@ final class ProxyEnvironment extends ProxySelector {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 
-  private static String redacted(URI uri) {
-    return uri.getRawUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "…@");
+  /** A proxy URL without whatever stands before its last {@code @} (a password may hold an unencoded {@code @}). */
+  static String redacted(String value) {
+    return value.replaceFirst("^([A-Za-z0-9+.-]+://)?[^/]*@", "$1…@");
   }
 
   private static String decode(String part) {

@@ -98,12 +98,24 @@ class ProxyEnvironmentTest {
         .hasMessageNotContaining("hunter2");
     assertThatThrownBy(() -> ProxyEnvironment.apply(base, Map.of("HTTP_PROXY", "http://bob:hunter2@bad host:1")))
         .isInstanceOf(CommandException.class).hasMessageContaining("HTTP_PROXY").hasMessageNotContaining("hunter2");
+    assertThatThrownBy(() -> ProxyEnvironment.apply(base, Map.of("HTTPS_PROXY", "https://alice:p@ss:w0rd@p:1")))
+        .isInstanceOf(CommandException.class).hasMessageNotContaining("w0rd").hasMessageNotContaining("ss:");
+  }
+
+  @Test
+  void aPortOutOfRangeIsAConfigurationErrorNotASilentDirectConnection() {
+    assertThatThrownBy(() -> ProxyEnvironment.apply(base, Map.of("HTTPS_PROXY", "http://127.0.0.1:99999")))
+        .isInstanceOfSatisfying(CommandException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.CONFIGURATION))
+        .hasMessageContaining("65535");
   }
 
   @Test
   void theHintNamesTheVariablesSetWithoutTheirPasswords() {
     assertThat(ProxyEnvironment.describe(Map.of("https_proxy", "http://bob:hunter2@p.example:3128", "NO_PROXY", "x")))
-        .isEqualTo("HTTPS_PROXY=http://…@p.example:3128");
+        .isEqualTo("https_proxy=http://…@p.example:3128, NO_PROXY=x");
+    assertThat(ProxyEnvironment.describe(Map.of("HTTP_PROXY", "http://bob:p@ss:w0rd@p.example:3128")))
+        .isEqualTo("HTTP_PROXY=http://…@p.example:3128");
+    assertThat(ProxyEnvironment.describe(Map.of("NO_PROXY", "x"))).isEmpty();
     assertThat(ProxyEnvironment.describe(Map.of())).isEmpty();
   }
 
