@@ -115,8 +115,11 @@ final class RequestOptions {
     return option == null ? null : option.getValue();
   }
 
-  /** The request's own refusal, with the parameters it names written as the flags that set them. */
-  private static LtxRequest inFlags(java.util.function.Supplier<LtxRequest> build) {
+  /**
+   * The request's own refusal, with the parameters it names written as the flags that set them; a value that came
+   * from the config file rather than the command line is named as such (exit 3).
+   */
+  private LtxRequest inFlags(java.util.function.Supplier<LtxRequest> build) {
     try {
       return build.get();
     } catch (InvalidRequestException e) {
@@ -125,6 +128,14 @@ final class RequestOptions {
         if (!parameter.required()) {
           message = message.replaceAll("\"?\\b" + parameter.name() + "\\b\"?", flag(parameter));
         }
+      }
+      RequestParameter at = LtxRequest.parameters().stream().filter(p -> p.name().equals(e.parameter())).findFirst()
+          .orElse(null);
+      if (at != null && !at.required() && value(at) != null && !Boolean.FALSE.equals(value(at))
+          && spec.commandLine().getParseResult() != null
+          && !spec.commandLine().getParseResult().hasMatchedOption(flag(at))) {
+        throw new CommandException(ExitCodes.CONFIGURATION, message + " (set in the config file " + Main.configFile()
+            + ", not on the command line)");
       }
       throw new InvalidRequestException(e.parameter(), message);
     }

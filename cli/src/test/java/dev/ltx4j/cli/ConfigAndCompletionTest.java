@@ -67,6 +67,19 @@ class ConfigAndCompletionTest {
   }
 
   @Test
+  void aValueTheModelDoesNotTakeInTheConfigFileIsNamedWithTheFileAndNothingIsSent() throws Exception {
+    ApiProperties.pointAt(api);
+    Path config = Files.writeString(dir.resolve("config.properties"), "duration=7\n");
+    System.setProperty("ltx4j.config", config.toString());
+
+    CliRun run = CliRun.of("quote", "A cat");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIGURATION);
+    assertThat(run.err()).contains("--duration 7 is not allowed", config.toString());
+    assertThat(api.getRequestCount()).isZero();
+  }
+
+  @Test
   void aBadValueTypedOnTheCommandLineIsAUsageErrorEvenWhenTheConfigFileSetsIt() throws Exception {
     ApiProperties.pointAt(api);
     Path config = Files.writeString(dir.resolve("config.properties"), "duration=12\n");
