@@ -24,9 +24,22 @@ final class SandboxServing {
       throw new ParameterException(options.spec.commandLine(),
           "--time-scale " + options.timeScale + " must be more than 0 and at most 1000");
     }
-    Sandbox sandbox = Sandbox.builder().port(options.port).cdnPort(options.cdnPort)
-        .realWorldVariants(options.realWorld).requestsPerMinute(options.requestsPerMinute)
-        .concurrencyCeiling(options.ceiling).timeScale(options.timeScale).start();
+    for (int port : new int[] {options.port, options.cdnPort}) {
+      if (port < 0 || port > 65535) {
+        throw new ParameterException(options.spec.commandLine(), "port " + port + " is not one: 1 to 65535, or 0 for "
+            + "any free port");
+      }
+    }
+    Sandbox sandbox;
+    try {
+      sandbox = Sandbox.builder().port(options.port).cdnPort(options.cdnPort)
+          .realWorldVariants(options.realWorld).requestsPerMinute(options.requestsPerMinute)
+          .concurrencyCeiling(options.ceiling).timeScale(options.timeScale).start();
+    } catch (java.io.UncheckedIOException e) {
+      throw new ParameterException(options.spec.commandLine(), "cannot listen on port " + options.port
+          + (options.cdnPort == 0 ? "" : " or " + options.cdnPort) + " (" + e.getCause().getMessage()
+          + "); --port 0 picks a free one");
+    }
     if (options.faults != null) {
       try {
         sandbox.faults().apply(options.faults);

@@ -55,6 +55,17 @@ class SandboxCommandTest {
         .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--time-scale 0.0");
   }
 
+  @Test
+  void aPortInUseOrOutOfRangeIsAUsageErrorNamingIt() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+      assertThatThrownBy(() -> started("--port", Integer.toString(taken.getLocalPort())))
+          .isInstanceOf(CommandLine.ParameterException.class)
+          .hasMessageContaining("cannot listen on port " + taken.getLocalPort()).hasMessageContaining("--port 0");
+    }
+    assertThatThrownBy(() -> started("--port", "70000"))
+        .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("port 70000 is not one");
+  }
+
   private static Sandbox started(String... args) {
     SandboxCommand command = new SandboxCommand();
     new CommandLine(command).parseArgs(args);
