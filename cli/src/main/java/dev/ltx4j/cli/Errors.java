@@ -19,7 +19,11 @@ final class Errors implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
     var err = command.getErr();
     int code = code(e);
-    err.println(command.getColorScheme().errorText("ltx4j: " + message(e)));
+    String text = message(e);
+    if (e instanceof ConfigurationException) {
+      text = text.replaceFirst(", or call LtxClient\\.builder\\(\\).*$", ""); // the library's advice, not a command's
+    }
+    err.println(command.getColorScheme().errorText("ltx4j: " + text));
     if (e instanceof JobTimeoutException timeout) {
       err.println("The job is still running. Resume with: ltx4j wait " + timeout.jobId()
           + (usedSandbox(parsed) ? " --sandbox" : ""));
