@@ -19,6 +19,9 @@ if [ -d "$shared" ]; then
   rm -rf "$local_repo/dev/ltx4j"
 fi
 
+# The sandbox's rendered videos stay under target/, as the reactor's tests keep them (not in the shared temp folder).
+export LTX4J_SANDBOX_VIDEO_CACHE="$here/target/video-cache"
+
 # The staging repository is added the way a company mirror would be, in settings: the projects' POMs are what a
 # user writes.
 settings="$here/target/settings.xml"
