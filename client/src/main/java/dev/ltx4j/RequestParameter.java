@@ -52,19 +52,31 @@ public record RequestParameter(String name, Kind kind, String description, Strin
     return kind == Kind.BOOLEAN && "true".equals(defaultValue) ? "--no-" + optionName : "--" + optionName;
   }
 
-  /** The values allowed, for a message or help text: {@code [24, 25, 48, 50]}, {@code 6 to 20 in steps of 2}; or "". */
-  public String allowed() {
+  /**
+   * Every value allowed, in the API's spelling, when they are few: the choices, or a stepped range of at most 50
+   * numbers ({@code 6, 8, …, 20}); else empty.
+   */
+  public List<String> values() {
     if (!choices.isEmpty()) {
-      return String.join(", ", choices);
+      return choices;
     }
-    if (minimum != null && maximum != null && multipleOf != null && (maximum - minimum) / multipleOf <= 20) {
-      StringBuilder values = new StringBuilder();
-      for (long value = minimum; value <= maximum; value++) {
-        if (value % multipleOf == 0) {
-          values.append(values.length() == 0 ? "" : ", ").append(value);
-        }
+    if (minimum == null || maximum == null || multipleOf == null || (maximum - minimum) / multipleOf > 50) {
+      return List.of();
+    }
+    List<String> values = new java.util.ArrayList<>();
+    for (long value = minimum; value <= maximum; value++) {
+      if (value % multipleOf == 0) {
+        values.add(Long.toString(value));
       }
-      return values.toString();
+    }
+    return List.copyOf(values);
+  }
+
+  /** The values allowed, for a message or help text: {@code 24, 25, 48, 50}, {@code 0 to 2147483647}; or "". */
+  public String allowed() {
+    List<String> values = values();
+    if (!values.isEmpty()) {
+      return String.join(", ", values);
     }
     if (minimum != null && maximum != null) {
       return minimum + " to " + maximum;

@@ -49,9 +49,11 @@ class Backend implements AutoCloseable {
 
   /** The command's settings after the proxy the environment names, if any ({@link ProxyEnvironment}). */
   private static UnaryOperator<LtxClientBuilder> proxied(UnaryOperator<LtxClientBuilder> settings) {
-    OkHttpClient base = new OkHttpClient();
-    OkHttpClient proxied = ProxyEnvironment.apply(base, System.getenv());
-    return proxied == base ? settings : builder -> settings.apply(builder.okHttpClient(proxied));
+    if (!ProxyEnvironment.named(System.getenv())) {
+      return settings; // no OkHttp client of our own to make on every command's start
+    }
+    OkHttpClient proxied = ProxyEnvironment.apply(new OkHttpClient(), System.getenv());
+    return builder -> settings.apply(builder.okHttpClient(proxied));
   }
 
   /**

@@ -36,6 +36,12 @@ final class ProxyEnvironment extends ProxySelector {
     this.noProxy = noProxy;
   }
 
+  /** Whether the environment names a proxy at all (nothing is checked or built for it here). */
+  static boolean named(Map<String, String> env) {
+    return variable(env, "HTTPS_PROXY").isPresent() || variable(env, "HTTP_PROXY").isPresent()
+        || variable(env, "ALL_PROXY").isPresent();
+  }
+
   /** The OkHttp client the environment asks for, or the base unchanged when it names no proxy. */
   static OkHttpClient apply(OkHttpClient base, Map<String, String> env) {
     Optional<URI> all = proxy(env, "ALL_PROXY");

@@ -33,18 +33,7 @@ record PublishedParameter(String name, String type, List<String> allowed, String
       case BOOLEAN -> "boolean";
       default -> "string";
     };
-    List<String> allowed = null;
-    if (!parameter.choices().isEmpty()) {
-      allowed = parameter.choices();
-    } else if (parameter.minimum() != null && parameter.maximum() != null && parameter.multipleOf() != null
-        && (parameter.maximum() - parameter.minimum()) / parameter.multipleOf() < 50) {
-      allowed = new ArrayList<>();
-      for (long value = parameter.minimum(); value <= parameter.maximum(); value++) {
-        if (value % parameter.multipleOf() == 0) {
-          allowed.add(Long.toString(value));
-        }
-      }
-    }
+    List<String> allowed = parameter.values().isEmpty() ? null : parameter.values();
     return new PublishedParameter(parameter.name(), type, allowed, text(parameter.minimum()),
         text(parameter.maximum()), text(parameter.multipleOf()), parameter.defaultValue(), parameter.maxLength(),
         parameter.required());

@@ -44,13 +44,8 @@ final class RequestOptions {
     return root;
   }
 
-  /** The flag that sets {@code parameter}: {@code --camera-motion}; {@code --no-audio} for an option that is on. */
-  static String flag(RequestParameter parameter) {
-    return parameter.flag();
-  }
-
   private static OptionSpec option(RequestParameter parameter) {
-    OptionSpec.Builder option = OptionSpec.builder(flag(parameter)).description(help(parameter));
+    OptionSpec.Builder option = OptionSpec.builder(parameter.flag()).description(help(parameter));
     switch (parameter.kind()) {
       case BOOLEAN -> option.type(boolean.class).arity("0");
       case WHOLE_NUMBER -> option.type(Integer.class).paramLabel(label(parameter));
@@ -65,7 +60,7 @@ final class RequestOptions {
 
   private static String help(RequestParameter parameter) {
     StringBuilder help = new StringBuilder();
-    if (parameter.kind() == RequestParameter.Kind.BOOLEAN && flag(parameter).startsWith("--no-")) {
+    if (parameter.kind() == RequestParameter.Kind.BOOLEAN && parameter.flag().startsWith("--no-")) {
       help.append("Sets ").append(parameter.name()).append(" to false: ");
     }
     if (parameter.upload()) {
@@ -102,7 +97,7 @@ final class RequestOptions {
         assets.get(id);
       } catch (dev.ltx4j.ApiException e) {
         if (e.statusCode() == 404) {
-          throw new InvalidRequestException(parameter.name(), flag(parameter) + " " + id + ": no such asset in this "
+          throw new InvalidRequestException(parameter.name(), parameter.flag() + " " + id + ": no such asset in this "
               + "project (ltx4j upload FILE gives an asset id, or give the image file itself)");
         }
         throw e;
@@ -111,7 +106,7 @@ final class RequestOptions {
   }
 
   private Object value(RequestParameter parameter) {
-    OptionSpec option = spec.findOption(flag(parameter));
+    OptionSpec option = spec.findOption(parameter.flag());
     return option == null ? null : option.getValue();
   }
 
@@ -126,14 +121,14 @@ final class RequestOptions {
       String message = e.getMessage().replace(" '" + PENDING_UPLOAD + "'", "");
       for (RequestParameter parameter : LtxRequest.parameters()) {
         if (!parameter.required()) {
-          message = message.replaceAll("\"?\\b" + parameter.name() + "\\b\"?", flag(parameter));
+          message = message.replaceAll("\"?\\b" + parameter.name() + "\\b\"?", parameter.flag());
         }
       }
       RequestParameter at = LtxRequest.parameters().stream().filter(p -> p.name().equals(e.parameter())).findFirst()
           .orElse(null);
       if (at != null && !at.required() && value(at) != null && !Boolean.FALSE.equals(value(at))
           && spec.commandLine().getParseResult() != null
-          && !spec.commandLine().getParseResult().hasMatchedOption(flag(at))) {
+          && !spec.commandLine().getParseResult().hasMatchedOption(at.flag())) {
         throw new CommandException(ExitCodes.CONFIGURATION, message + " (set in the config file " + Main.configFile()
             + ", not on the command line)");
       }
@@ -151,7 +146,7 @@ final class RequestOptions {
         continue; // not given (a flag left off keeps the service's default)
       }
       if (value instanceof Boolean) {
-        value = !flag(parameter).startsWith("--no-");
+        value = !parameter.flag().startsWith("--no-");
       } else if (parameter.kind() == RequestParameter.Kind.CHOICE) {
         value = spelling(parameter, (String) value);
       } else if (parameter.upload()) {
@@ -179,7 +174,7 @@ final class RequestOptions {
     }
     Path file = Path.of(value);
     if (!Files.isRegularFile(file)) {
-      throw new InvalidRequestException(parameter.name(), flag(parameter) + " " + value
+      throw new InvalidRequestException(parameter.name(), parameter.flag() + " " + value
           + ": no such file (or give an asset_… id from ltx4j upload)");
     }
     return upload.apply(file);

@@ -24,9 +24,7 @@ class ConfigAndCompletionTest {
 
   @Test
   void optionsTakeTheirDefaultsFromTheConfigFileAndTheCommandLineWins() throws Exception {
-    ApiProperties.pointAt(api);
-    Path config = Files.writeString(dir.resolve("config.properties"), "ltx4j.quote.fps=24\nduration=12\n");
-    System.setProperty("ltx4j.config", config.toString());
+    configFile("ltx4j.quote.fps=24\nduration=12\n");
     for (int i = 0; i < 2; i++) {
       api.enqueue(new MockResponse.Builder().body("{\"creativeUnitsCost\": 4}").build());
     }
@@ -42,9 +40,7 @@ class ConfigAndCompletionTest {
 
   @Test
   void aMisspeltKeyInTheConfigFileIsNamedWithItsFileAndNothingIsSent() throws Exception {
-    ApiProperties.pointAt(api);
-    Path config = Files.writeString(dir.resolve("config.properties"), "duration=12\ndurration=8\n");
-    System.setProperty("ltx4j.config", config.toString());
+    Path config = configFile("duration=12\ndurration=8\n");
 
     CliRun run = CliRun.of("quote", "A cat");
 
@@ -55,9 +51,7 @@ class ConfigAndCompletionTest {
 
   @Test
   void aBadValueInTheConfigFileIsNamedWithItsFileAndKeyAndNothingIsSent() throws Exception {
-    ApiProperties.pointAt(api);
-    Path config = Files.writeString(dir.resolve("config.properties"), "ltx4j.quote.duration=twelve\n");
-    System.setProperty("ltx4j.config", config.toString());
+    Path config = configFile("ltx4j.quote.duration=twelve\n");
 
     CliRun run = CliRun.of("quote", "A cat");
 
@@ -68,9 +62,7 @@ class ConfigAndCompletionTest {
 
   @Test
   void aValueTheModelDoesNotTakeInTheConfigFileIsNamedWithTheFileAndNothingIsSent() throws Exception {
-    ApiProperties.pointAt(api);
-    Path config = Files.writeString(dir.resolve("config.properties"), "duration=7\n");
-    System.setProperty("ltx4j.config", config.toString());
+    Path config = configFile("duration=7\n");
 
     CliRun run = CliRun.of("quote", "A cat");
 
@@ -81,14 +73,20 @@ class ConfigAndCompletionTest {
 
   @Test
   void aBadValueTypedOnTheCommandLineIsAUsageErrorEvenWhenTheConfigFileSetsIt() throws Exception {
-    ApiProperties.pointAt(api);
-    Path config = Files.writeString(dir.resolve("config.properties"), "duration=12\n");
-    System.setProperty("ltx4j.config", config.toString());
+    Path config = configFile("duration=12\n");
 
     CliRun run = CliRun.of("quote", "A cat", "--duration", "twelve");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).contains("'twelve'").doesNotContain("config file");
+  }
+
+  /** A config file of {@code content} that commands run here read, and the API they send to. */
+  private Path configFile(String content) throws Exception {
+    ApiProperties.pointAt(api);
+    Path config = Files.writeString(dir.resolve("config.properties"), content);
+    System.setProperty("ltx4j.config", config.toString());
+    return config;
   }
 
   @Test

@@ -76,7 +76,7 @@ class RequestOptionsTest {
       CommandSpec spec = root.getSubcommands().get(command).getCommandSpec();
       for (RequestParameter parameter : LtxRequest.parameters()) {
         if (!parameter.required()) {
-          assertThat(spec.findOption(RequestOptions.flag(parameter))).as(command + " " + parameter.name()).isNotNull();
+          assertThat(spec.findOption(parameter.flag())).as(command + " " + parameter.name()).isNotNull();
         }
       }
     }

@@ -20,38 +20,36 @@ import java.util.Map;
 final class StrictSpec {
   private StrictSpec() {}
 
-  /** The strict spec as text, for a validator to resolve its references itself. */
-  static String text() {
-    return io.swagger.v3.core.util.Json.pretty(api());
-  }
-
   /**
    * The strict spec with its shared responses in place, for a validator to take as it is (it resolves schema
    * references itself, not response ones): read back from text, a schema that takes any value
-   * ({@code default: {}}) would become an object.
+   * ({@code default: {}}) would become an object. Parsed once, on first use; not to be changed.
    */
   static OpenAPI resolved() {
-    OpenAPI api = api();
-    var shared = api.getComponents().getResponses();
-    api.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
-        operation.getResponses().replaceAll((status, response) -> response.get$ref() == null ? response
-            : shared.get(response.get$ref().substring(response.get$ref().lastIndexOf('/') + 1)))));
-    return api;
+    return Strict.API;
   }
 
-  /** The strict spec. */
-  static OpenAPI api() {
-    OpenAPI api = parsed();
-    if (api == null) {
-      throw new IllegalStateException("the bundled OpenAPI spec scenario-ltx.yaml does not parse");
+  /** Parsing the spec costs a few hundred milliseconds: once per JVM, for the validator and the request's schema. */
+  private static final class Strict {
+    static final OpenAPI API = build();
+
+    private static OpenAPI build() {
+      OpenAPI api = parsed();
+      if (api == null) {
+        throw new IllegalStateException("the bundled OpenAPI spec scenario-ltx.yaml does not parse");
+      }
+      api.getComponents().getSchemas().values().forEach(StrictSpec::close);
+      var shared = api.getComponents().getResponses();
+      api.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
+          operation.getResponses().replaceAll((status, response) -> response.get$ref() == null ? response
+              : shared.get(response.get$ref().substring(response.get$ref().lastIndexOf('/') + 1)))));
+      return api;
     }
-    api.getComponents().getSchemas().values().forEach(StrictSpec::close);
-    return api;
   }
 
   /** The generation request's properties (the schema marked {@code x-ltx4j-request}), in the spec's order. */
   static List<String> requestProperties() {
-    return List.copyOf(RequestProperties.SCHEMAS.keySet());
+    return RequestProperties.NAMES;
   }
 
   /** The defaults the spec states for the generation request's properties, by name. */
@@ -71,12 +69,12 @@ final class StrictSpec {
   /** Read once, on first use. */
   private static final class RequestProperties {
     static final Map<String, PropertySchema> SCHEMAS = read();
+    static final List<String> NAMES = List.copyOf(SCHEMAS.keySet());
     static final Map<String, Object> DEFAULTS = defaults();
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static Map<String, PropertySchema> read() {
-      OpenAPI api = parsed();
-      Map<String, Schema> components = api.getComponents().getSchemas();
+      Map<String, Schema> components = Strict.API.getComponents().getSchemas();
       for (Schema schema : components.values()) {
         if (schema.getExtensions() != null && Boolean.TRUE.equals(schema.getExtensions().get("x-ltx4j-request"))) {
           Map<String, PropertySchema> properties = new LinkedHashMap<>();
