@@ -6,4 +6,7 @@
  * are package-private. It writes its answers itself and checks them against the bundled spec: it does not see the
  * service through the client's models.
  */
+@NullMarked
 package dev.ltx4j.sandbox;
+
+import org.jspecify.annotations.NullMarked;
