@@ -5,7 +5,6 @@ import dev.ltx4j.internal.call.Dispatch;
 import dev.ltx4j.internal.observe.Events;
 import dev.ltx4j.internal.ops.Futures;
 import dev.ltx4j.internal.transfer.Downloader;
-import dev.ltx4j.internal.transfer.FileNames;
 import dev.ltx4j.internal.transfer.ImageSource;
 import dev.ltx4j.internal.transfer.Uploader;
 import dev.ltx4j.model.Asset;
@@ -129,7 +128,7 @@ public final class Assets {
     List<Path> files = new ArrayList<>();
     for (String assetId : job.assetIds()) {
       Asset asset = get(assetId);
-      Path target = FileNames.numbered(directory.resolve(jobId + "." + extension(asset.mimeType())), files.size() + 1);
+      Path target = numberedFile(directory.resolve(jobId + "." + extension(asset.mimeType())), files.size() + 1);
       if (!options.overwrite() && Files.exists(target)) {
         throw new InvalidRequestException("target", "target " + target + " exists; pass overwrite to replace it");
       }
@@ -151,5 +150,23 @@ public final class Assets {
       throw new Ltx4jException("Asset " + assetId + " has no URL yet");
     }
     return url;
+  }
+
+  /**
+   * The name of file {@code n} (from 1) of a job whose first file is {@code first}, as {@code downloadAll} names them:
+   * the first keeps its name, the n-th gets {@code -n} before its extension ({@code clip.mp4}, {@code clip-2.mp4}, …),
+   * so that a job with one video, the usual case, gets exactly the name asked for.
+   */
+  public static Path numberedFile(Path first, int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("n must be 1 or more, was " + n);
+    }
+    if (n == 1) {
+      return first;
+    }
+    String name = first.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String numbered = dot <= 0 ? name + "-" + n : name.substring(0, dot) + "-" + n + name.substring(dot);
+    return first.resolveSibling(numbered);
   }
 }

@@ -1,11 +1,11 @@
 package dev.ltx4j.cli;
 
+import dev.ltx4j.Assets;
 import dev.ltx4j.DownloadOptions;
 import dev.ltx4j.JobSnapshot;
 import dev.ltx4j.Ltx4jException;
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.WaitOptions;
-import dev.ltx4j.internal.transfer.FileNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ final class Finisher {
   }
 
   /**
-   * Downloads the job's first asset to {@code target}, further ones beside it as {@link FileNames} says.
+   * Downloads the job's first asset to {@code target}, further ones beside it as {@link dev.ltx4j.Assets#numberedFile} names them.
    *
    * @throws CommandException naming the job and the command that downloads it later; exit
    *     {@link ExitCodes#NOT_SAVED} when the file could not be written, else the download error's own
@@ -51,7 +51,7 @@ final class Finisher {
     List<String> assets = job.assetIds();
     try {
       for (int i = 0; i < assets.size(); i++) {
-        Path file = FileNames.numbered(target, i + 1);
+        Path file = Assets.numberedFile(target, i + 1);
         try (Progress.Bar bar = progress.download("Download")) {
           client.assets().download(assets.get(i), file,
               DownloadOptions.defaults().withOverwrite(overwrite).withListener(bar.transferListener()));
