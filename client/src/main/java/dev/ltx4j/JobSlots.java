@@ -1,13 +1,12 @@
 package dev.ltx4j;
 
-import dev.ltx4j.internal.limits.InMemoryJobSlots;
-
 /**
  * The generation slots of a team: Scenario runs a limited number of its generations at once (its concurrency
  * ceiling) and answers further submissions with 429. A client takes a slot before each submission and frees it as
  * soon as it sees the job finished, so that a batch keeps every slot busy without being refused.
  *
- * <p>The default, {@link #inMemory()}, counts the slots of one process; implement this interface over a shared
+ * <p>A client counts its slots in memory unless its builder is given others: another client's
+ * ({@link LtxClient#jobSlots()}) to share them in one process, or an implementation of this interface over a shared
  * store to share the ceiling between processes. Implementations must be thread-safe.
  */
 public interface JobSlots {
@@ -25,9 +24,4 @@ public interface JobSlots {
 
   /** How many slots are taken. */
   int taken();
-
-  /** Slots counted in this process. */
-  static JobSlots inMemory() {
-    return new InMemoryJobSlots();
-  }
 }

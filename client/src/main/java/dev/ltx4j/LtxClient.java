@@ -29,15 +29,35 @@ public final class LtxClient implements AutoCloseable {
 
   private final Operations ops;
   private final Assets assets;
+  private final RequestBudget requestBudget;
+  private final JobSlots jobSlots;
 
-  LtxClient(Operations ops, Events events) {
+  LtxClient(Operations ops, Events events, RequestBudget requestBudget, JobSlots jobSlots) {
     this.ops = ops;
     this.assets = new Assets(ops::readAsset, ops.uploader(), ops.downloader(), events);
+    this.requestBudget = requestBudget;
+    this.jobSlots = jobSlots;
   }
 
   /** Reading assets, uploading images and downloading videos. */
   public Assets assets() {
     return assets;
+  }
+
+  /**
+   * The request budget this client draws from: its own, or the one its builder was given. Hand it to another
+   * client's {@link LtxClientBuilder#requestBudget(RequestBudget)} and the two share one budget.
+   */
+  public RequestBudget requestBudget() {
+    return requestBudget;
+  }
+
+  /**
+   * The generation slots this client takes before it submits: its own, or the ones its builder was given. Hand them
+   * to another client's {@link LtxClientBuilder#jobSlots(JobSlots)} and the two keep one ceiling.
+   */
+  public JobSlots jobSlots() {
+    return jobSlots;
   }
 
   /** Returns a builder; credentials, base URL and project can also come from the environment. */

@@ -5,7 +5,9 @@ import dev.ltx4j.internal.http.Credentials;
 import dev.ltx4j.internal.http.HttpStack;
 import dev.ltx4j.internal.http.Loopback;
 import dev.ltx4j.internal.http.Timeouts;
+import dev.ltx4j.internal.limits.InMemoryJobSlots;
 import dev.ltx4j.internal.limits.PermitQueue;
+import dev.ltx4j.internal.limits.SlidingWindowBudget;
 import dev.ltx4j.internal.limits.SubmissionGate;
 import dev.ltx4j.internal.observe.Events;
 import dev.ltx4j.internal.ops.ClientSettings;
@@ -172,18 +174,8 @@ public final class LtxClientBuilder {
   }
 
   /**
-   * The same as {@link #requestsPerMinute(int)}: every request now counts, polls included.
-   *
-   * @deprecated use {@link #requestsPerMinute(int)}
-   */
-  @Deprecated
-  public LtxClientBuilder pollsPerMinute(int pollsPerMinute) {
-    return requestsPerMinute(pollsPerMinute);
-  }
-
-  /**
    * A request budget to draw from instead of one of this client's own: share one between the clients of a project
-   * (in one process, {@link RequestBudget#perMinute(int)}; across processes, one over a shared store).
+   * (in one process, another client's {@link LtxClient#requestBudget()}; across processes, one over a shared store).
    */
   public LtxClientBuilder requestBudget(RequestBudget budget) {
     this.requestBudget = Objects.requireNonNull(budget, "budget == null");
@@ -279,12 +271,13 @@ public final class LtxClientBuilder {
     HttpStack stack = new HttpStack(url, Credentials.basic(apiKey, apiSecret), okHttpClient, timeouts, maxResponseBytes,
         callFactory);
     Events events = Events.of(observers);
-    RequestBudget budget = requestBudget != null ? requestBudget : RequestBudget.perMinute(requestsPerMinute);
+    RequestBudget budget = requestBudget != null ? requestBudget
+        : new SlidingWindowBudget(requestsPerMinute, Duration.ofMinutes(1));
     CallRunner runner = new CallRunner(clock, sleeper, maxRetries, callTimeout, new PermitQueue(budget, clock, sleeper),
         stack.interrupts()).observe(events);
-    SubmissionGate gate = new SubmissionGate(jobSlots != null ? jobSlots : JobSlots.inMemory(), maxConcurrentJobs,
-        clock, sleeper, maxSlotWait);
-    return new LtxClient(new Operations(settings, stack, runner, gate, sleeper), events);
+    JobSlots slots = jobSlots != null ? jobSlots : new InMemoryJobSlots();
+    SubmissionGate gate = new SubmissionGate(slots, maxConcurrentJobs, clock, sleeper, maxSlotWait);
+    return new LtxClient(new Operations(settings, stack, runner, gate, sleeper), events, budget, slots);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.ltx4j;
 
-import dev.ltx4j.internal.limits.SlidingWindowBudget;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -10,8 +9,9 @@ import java.time.Instant;
  * asset reads, upload steps, cancels; not the CDN) takes a permit first; the client hands permits out by priority,
  * so that a paid submission or a download's fresh URL never waits behind polls.
  *
- * <p>The default, {@link #perMinute(int)}, lives in one process; share one instance between the clients of a
- * process, or implement this interface over a shared store to share it between processes.
+ * <p>A client has a budget of its own ({@code requestsPerMinute}, kept in a sliding minute and at most a sixth of it
+ * in any 10 seconds) unless its builder is given one: another client's ({@link LtxClient#requestBudget()}) to share
+ * it in one process, or an implementation of this interface over a shared store to share it between processes.
  */
 public interface RequestBudget {
   /**
@@ -20,12 +20,4 @@ public interface RequestBudget {
    * called on the client's scheduling threads.
    */
   Duration tryTake(Instant now);
-
-  /**
-   * At most {@code requests} in any sliding minute, and at most a sixth of them in any 10 seconds: a quiet client
-   * may burst that much, never a whole minute's budget at once.
-   */
-  static RequestBudget perMinute(int requests) {
-    return new SlidingWindowBudget(requests, Duration.ofMinutes(1));
-  }
 }

@@ -3,7 +3,6 @@ package dev.ltx4j.bench;
 import dev.ltx4j.JobSnapshot;
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.WaitOptions;
-import dev.ltx4j.internal.ops.Operations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,9 +14,10 @@ import okhttp3.OkHttpClient;
 
 /**
  * Many jobs in flight awaited by one client within 90 requests a minute, in virtual time: list sweeps (ltx4j's
- * default once three or more waits run) against one GET per poll (the same poll policy, sweeps turned off), in the
- * same run. Jobs of 20–120 s are created over the first minute. Prints detection lag (from a job's finish to its
- * wait returning) p50/p95/max and requests per job, then
+ * default once three or more waits run) against one GET per poll (the same poll policy, each job awaited by a client
+ * of its own drawing on one budget, so that none sweeps), in the same run. Jobs of 20–120 s are created over the
+ * first minute. Prints detection lag (from a job's finish to its wait returning) p50/p95/max and requests per job,
+ * then
  * {@code fleet_lag_p95_s=… per_job_lag_p95_s=… fleet_requests_per_job=… per_job_requests_per_job=…}.
  *
  * <p>Run: {@code mvn -q -pl bench -am test-compile -Dbench.main=dev.ltx4j.bench.FleetAwaitBenchmark
@@ -54,7 +54,6 @@ public final class FleetAwaitBenchmark {
   }
 
   private static Result run(int count, boolean perJob) throws Exception {
-    System.setProperty(Operations.PER_JOB_POLLING, String.valueOf(perJob));
     DiscreteTime time = new DiscreteTime();
     FleetProject project = new FleetProject(time);
     OkHttpClient http = new OkHttpClient();
@@ -64,6 +63,9 @@ public final class FleetAwaitBenchmark {
       server.start();
       LtxClient client = LtxClient.builder().apiKey("key").apiSecret("secret").baseUrl(server.url("/v1").toString())
           .clock(time).sleeper(time).okHttpClient(http).requestsPerMinute(BUDGET).build();
+      // Per-job polling: each job awaited by a client of its own, drawing on the first one's budget, so that no client
+      // has a fleet of waits to sweep and each polls its job with GETs.
+      List<LtxClient> own = new ArrayList<>();
       Instant start = time.instant();
       List<FleetProject.Job> created = new ArrayList<>();
       List<CompletableFuture<Instant>> waits = new ArrayList<>();
@@ -72,11 +74,17 @@ public final class FleetAwaitBenchmark {
             Duration.ofMillis(20_000 + random.nextInt(100_000)));
         project.add(job);
         created.add(job);
+        if (perJob) {
+          own.add(LtxClient.builder().apiKey("key").apiSecret("secret").baseUrl(server.url("/v1").toString())
+              .clock(time).sleeper(time).okHttpClient(http).requestBudget(client.requestBudget()).build());
+        }
       }
-      for (FleetProject.Job job : created) {
+      for (int i = 0; i < created.size(); i++) {
+        FleetProject.Job job = created.get(i);
+        LtxClient waiter = perJob ? own.get(i) : client;
         // Each wait starts when its job is created, as it would after the job's submission.
         waits.add(time.sleep(Duration.between(start, job.createdAt())).thenCompose(ignored ->
-            client.awaitAsync(job.id(), WaitOptions.builder().noDeadline().build())
+            waiter.awaitAsync(job.id(), WaitOptions.builder().noDeadline().build())
                 .thenApply((JobSnapshot done) -> time.instant())));
       }
       time.runUntil(() -> waits.stream().allMatch(CompletableFuture::isDone), http);
@@ -85,6 +93,8 @@ public final class FleetAwaitBenchmark {
         lags[i] = Duration.between(created.get(i).finishesAt(), waits.get(i).join()).toMillis() / 1000.0;
       }
       java.util.Arrays.sort(lags);
+      own.forEach(LtxClient::close);
+      client.close();
       http.dispatcher().executorService().shutdown();
       return new Result(lags[count / 2], lags[(int) Math.ceil(count * 0.95) - 1], lags[count - 1],
           (project.gets.get() + project.lists.get()) / (double) count, project.lists.get(), project.gets.get());

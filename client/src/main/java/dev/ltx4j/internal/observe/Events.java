@@ -2,14 +2,15 @@ package dev.ltx4j.internal.observe;
 
 import dev.ltx4j.JobSnapshot;
 import dev.ltx4j.LtxObserver;
-import dev.ltx4j.internal.ops.Operations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import okhttp3.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,9 +60,12 @@ public final class Events {
     each(o -> o.budgetWaited(wait));
   }
 
-  /** Runs a paid submission, telling the observers before it is sent and when it ends. */
-  public CompletableFuture<Operations.Accepted> submission(
-      String modelId, Supplier<CompletableFuture<Operations.Accepted>> send) {
+  /**
+   * Runs a paid submission, telling the observers before it is sent and when it ends: with the accepted job and its
+   * cost in creative units (NaN when the answer gave none).
+   */
+  public <T> CompletableFuture<T> submission(String modelId, Supplier<CompletableFuture<T>> send,
+      Function<? super T, JobSnapshot> job, ToDoubleFunction<? super T> cost) {
     if (observers.isEmpty()) {
       return send.get();
     }
@@ -73,7 +77,7 @@ public final class Events {
         return LtxObserver.SubmissionObserver.NONE;
       }
     }).toList();
-    CompletableFuture<Operations.Accepted> sent;
+    CompletableFuture<T> sent;
     try {
       sent = send.get();
     } catch (RuntimeException e) {
@@ -81,8 +85,7 @@ public final class Events {
     }
     return sent.whenComplete((accepted, error) -> each.forEach(s -> safely(() -> {
       if (error == null) {
-        Double cost = accepted.creativeUnitsCost();
-        s.accepted(accepted.job(), cost == null ? Double.NaN : cost);
+        s.accepted(job.apply(accepted), cost.applyAsDouble(accepted));
       } else {
         s.failed(unwrap(error));
       }

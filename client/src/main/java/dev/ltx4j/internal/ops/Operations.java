@@ -70,8 +70,6 @@ import retrofit2.Response;
 public final class Operations implements JobSource, AutoCloseable {
   public static final String LTX_MODEL_ID = "model_ltx-2-3-fast";
   private static final int RECENT_SUBMISSIONS = 10_000;
-  /** A system property that turns list sweeps off, for benchmarks that measure per-job polling against them. */
-  public static final String PER_JOB_POLLING = "ltx4j.internal.perJobPolling";
   private static final JsonAdapter<Map<String, Object>> MAP =
       Json.moshi().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
 
@@ -103,8 +101,7 @@ public final class Operations implements JobSource, AutoCloseable {
     this.runner = runner;
     this.gate = gate;
     this.waiter = new JobWaiter(runner.clock(), sleeper,
-        new PollPolicy(() -> ThreadLocalRandom.current().nextDouble()), this,
-        Boolean.getBoolean(PER_JOB_POLLING) ? Integer.MAX_VALUE : JobWaiter.FLEET_SIZE).observe(runner.events());
+        new PollPolicy(() -> ThreadLocalRandom.current().nextDouble()), this).observe(runner.events());
     this.uploader = new Uploader(stack, runner, sleeper, this::deadline, settings.projectId());
     this.downloader = new Downloader(stack.calls(), sleeper,
         new RetryPolicy(RetryPolicy.DOWNLOAD_RETRIES, () -> ThreadLocalRandom.current().nextDouble()),
@@ -139,7 +136,7 @@ public final class Operations implements JobSource, AutoCloseable {
     CallSpec<GenerateResponse> spec = CallSpec.paidSubmission(
         () -> stack.generate().generateLtx23Fast(request.toModel(), null, projectId()),
         cause -> new SubmissionOutcomeUnknownException(modelId, body, submittedAt, cause), deadline()).fenced(fence);
-    return Futures.join(runner.events().submission(modelId,
+    return Futures.join(observed(modelId,
         () -> runner.run(spec, Dispatch.CALLER_THREAD).thenApply(response -> accepted(modelId, body, submittedAt,
             response))));
   }
@@ -383,8 +380,13 @@ public final class Operations implements JobSource, AutoCloseable {
   /** A paid submission, sent once it holds one of the team's generation slots (see {@link SubmissionGate}). */
   private Stoppable<Accepted> submit(
       String modelId, Map<String, Object> body, Supplier<Call<GenerateResponse>> call) {
-    return gate.submit(() -> runner.events().submission(modelId, () -> send(modelId, body, call)),
+    return gate.submit(() -> observed(modelId, () -> send(modelId, body, call)),
         accepted -> accepted.job().id().orElseThrow());
+  }
+
+  private CompletableFuture<Accepted> observed(String modelId, Supplier<CompletableFuture<Accepted>> send) {
+    return runner.events().submission(modelId, send, Accepted::job,
+        accepted -> accepted.creativeUnitsCost() == null ? Double.NaN : accepted.creativeUnitsCost());
   }
 
   private CompletableFuture<Accepted> send(

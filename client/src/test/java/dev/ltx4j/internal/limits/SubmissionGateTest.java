@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class SubmissionGateTest {
   private final ManualTime time = new ManualTime();
-  private final JobSlots slots = JobSlots.inMemory();
+  private final JobSlots slots = new InMemoryJobSlots();
   /** The service: answers each submission when the test says, accepting while fewer than 2 jobs run. */
   private final List<CompletableFuture<String>> answers = new ArrayList<>();
   private final List<String> running = new ArrayList<>();
