@@ -62,7 +62,7 @@ class BackOffTest {
     };
     runner.withPropertyValues("ltx4j.sandbox.enabled=true", "ltx4j.max-retries=0")
         .withBean(RequestBudget.class, () -> shared)
-        .withBean(JobSlots.class, JobSlots::inMemory)
+        .withBean(JobSlots.class, () -> LtxClient.builder().apiKey("key").apiSecret("secret").build().jobSlots())
         .run(context -> {
           context.getBean(LtxClient.class).listJobsPage(dev.ltx4j.JobQuery.ALL, null);
           assertThat(asked).hasValue(1);
