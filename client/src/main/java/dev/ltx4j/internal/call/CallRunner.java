@@ -51,7 +51,6 @@ import retrofit2.Response;
 public final class CallRunner {
   private static final Logger LOG = LoggerFactory.getLogger(CallRunner.class);
   /** How long every request waits after a rate-limit 429 that did not say how long. */
-  private static final Duration RATE_LIMIT_PAUSE = Duration.ofSeconds(5);
 
   private final Clock clock;
   private final Sleeper sleeper;
@@ -345,7 +344,7 @@ public final class CallRunner {
       }
       if (status == 429 && !ceiling) {
         // The project's request rate is used up: no request of this client is sent until the server's time is up.
-        permits.holdUntil(now.plus(hint == null ? RATE_LIMIT_PAUSE : RetryPolicy.capHint(hint)));
+        permits.holdUntil(now.plus(hint == null ? RetryPolicy.RATE_LIMIT_PAUSE : RetryPolicy.capHint(hint)));
       }
       retryOrFail(request, String.valueOf(status), RetryPolicy.ofStatus(spec.kind(), status, ceiling), hint, error);
     }

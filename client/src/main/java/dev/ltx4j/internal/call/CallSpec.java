@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 
 /**
@@ -16,7 +17,7 @@ import retrofit2.Call;
  * @param kind what repeating the request would do
  * @param acceptedStatuses non-2xx statuses handed back as responses rather than errors (a quote's 402)
  * @param ambiguous turns the failure of a paid submission that may have reached the server into the exception to
- *     throw; null for the other kinds
+ *     throw; the other kinds never have such an outcome, and theirs says so
  * @param deadline no retry is scheduled past this instant
  * @param priority the place of each attempt in the queue for the request budget
  * @param fence checked after every wait, right before each attempt is sent; null for none
@@ -28,7 +29,10 @@ public record CallSpec<T>(
     Function<Throwable, RuntimeException> ambiguous,
     Instant deadline,
     Priority priority,
-    SendFence fence) {
+    @Nullable SendFence fence) {
+  /** What the kinds other than a paid submission do with an ambiguous outcome: they cannot have one. */
+  private static final Function<Throwable, RuntimeException> NEVER_AMBIGUOUS =
+      failure -> new IllegalStateException("only a paid submission can have an unknown outcome", failure);
 
   /** What sending a request twice would do. */
   public enum Kind {
@@ -49,15 +53,15 @@ public record CallSpec<T>(
   }
 
   public static <T> CallSpec<T> read(Supplier<Call<T>> call, Instant deadline) {
-    return new CallSpec<>(call, Kind.READ, Set.of(), null, deadline, Priority.CALL, null);
+    return new CallSpec<>(call, Kind.READ, Set.of(), NEVER_AMBIGUOUS, deadline, Priority.CALL, null);
   }
 
   public static <T> CallSpec<T> idempotentWrite(Supplier<Call<T>> call, Instant deadline) {
-    return new CallSpec<>(call, Kind.IDEMPOTENT_WRITE, Set.of(), null, deadline, Priority.CALL, null);
+    return new CallSpec<>(call, Kind.IDEMPOTENT_WRITE, Set.of(), NEVER_AMBIGUOUS, deadline, Priority.CALL, null);
   }
 
   public static <T> CallSpec<T> creatingWrite(Supplier<Call<T>> call, Instant deadline) {
-    return new CallSpec<>(call, Kind.CREATING_WRITE, Set.of(), null, deadline, Priority.CALL, null);
+    return new CallSpec<>(call, Kind.CREATING_WRITE, Set.of(), NEVER_AMBIGUOUS, deadline, Priority.CALL, null);
   }
 
   public static <T> CallSpec<T> paidSubmission(

@@ -22,8 +22,27 @@ import java.util.function.DoubleSupplier;
  * <p>Schedule: a server's hint (Retry-After or {@code remainingSeconds}) is believed up to 60 s; otherwise 0.5 s,
  * 1 s, 2 s … capped at 8 s, each shortened by up to a quarter at random so that many clients do not retry in step.
  * No retry is scheduled past the operation's deadline or beyond {@code maxRetries}.
+ *
+ * <p>The client's other waits are named here too, so that every schedule lives in one place: {@link #SLOT_RECHECK},
+ * {@link #UPLOAD_ASSET_POLL}, {@link #RATE_LIMIT_PAUSE}.
  */
 public final class RetryPolicy {
+  /** A wait that doubles from {@code first} up to {@code max}. */
+  public record Backoff(Duration first, Duration max) {
+    /** The wait after {@code previous}: twice as long, at most {@link #max()}. */
+    public Duration after(Duration previous) {
+      Duration doubled = previous.multipliedBy(2);
+      return doubled.compareTo(max) > 0 ? max : doubled;
+    }
+  }
+
+  /** A submission waiting for a generation slot looks again after 2 s, then 4 s, … every 15 s at most. */
+  public static final Backoff SLOT_RECHECK = new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(15));
+  /** A completed upload's asset is looked for after 0.5 s, then 1 s, … every 5 s at most. */
+  public static final Backoff UPLOAD_ASSET_POLL = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(5));
+  /** How long every request of a client waits after a rate-limit 429 that said nothing of when to come back. */
+  public static final Duration RATE_LIMIT_PAUSE = Duration.ofSeconds(5);
+
   /** The longest a server's hint may make a caller wait: one answer must not stall a caller for long. */
   public static final Duration MAX_SERVER_HINT = Duration.ofSeconds(60);
   /**

@@ -1,5 +1,7 @@
 package dev.ltx4j.internal.limits;
 
+import static dev.ltx4j.internal.call.RetryPolicy.SLOT_RECHECK;
+
 import dev.ltx4j.JobSlots;
 import dev.ltx4j.NoFreeSlotException;
 import dev.ltx4j.RateLimitException;
@@ -36,8 +38,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SubmissionGate {
   private static final Logger LOG = LoggerFactory.getLogger(SubmissionGate.class);
-  static final Duration FIRST_RECHECK = Duration.ofSeconds(2);
-  static final Duration MAX_RECHECK = Duration.ofSeconds(15);
   static final Duration PROBE_AFTER = Duration.ofMinutes(2);
 
   private final JobSlots slots;
@@ -105,7 +105,7 @@ public final class SubmissionGate {
     final String key = "submission-" + UUID.randomUUID();
     final Instant start = clock.instant();
     final Stoppable<T> result = new Stoppable<>();
-    Duration recheck = FIRST_RECHECK;
+    Duration recheck = SLOT_RECHECK.first();
     RateLimitException refusal;
     /** The send in progress, once there is one; guarded by this. */
     Stoppable<T> inProgress;
@@ -236,7 +236,7 @@ public final class SubmissionGate {
       waiting.add(wake);
       Duration delay = hint != null && hint.compareTo(recheck) > 0 ? hint : recheck;
       Duration left = maxWait.minus(waited);
-      recheck = recheck.multipliedBy(2).compareTo(MAX_RECHECK) > 0 ? MAX_RECHECK : recheck.multipliedBy(2);
+      recheck = SLOT_RECHECK.after(recheck);
       sleeper.sleep(delay.compareTo(left) < 0 ? delay : left).whenComplete((ignored, error) -> {
         waiting.remove(wake);
         wake.run();

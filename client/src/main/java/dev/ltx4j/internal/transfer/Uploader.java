@@ -1,5 +1,7 @@
 package dev.ltx4j.internal.transfer;
 
+import static dev.ltx4j.internal.call.RetryPolicy.UPLOAD_ASSET_POLL;
+
 import dev.ltx4j.Ltx4jException;
 import dev.ltx4j.Sleeper;
 import dev.ltx4j.TransferListener;
@@ -36,7 +38,6 @@ public final class Uploader {
   /** The size of every multipart part but the last (at least the 5 MB the service needs). */
   public static final int PART_SIZE = 8 * 1024 * 1024;
   private static final MediaType OCTETS = MediaType.get("application/octet-stream");
-  private static final Duration MAX_POLL = Duration.ofSeconds(5);
 
   private final HttpStack stack;
   private final CallRunner runner;
@@ -103,7 +104,7 @@ public final class Uploader {
   private CompletableFuture<String> complete(String uploadId) {
     UploadActionRequest complete = UploadActionRequest.builder().action(UploadActionRequest.ActionEnum.COMPLETE).build();
     return runner.run(CallSpec.idempotentWrite(() -> stack.uploads().actOnUpload(uploadId, complete, projectId), deadline.get()))
-        .thenCompose(response -> awaitAsset(response.body().upload(), Duration.ofMillis(500), deadline.get()));
+        .thenCompose(response -> awaitAsset(response.body().upload(), UPLOAD_ASSET_POLL.first(), deadline.get()));
   }
 
   private CompletableFuture<String> awaitAsset(Upload upload, Duration delay, Instant until) {
@@ -117,7 +118,7 @@ public final class Uploader {
       throw new UploadFailedException(upload.id(), "no asset after waiting until " + until + " (status "
           + upload.status() + ")");
     }
-    Duration next = delay.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : delay.multipliedBy(2);
+    Duration next = UPLOAD_ASSET_POLL.after(delay);
     return sleeper.sleep(delay)
         .thenCompose(ignored -> runner.run(CallSpec.read(() -> stack.uploads().getUpload(upload.id(), projectId), until)))
         .thenCompose(response -> awaitAsset(response.body().upload(), next, until));

@@ -6,6 +6,7 @@ import dev.ltx4j.ErrorBody;
 import dev.ltx4j.JobSlots;
 import dev.ltx4j.NoFreeSlotException;
 import dev.ltx4j.RateLimitException;
+import dev.ltx4j.internal.call.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -205,13 +206,13 @@ class SubmissionGateTest {
     answerAll();
     assertThat(refused).isEqualTo(1);
 
-    time.advance(SubmissionGate.FIRST_RECHECK);
+    time.advance(RetryPolicy.SLOT_RECHECK.first());
     assertThat(sent).as("tried again after the first pause").isEqualTo(2);
     answerAll();
     running.clear();
-    time.advance(SubmissionGate.FIRST_RECHECK);
+    time.advance(RetryPolicy.SLOT_RECHECK.first());
     assertThat(sent).as("the pause doubled").isEqualTo(2);
-    time.advance(SubmissionGate.FIRST_RECHECK);
+    time.advance(RetryPolicy.SLOT_RECHECK.first());
     assertThat(sent).isEqualTo(3);
     answerAll();
     assertThat(job).isCompleted();
