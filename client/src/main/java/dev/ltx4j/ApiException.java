@@ -2,6 +2,7 @@ package dev.ltx4j;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The service answered with an error status. Subclasses exist where callers act differently; this class covers the
@@ -18,7 +19,7 @@ public class ApiException extends Ltx4jException {
   }
 
   /** {@code meaning}: what the status means, said in the message when the service's own text may not (or null). */
-  protected ApiException(String operation, int statusCode, String meaning, ErrorBody body,
+  protected ApiException(String operation, int statusCode, @Nullable String meaning, ErrorBody body,
       Map<String, List<String>> headers) {
     super(operation + " failed with HTTP " + statusCode + (meaning == null ? "" : " (" + meaning + ")")
         + body.text().map(text -> ": " + text).orElse(""));

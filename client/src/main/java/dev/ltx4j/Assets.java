@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Assets: read them, upload start/end frame images, and download generated videos safely. Get it from
@@ -139,7 +140,7 @@ public final class Assets {
     return files;
   }
 
-  static String extension(String mimeType) {
+  static String extension(@Nullable String mimeType) {
     String type = mimeType == null ? "" : mimeType.split(";")[0].trim().toLowerCase(Locale.ROOT);
     return EXTENSIONS.getOrDefault(type, "bin");
   }

@@ -2,6 +2,7 @@ package dev.ltx4j;
 
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An error body as the service sent it. Scenario usually sends {@code reason}, sometimes {@code message},
@@ -12,10 +13,11 @@ import java.util.Optional;
  * @param error the {@code error} field, or null
  * @param detail the {@code detail} field, or null
  * @param details the {@code details} object, empty when absent
- * @param raw the body text (at most 2,000 characters), for bodies that are not JSON
+ * @param raw the body text (at most 2,000 characters), for bodies that are not JSON, else null
  */
 public record ErrorBody(
-    String reason, String message, String error, String detail, Map<String, Object> details, String raw) {
+    @Nullable String reason, @Nullable String message, @Nullable String error, @Nullable String detail,
+    Map<String, Object> details, @Nullable String raw) {
 
   public ErrorBody {
     details = details == null ? Map.of() : Map.copyOf(details);

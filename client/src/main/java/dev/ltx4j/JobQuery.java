@@ -1,5 +1,7 @@
 package dev.ltx4j;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Filters for listing jobs.
  *
@@ -7,7 +9,7 @@ package dev.ltx4j;
  * @param type only jobs of this type (e.g. {@code custom}), or null for all
  * @param pageSize jobs per page, 1 to 200
  */
-public record JobQuery(String status, String type, int pageSize) {
+public record JobQuery(@Nullable String status, @Nullable String type, int pageSize) {
   /** Every job, 100 a page. */
   public static final JobQuery ALL = new JobQuery(null, null, 100);
 

@@ -21,6 +21,7 @@ import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Configures an {@link LtxClient}. Only the credentials are required. {@link #fromEnv()} reads them, the base URL
@@ -44,24 +45,24 @@ public final class LtxClientBuilder {
   static final long DEFAULT_MAX_RESPONSE_BYTES = 16L << 20;
   static final int DEFAULT_REQUESTS_PER_MINUTE = 90;
 
-  private String apiKey;
-  private String apiSecret;
+  private @Nullable String apiKey;
+  private @Nullable String apiSecret;
   private String baseUrl = LtxClient.DEFAULT_BASE_URL;
-  private String projectId;
-  private Duration connectTimeout;
-  private Duration readTimeout;
+  private @Nullable String projectId;
+  private @Nullable Duration connectTimeout;
+  private @Nullable Duration readTimeout;
   private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
   private Duration operationTimeout = Duration.ofMinutes(5);
   private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
   private int maxRetries = 2;
   private int requestsPerMinute = DEFAULT_REQUESTS_PER_MINUTE;
-  private RequestBudget requestBudget;
+  private @Nullable RequestBudget requestBudget;
   private int maxConcurrentJobs;
-  private JobSlots jobSlots;
+  private @Nullable JobSlots jobSlots;
   private Duration maxSlotWait = Duration.ofMinutes(30);
   private Clock clock = Clock.systemUTC();
   private Sleeper sleeper = Sleeper.system();
-  private OkHttpClient okHttpClient;
+  private @Nullable OkHttpClient okHttpClient;
   private Function<? super OkHttpClient, ? extends Call.Factory> callFactory = client -> client;
   private final List<LtxObserver> observers = new ArrayList<>();
 
@@ -303,7 +304,7 @@ public final class LtxClientBuilder {
   }
 
   /** The URL with anything between {@code //} and {@code @} replaced, so that no password is ever printed. */
-  static String withoutUserInfo(String url) {
+  static @Nullable String withoutUserInfo(@Nullable String url) {
     return url == null ? null : url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@", "$1…@");
   }
 

@@ -2,14 +2,15 @@ package dev.ltx4j;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** How one submission is sent; {@link #defaults()} is what {@link LtxClient#submit(LtxRequest)} does. */
 public final class SubmitOptions {
   private static final SubmitOptions DEFAULTS = new SubmitOptions(null);
 
-  private final SendFence fence;
+  private final @Nullable SendFence fence;
 
-  private SubmitOptions(SendFence fence) {
+  private SubmitOptions(@Nullable SendFence fence) {
     this.fence = fence;
   }
 

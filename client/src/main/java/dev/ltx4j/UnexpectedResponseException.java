@@ -1,6 +1,7 @@
 package dev.ltx4j;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The service answered, but not in a shape ltx4j can read (a body that does not decode, a success without the
@@ -8,13 +9,13 @@ import java.util.Optional;
  */
 public class UnexpectedResponseException extends Ltx4jException {
   private static final long serialVersionUID = 1L;
-  private final String bodyPrefix;
+  private final @Nullable String bodyPrefix;
 
   public UnexpectedResponseException(String message) {
     this(message, null, null);
   }
 
-  public UnexpectedResponseException(String message, String bodyPrefix, Throwable cause) {
+  public UnexpectedResponseException(String message, @Nullable String bodyPrefix, @Nullable Throwable cause) {
     super(message, cause);
     this.bodyPrefix = bodyPrefix;
   }

@@ -3,6 +3,7 @@ package dev.ltx4j;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** How to wait for a job: a deadline (30 minutes unless said otherwise), a listener, and whether to cancel on timeout. */
 public final class WaitOptions {
@@ -10,7 +11,7 @@ public final class WaitOptions {
   public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(30);
   private static final JobListener SILENT = new JobListener() {};
 
-  private final Duration deadline;
+  private final @Nullable Duration deadline;
   private final JobListener listener;
   private final boolean cancelOnDeadline;
 
@@ -44,7 +45,7 @@ public final class WaitOptions {
 
   /** Builds {@link WaitOptions}. */
   public static final class Builder {
-    private Duration deadline = DEFAULT_DEADLINE;
+    private @Nullable Duration deadline = DEFAULT_DEADLINE;
     private JobListener listener = SILENT;
     private boolean cancelOnDeadline;
 
