@@ -21,7 +21,7 @@ public final class SeedJob {
   String error = "The generation failed (seeded).";
   String hint = "Retry the generation; if it keeps failing, change the prompt.";
   Map<String, Object> input = new LinkedHashMap<>(Map.of("prompt", "A fantasy landscape",
-      "modelId", Generations.MODEL_ID));
+      "modelId", Model.ID));
 
   private SeedJob(String id, JobState status) {
     this.id = Objects.requireNonNull(id, "id == null");

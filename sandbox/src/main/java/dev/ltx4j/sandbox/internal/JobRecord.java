@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -105,8 +104,4 @@ public final class JobRecord {
     double value = (double) elapsed.toNanos() / length.toNanos();
     return Math.round(Math.max(0, Math.min(1, value)) * 1000) / 1000.0;
   }
-
-  /** The fixed facts of a job. */
-  public record JobSpec(String id, String jobType, Instant createdAt, Map<String, Object> input, double cuCost,
-      List<String> assetIds, String error, String hint, JobState pinnedStatus, double pinnedProgress) {}
 }

@@ -21,21 +21,17 @@ public final class SpecValidator {
   private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
   private final OpenApiInteractionValidator validator;
 
-  /** Parsing the spec costs a few hundred milliseconds: every sandbox in a JVM shares one (thread-safe) validator. */
-  private static volatile SpecValidator shared;
-
   /** The JVM's shared validator, made on first use. */
   public static SpecValidator shared() {
-    SpecValidator validator = shared;
-    if (validator == null) {
-      synchronized (SpecValidator.class) {
-        if (shared == null) {
-          shared = new SpecValidator();
-        }
-        validator = shared;
-      }
-    }
-    return validator;
+    return Shared.VALIDATOR;
+  }
+
+  /**
+   * Parsing the spec costs a few hundred milliseconds: every sandbox in a JVM shares one (thread-safe) validator,
+   * made when this holder class is first initialised and never replaced.
+   */
+  private static final class Shared {
+    static final SpecValidator VALIDATOR = new SpecValidator();
   }
 
   private SpecValidator() {
