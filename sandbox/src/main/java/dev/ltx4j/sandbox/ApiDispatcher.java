@@ -11,6 +11,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okio.ByteString;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The API listener: after the {@link Prelude} (count, body limit, request rate, faults, Basic auth), checks the request against
@@ -73,7 +74,7 @@ final class ApiDispatcher extends Dispatcher {
     return checked(request, handle(route, request, body));
   }
 
-  private MockResponse handle(Route route, RecordedRequest request, String body) {
+  private MockResponse handle(Route route, RecordedRequest request, @Nullable String body) {
     return switch (route.endpoint()) {
       case GENERATE -> handlers.generations().generate(route.id(), request.getUrl(), body);
       case GET_JOB -> handlers.jobs().get(route.id());
@@ -98,7 +99,7 @@ final class ApiDispatcher extends Dispatcher {
         : answer;
   }
 
-  private static String body(RecordedRequest request) {
+  private static @Nullable String body(RecordedRequest request) {
     ByteString body = request.getBody();
     return body == null || body.size() == 0 ? null : body.utf8();
   }

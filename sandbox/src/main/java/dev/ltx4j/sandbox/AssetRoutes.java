@@ -8,10 +8,12 @@ import dev.ltx4j.sandbox.internal.Json;
 import dev.ltx4j.sandbox.internal.Responses;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
+import org.jspecify.annotations.Nullable;
 
 /** {@code GET /v1/assets/{id}} (with a fresh signed CDN URL) and {@code POST /v1/assets} (a data URL image). */
 final class AssetRoutes {
@@ -41,7 +43,7 @@ final class AssetRoutes {
   }
 
   /** Stores an image sent as a data URL; the body already passed the spec check. */
-  MockResponse create(String body) {
+  MockResponse create(@Nullable String body) {
     Map<String, Object> upload;
     try {
       upload = Json.readObject(body);
@@ -63,7 +65,8 @@ final class AssetRoutes {
     }
     String name = upload.get("name") instanceof String text ? text : null;
     AssetRecord asset = images.store(ids.next("asset"), dataUrl.group(1), name, bytes);
-    return Responses.json(200, Json.object("asset", toJson(asset, asset.ready())));
+    AssetRecord.StoredFile file = Objects.requireNonNull(asset.ready(), "an image is stored before it is added");
+    return Responses.json(200, Json.object("asset", toJson(asset, file)));
   }
 
   private Map<String, Object> toJson(AssetRecord asset, AssetRecord.StoredFile file) {

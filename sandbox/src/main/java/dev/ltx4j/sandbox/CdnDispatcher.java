@@ -9,6 +9,7 @@ import dev.ltx4j.sandbox.internal.UploadStore;
 import dev.ltx4j.sandbox.internal.UrlSigner;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
@@ -16,6 +17,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okio.ByteString;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The CDN listener: signed, expiring asset URLs streamed from disk with {@code Range} support, and presigned
@@ -66,12 +68,12 @@ final class CdnDispatcher extends Dispatcher {
     if (!request.getMethod().equals("GET")) {
       return Responses.message(405, "Method not allowed");
     }
-    AssetRecord asset = assets.byCdnPath(path).orElse(null);
-    AssetRecord.StoredFile file = asset == null ? null : asset.ready();
-    if (file == null) {
+    Optional<AssetRecord> asset = assets.byCdnPath(path);
+    AssetRecord.StoredFile file = asset.map(AssetRecord::ready).orElse(null);
+    if (asset.isEmpty() || file == null) {
       return Responses.message(404, "Not found");
     }
-    return download(asset, file, request.getHeaders().get("Range"));
+    return download(asset.get(), file, request.getHeaders().get("Range"));
   }
 
   /** A seeded upload's part URLs were handed out by a test fixture, not signed here: any signature goes. */
@@ -84,7 +86,7 @@ final class CdnDispatcher extends Dispatcher {
     return record != null && record.seeded();
   }
 
-  private MockResponse download(AssetRecord asset, AssetRecord.StoredFile file, String rangeHeader) {
+  private MockResponse download(AssetRecord asset, AssetRecord.StoredFile file, @Nullable String rangeHeader) {
     ByteRange range = ByteRange.parse(rangeHeader, file.size());
     if (range == ByteRange.UNSATISFIABLE) {
       return new MockResponse.Builder().code(416).setHeader("Content-Range", "bytes */" + file.size()).build();
@@ -108,7 +110,7 @@ final class CdnDispatcher extends Dispatcher {
     return response.build();
   }
 
-  private MockResponse part(String path, ByteString body) {
+  private MockResponse part(String path, @Nullable ByteString body) {
     Matcher matcher = PART.matcher(path);
     UploadRecord upload = matcher.matches() ? uploads.get(matcher.group(1)) : null;
     if (upload == null) {

@@ -35,9 +35,9 @@ public final class Faults {
   private double resetAfterAccept;
   private double truncatedDownloads;
   private double jobFailureRate;
-  private Duration urlLifetime;
+  private @Nullable Duration urlLifetime;
   private int concurrencyLimit;
-  private Double creditsLeft;
+  private @Nullable Double creditsLeft;
 
   Faults(long seed) {
     this.random = new Random(seed);
@@ -215,7 +215,7 @@ public final class Faults {
       return new Decision(delay, FaultKind.RESET, 0);
     }
     if (draw(serverErrors.get(endpoint))) {
-      return new Decision(delay, FaultKind.SERVER_ERROR, serverErrorStatus.get(endpoint));
+      return new Decision(delay, FaultKind.SERVER_ERROR, serverErrorStatus.getOrDefault(endpoint, 500));
     }
     if (draw(rateLimits.get(endpoint))) {
       return new Decision(delay, FaultKind.RATE_LIMIT, 429);
@@ -265,7 +265,7 @@ public final class Faults {
     return urlLifetime == null ? configured : urlLifetime;
   }
 
-  private boolean draw(Double rate) {
+  private boolean draw(@Nullable Double rate) {
     return rate != null && rate > 0 && random.nextDouble() < rate;
   }
 

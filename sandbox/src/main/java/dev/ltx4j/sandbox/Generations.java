@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import mockwebserver3.MockResponse;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /** {@code POST /v1/generate/custom/{modelId}}: quotes, the >10 s rule, and new jobs with their videos. */
 final class Generations {
@@ -52,7 +53,7 @@ final class Generations {
   }
 
   /** Answers a generation whose body already passed the spec check. */
-  MockResponse generate(String modelId, HttpUrl url, String body) {
+  MockResponse generate(String modelId, HttpUrl url, @Nullable String body) {
     if (!Model.ID.equals(modelId)) {
       return Responses.reason(404, "Model " + modelId + " not found: the sandbox simulates only " + Model.ID);
     }
@@ -62,7 +63,8 @@ final class Generations {
     } catch (IllegalArgumentException e) {
       return Responses.reason(400, e.getMessage());
     }
-    if (input.prompt() == null) {
+    String prompt = input.prompt();
+    if (prompt == null) {
       return Responses.reason(400, "Input prompt is required");
     }
     if (input.endImage() != null && input.startImage() == null) {
@@ -85,7 +87,7 @@ final class Generations {
     if (!faults.spend(cost)) {
       return Responses.reason(402, "Not enough creative units to run this generation (it costs " + cost + ")");
     }
-    JobRecord job = create(input, cost);
+    JobRecord job = create(input, prompt, cost);
     MockResponse answer = Responses.json(200, Json.object("job", job.view(timeline.now()).toJson(dialect),
         "creativeUnitsCost", cost, "creativeUnitsDiscount", 0.0));
     if (faults.drawResetAfterAccept()) {
@@ -95,27 +97,26 @@ final class Generations {
     return answer;
   }
 
-  private JobRecord create(GenerateInput request, double cost) {
+  private JobRecord create(GenerateInput request, String prompt, double cost) {
     Map<String, Object> input = request.echo();
     input.put("modelId", Model.ID);
     counters.submission(Json.write(new TreeMap<>(input)));
 
     String jobId = ids.next("job");
     String assetId = ids.next("asset");
-    String[] failure = failure(request);
-    String error = failure == null ? null : failure[0];
+    Failure failure = failure(request, prompt);
     Schedule schedule = timeline.schedule(request.durationOrDefault());
-    schedule = error == null ? schedule : schedule.failing();
-    AssetRecord asset = null;
-    if (error == null) {
-      asset = videos.generated(assetId, request);
-      assets.add(asset);
+    schedule = failure == null ? schedule : schedule.failing();
+    AssetRecord output = null;
+    if (failure == null) {
+      output = videos.generated(assetId, request);
+      assets.add(output);
     }
-    AssetRecord output = asset;
+    AssetRecord video = output;
     JobSpec spec = new JobSpec(jobId, "custom", timeline.now(), input, cost, List.of(assetId),
-        error, failure == null ? null : failure[1], null, 0);
-    JobRecord job = new JobRecord(spec, schedule, () -> {
-      AssetRecord.StoredFile file = output == null ? null : output.ready();
+        failure == null ? null : failure.error(), failure == null ? null : failure.hint());
+    JobRecord job = JobRecord.scheduled(spec, schedule, () -> {
+      AssetRecord.StoredFile file = video == null ? null : video.ready();
       return file == null ? null : file.readyAt();
     });
     jobs.add(job);
@@ -123,21 +124,24 @@ final class Generations {
     return job;
   }
 
-  /** The error and hint the job will fail with, or null when it is to succeed. */
-  private String[] failure(GenerateInput request) {
+  /** The error and hint a job fails with. */
+  private record Failure(String error, String hint) {}
+
+  /** How the job will fail, or null when it is to succeed. */
+  private @Nullable Failure failure(GenerateInput request, String prompt) {
     for (String image : new String[] {request.startImage(), request.endImage()}) {
       if (image != null && assets.find(image).isEmpty()) {
-        return new String[] {"Asset " + image + " was not found.",
-            "Upload the image first (POST /v1/assets) and pass the asset id it returns."};
+        return new Failure("Asset " + image + " was not found.",
+            "Upload the image first (POST /v1/assets) and pass the asset id it returns.");
       }
     }
     String retry = "Retry the generation; if it keeps failing, change the prompt.";
-    if (request.prompt().contains(FAIL_TRIGGER)) {
-      return new String[] {"The generation failed (simulated: the prompt contains " + FAIL_TRIGGER + ").", retry};
+    if (prompt.contains(FAIL_TRIGGER)) {
+      return new Failure("The generation failed (simulated: the prompt contains " + FAIL_TRIGGER + ").", retry);
     }
     if (faults.drawJobFailure()) {
       counters.fault(FaultKind.JOB_FAILURE, Endpoint.GENERATE);
-      return new String[] {"The generation failed (simulated failure rate).", retry};
+      return new Failure("The generation failed (simulated failure rate).", retry);
     }
     return null;
   }

@@ -46,8 +46,8 @@ final class Images {
   /** Adds the image already at {@code file} as an asset. */
   AssetRecord stored(String assetId, String mimeType, @Nullable String name, Path file, String extension)
       throws IOException {
-    Integer width = null;
-    Integer height = null;
+    @Nullable Integer width = null;
+    @Nullable Integer height = null;
     try {
       BufferedImage image = ImageIO.read(file.toFile());
       if (image != null) {

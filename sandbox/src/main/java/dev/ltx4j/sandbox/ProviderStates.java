@@ -3,6 +3,7 @@ package dev.ltx4j.sandbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,7 +47,9 @@ final class ProviderStates {
     Matcher matcher;
     if ((matcher = JOB.matcher(text)).matches()) {
       String id = matcher.group(1);
-      SeedJob seed = SeedJob.of(id, JOB_STATES.get(matcher.group(2).replaceFirst(" at .*", "")));
+      // the pattern names only the statuses the map holds
+      JobState status = Objects.requireNonNull(JOB_STATES.get(matcher.group(2).replaceFirst(" at .*", "")));
+      SeedJob seed = SeedJob.of(id, status);
       if (matcher.group(3) != null) {
         seed.progress(Double.parseDouble(matcher.group(3)));
       }

@@ -34,6 +34,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An offline, stateful simulator of Scenario's API for LTX 2.3 Fast, on two loopback listeners: the API (Basic
@@ -281,7 +282,7 @@ public final class Sandbox implements AutoCloseable {
     private int cdnPort;
     private String apiKey = DEFAULT_API_KEY;
     private String apiSecret = DEFAULT_API_SECRET;
-    private Long seed;
+    private @Nullable Long seed;
     private Clock clock = Clock.systemUTC();
     private double timeScale = 1.0;
     private final Duration[] phases = {Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofMillis(500),

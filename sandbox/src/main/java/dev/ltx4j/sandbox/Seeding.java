@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,12 +50,13 @@ final class Seeding {
         }
       }
     }
-    double progress = seed.progress != null ? seed.progress
+    Double pinned = seed.progress;
+    double progress = pinned != null ? pinned
         : seed.status == JobState.SUCCESS ? 1.0 : seed.status == JobState.IN_PROGRESS ? 0.42 : 0.0;
-    JobSpec spec = new JobSpec(seed.id, seed.jobType,
-        seed.createdAt == null ? clock.instant() : seed.createdAt, seed.input, 2.0, seed.assetIds, seed.error, seed.hint,
-        seed.status, progress);
-    jobs.add(new JobRecord(spec, null, () -> null));
+    Instant createdAt = seed.createdAt;
+    JobSpec spec = new JobSpec(seed.id, seed.jobType, createdAt == null ? clock.instant() : createdAt, seed.input,
+        2.0, seed.assetIds, seed.error, seed.hint);
+    jobs.add(JobRecord.pinned(spec, seed.status, progress));
   }
 
   void imageAsset(String assetId) {
@@ -104,7 +106,7 @@ final class Seeding {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (stage.equals("imported")) {
+    if (stage.equals("imported") && assetId != null) {
       imageAsset(assetId);
       record.complete(clock.instant(), Duration.ZERO, assetId, null);
     }

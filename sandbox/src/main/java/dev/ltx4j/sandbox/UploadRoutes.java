@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import mockwebserver3.MockResponse;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Multipart uploads: {@code POST /v1/uploads} hands out presigned part URLs ({@code <cdn>/upload-parts/<upload
@@ -44,17 +46,17 @@ final class UploadRoutes {
   }
 
   /** Starts an upload; the body already passed the spec check, so every field is there with its type. */
-  MockResponse create(String body) {
+  MockResponse create(@Nullable String body) {
     Map<String, Object> request;
     try {
       request = Json.readObject(body);
     } catch (IllegalArgumentException e) {
       return Responses.reason(400, e.getMessage());
     }
-    UploadRecord.FileFacts file = new UploadRecord.FileFacts((String) request.get("fileName"),
-        (String) request.get("contentType"), ((Number) request.get("fileSize")).longValue(),
-        (String) request.get("kind"));
-    UploadRecord record = new UploadRecord(ids.next("upload"), file, ((Number) request.get("parts")).intValue());
+    UploadRecord.FileFacts file = new UploadRecord.FileFacts(field(request, "fileName", String.class),
+        field(request, "contentType", String.class), field(request, "fileSize", Number.class).longValue(),
+        field(request, "kind", String.class));
+    UploadRecord record = new UploadRecord(ids.next("upload"), file, field(request, "parts", Number.class).intValue());
     uploads.add(record);
     return answer(record);
   }
@@ -81,7 +83,12 @@ final class UploadRoutes {
     return answer(record);
   }
 
-  private String problem(UploadRecord record) {
+  /** A field the spec requires, so the check let no request without it through. */
+  private static <T> T field(Map<String, Object> request, String name, Class<T> type) {
+    return type.cast(Objects.requireNonNull(request.get(name), name));
+  }
+
+  private @Nullable String problem(UploadRecord record) {
     UploadRecord.FileFacts file = record.file();
     if (!file.contentType().startsWith("image/")) {
       return "The file is not a supported image.";

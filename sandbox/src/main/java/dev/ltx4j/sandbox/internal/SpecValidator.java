@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks requests and the sandbox's own answers against the project's OpenAPI spec (bundled from
@@ -41,7 +42,7 @@ public final class SpecValidator {
   }
 
   /** The reason the request breaks the spec, or empty when it conforms. */
-  public Optional<String> check(String method, HttpUrl url, String contentType, String body) {
+  public Optional<String> check(String method, HttpUrl url, @Nullable String contentType, @Nullable String body) {
     SimpleRequest.Builder request = new SimpleRequest.Builder(method, url.encodedPath());
     for (String name : url.queryParameterNames()) {
       request.withQueryParam(name, url.queryParameterValues(name));
@@ -60,13 +61,14 @@ public final class SpecValidator {
   }
 
   /** What in an answer to {@code method path} breaks the spec, or empty when it conforms. */
-  public Optional<String> checkResponse(String method, String path, int status, String contentType, String body) {
+  public Optional<String> checkResponse(String method, String path, int status, @Nullable String contentType,
+      @Nullable String body) {
     return responseProblems(method, path, status, contentType, body).stream().findFirst();
   }
 
   /** Everything in an answer to {@code method path} that breaks the spec, as {@code key: message}. */
-  public java.util.List<String> responseProblems(String method, String path, int status, String contentType,
-      String body) {
+  public java.util.List<String> responseProblems(String method, String path, int status,
+      @Nullable String contentType, @Nullable String body) {
     SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
     if (contentType != null) {
       response.withContentType(contentType);
