@@ -1,5 +1,6 @@
 package dev.ltx4j.cli;
 
+import dev.ltx4j.sandbox.FaultText;
 import dev.ltx4j.sandbox.Sandbox;
 import dev.ltx4j.sandbox.SandboxMain;
 import picocli.CommandLine.ParameterException;
@@ -42,7 +43,7 @@ final class SandboxServing {
     }
     if (options.faults != null) {
       try {
-        sandbox.faults().apply(options.faults);
+        FaultText.apply(sandbox.faults(), options.faults);
       } catch (IllegalArgumentException e) {
         sandbox.close();
         throw new ParameterException(options.spec.commandLine(), "--faults: " + e.getMessage());

@@ -10,15 +10,21 @@ import mockwebserver3.RecordedRequest;
  * {@code GET /_admin/counters} and {@code POST /_admin/reset}.
  */
 final class Admin {
-  private Admin() {}
+  private final Counters counters;
+  private final Reset reset;
 
-  static MockResponse handle(State state, RecordedRequest request) {
+  Admin(Counters counters, Reset reset) {
+    this.counters = counters;
+    this.reset = reset;
+  }
+
+  MockResponse handle(RecordedRequest request) {
     String path = request.getUrl().encodedPath();
     if (request.getMethod().equals("GET") && path.equals("/_admin/counters")) {
-      return Responses.json(200, state.counters.toJsonValue());
+      return Responses.json(200, counters.toJsonValue());
     }
     if (request.getMethod().equals("POST") && path.equals("/_admin/reset")) {
-      state.reset();
+      reset.run();
       return Responses.json(200, Map.of("reset", true));
     }
     return Responses.reason(404, "Not found: " + request.getMethod() + " " + path);

@@ -1,5 +1,7 @@
 package dev.ltx4j.sandbox;
 
+import org.jspecify.annotations.Nullable;
+
 /** One byte range of a {@code Range: bytes=…} header; several ranges are served as the whole file. */
 record ByteRange(long first, long last) {
   static final ByteRange UNSATISFIABLE = new ByteRange(-1, -1);
@@ -9,7 +11,7 @@ record ByteRange(long first, long last) {
   }
 
   /** The range asked for, null for the whole file, or {@link #UNSATISFIABLE}. */
-  static ByteRange parse(String header, long size) {
+  static @Nullable ByteRange parse(@Nullable String header, long size) {
     if (header == null || !header.startsWith("bytes=") || header.contains(",")) {
       return null;
     }

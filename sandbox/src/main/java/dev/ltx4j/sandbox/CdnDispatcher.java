@@ -1,12 +1,15 @@
 package dev.ltx4j.sandbox;
 
 import dev.ltx4j.sandbox.internal.AssetRecord;
+import dev.ltx4j.sandbox.internal.AssetStore;
 import dev.ltx4j.sandbox.internal.FileBody;
 import dev.ltx4j.sandbox.internal.Responses;
 import dev.ltx4j.sandbox.internal.UploadRecord;
 import dev.ltx4j.sandbox.internal.UploadStore;
 import dev.ltx4j.sandbox.internal.UrlSigner;
 import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
@@ -14,6 +17,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okio.ByteString;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The CDN listener: signed, expiring asset URLs streamed from disk with {@code Range} support, and presigned
@@ -21,28 +25,37 @@ import okio.ByteString;
  */
 final class CdnDispatcher extends Dispatcher {
   private static final Pattern PART = Pattern.compile("/upload-parts/([^/]+)/([0-9]+)");
-  private final State state;
-  private final UploadStore uploads;
   private final Prelude prelude;
+  private final UrlSigner signer;
+  private final AssetStore assets;
+  private final UploadStore uploads;
+  private final Faults faults;
+  private final Counters counters;
+  private final Clock clock;
 
-  CdnDispatcher(State state, UploadStore uploads) {
-    this.state = state;
+  CdnDispatcher(Prelude prelude, UrlSigner signer, AssetStore assets, UploadStore uploads, Faults faults,
+      Counters counters, Clock clock) {
+    this.prelude = prelude;
+    this.signer = signer;
+    this.assets = assets;
     this.uploads = uploads;
-    this.prelude = Prelude.cdn(state);
+    this.faults = faults;
+    this.counters = counters;
+    this.clock = clock;
   }
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     String authorization = request.getHeaders().get("Authorization");
     if (authorization != null) {
-      state.counters.cdnAuthorization(authorization);
+      counters.cdnAuthorization(authorization);
     }
     Endpoint endpoint = request.getMethod().equals("PUT") ? Endpoint.CDN_UPLOAD_PART : Endpoint.CDN_DOWNLOAD;
     return prelude.run(request, endpoint, passed -> respond(passed, endpoint));
   }
 
   private MockResponse respond(RecordedRequest request, Endpoint endpoint) {
-    UrlSigner.Verdict verdict = state.signer.verify(request.getUrl(), state.now());
+    UrlSigner.Verdict verdict = signer.verify(request.getUrl(), clock.instant());
     if (verdict != UrlSigner.Verdict.VALID && !seededPart(request, endpoint)) {
       return Responses.message(403, verdict == UrlSigner.Verdict.EXPIRED
           ? "Access denied: the URL has expired; read the asset again for a fresh one"
@@ -55,12 +68,12 @@ final class CdnDispatcher extends Dispatcher {
     if (!request.getMethod().equals("GET")) {
       return Responses.message(405, "Method not allowed");
     }
-    AssetRecord asset = state.assets.byCdnPath(path).orElse(null);
-    AssetRecord.StoredFile file = asset == null ? null : asset.ready();
-    if (file == null) {
+    Optional<AssetRecord> asset = assets.byCdnPath(path);
+    AssetRecord.StoredFile file = asset.map(AssetRecord::ready).orElse(null);
+    if (asset.isEmpty() || file == null) {
       return Responses.message(404, "Not found");
     }
-    return download(asset, file, request.getHeaders().get("Range"));
+    return download(asset.get(), file, request.getHeaders().get("Range"));
   }
 
   /** A seeded upload's part URLs were handed out by a test fixture, not signed here: any signature goes. */
@@ -73,7 +86,7 @@ final class CdnDispatcher extends Dispatcher {
     return record != null && record.seeded();
   }
 
-  private MockResponse download(AssetRecord asset, AssetRecord.StoredFile file, String rangeHeader) {
+  private MockResponse download(AssetRecord asset, AssetRecord.StoredFile file, @Nullable String rangeHeader) {
     ByteRange range = ByteRange.parse(rangeHeader, file.size());
     if (range == ByteRange.UNSATISFIABLE) {
       return new MockResponse.Builder().code(416).setHeader("Content-Range", "bytes */" + file.size()).build();
@@ -86,10 +99,10 @@ final class CdnDispatcher extends Dispatcher {
         .setHeader("Accept-Ranges", "bytes")
         .setHeader("Cache-Control", "private, max-age=86400")
         .body(new FileBody(file.path(), served.first(), length));
-    if (state.faults.drawTruncation()) {
+    if (faults.drawTruncation()) {
       // MockWebServer cuts the body off halfway through the promised Content-Length and drops the connection.
       response.onResponseBody(SocketEffect.ShutdownConnection.INSTANCE);
-      state.counters.fault(FaultKind.TRUNCATED_DOWNLOAD, Endpoint.CDN_DOWNLOAD);
+      counters.fault(FaultKind.TRUNCATED_DOWNLOAD, Endpoint.CDN_DOWNLOAD);
     }
     if (range != null) {
       response.setHeader("Content-Range", "bytes " + served.first() + "-" + served.last() + "/" + file.size());
@@ -97,7 +110,7 @@ final class CdnDispatcher extends Dispatcher {
     return response.build();
   }
 
-  private MockResponse part(String path, ByteString body) {
+  private MockResponse part(String path, @Nullable ByteString body) {
     Matcher matcher = PART.matcher(path);
     UploadRecord upload = matcher.matches() ? uploads.get(matcher.group(1)) : null;
     if (upload == null) {

@@ -17,22 +17,24 @@ final class FaultEffects {
     return new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
   }
 
-  static MockResponse apply(State state, Endpoint endpoint, Faults.Decision fault, MockResponse answer) {
+  /** The answer shaped by the fault drawn for it (the trickle's pace from {@code faults}), counted if it happened. */
+  static MockResponse apply(Faults faults, Counters counters, Endpoint endpoint, Faults.Decision fault,
+      MockResponse answer) {
     MockResponse.Builder shaped = answer.newBuilder();
-    boolean happened = switch (fault.kind()) {
-      case NONE -> false;
+    FaultKind kind = fault.kind();
+    boolean happened = kind != null && switch (kind) {
       case BODY_CUT, TRICKLE -> spoilable(answer);
       default -> true;
     };
-    if (happened && fault.kind() == Faults.Kind.BODY_CUT) {
-      // MockWebServer flushes the headers and the first half of the promised body, then closes the socket.
-      shaped.onResponseBody(SocketEffect.ShutdownConnection.INSTANCE);
-    } else if (happened && fault.kind() == Faults.Kind.TRICKLE) {
-      // The headers and the first bytes go out at once; each further write waits the pause first.
-      shaped.throttleBody(state.faults.trickleBytes(), state.faults.tricklePause().toMillis(), TimeUnit.MILLISECONDS);
-    }
-    if (happened) {
-      state.counters.fault(fault.kind().counted, endpoint);
+    if (kind != null && happened) {
+      if (kind == FaultKind.BODY_CUT) {
+        // MockWebServer flushes the headers and the first half of the promised body, then closes the socket.
+        shaped.onResponseBody(SocketEffect.ShutdownConnection.INSTANCE);
+      } else if (kind == FaultKind.TRICKLE) {
+        // The headers and the first bytes go out at once; each further write waits the pause first.
+        shaped.throttleBody(faults.trickleBytes(), faults.tricklePause().toMillis(), TimeUnit.MILLISECONDS);
+      }
+      counters.fault(kind, endpoint);
     }
     long delay = fault.latency().toMillis();
     if (delay > 0) {

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Faults the sandbox injects on demand, changeable while it runs. Every random draw comes from one generator
@@ -34,9 +35,9 @@ public final class Faults {
   private double resetAfterAccept;
   private double truncatedDownloads;
   private double jobFailureRate;
-  private Duration urlLifetime;
+  private @Nullable Duration urlLifetime;
   private int concurrencyLimit;
-  private Double creditsLeft;
+  private @Nullable Double creditsLeft;
 
   Faults(long seed) {
     this.random = new Random(seed);
@@ -207,69 +208,25 @@ public final class Faults {
     return this;
   }
 
-  /**
-   * Applies faults written as text, for the command line: comma-separated {@code name[:ENDPOINT]=value} with the
-   * names {@code serverErrors}, {@code rateLimits}, {@code resets}, {@code bodyCuts}, {@code trickledBodies}
-   * (rates), {@code latencyMs} (milliseconds), {@code resetAfterAccept}, {@code truncatedDownloads},
-   * {@code jobFailureRate} (rates), {@code trickleBytes}, {@code trickleMs}, {@code concurrencyLimit},
-   * {@code urlLifetimeSeconds} and {@code creditsLeft}. Example: {@code serverErrors:GET_JOB=0.2,bodyCuts:GENERATE=0.1,trickleMs=3000}.
-   *
-   * @throws IllegalArgumentException naming the first entry it cannot read
-   */
-  public Faults apply(String spec) {
-    for (String entry : spec.split(",")) {
-      if (entry.isBlank()) {
-        continue;
-      }
-      String[] nameValue = entry.trim().split("=", 2);
-      String[] nameEndpoint = nameValue[0].split(":", 2);
-      try {
-        Endpoint[] endpoints = nameEndpoint.length == 2
-            ? new Endpoint[] {Endpoint.valueOf(nameEndpoint[1])} : new Endpoint[0];
-        double value = Double.parseDouble(nameValue[1]);
-        switch (nameEndpoint[0]) {
-          case "serverErrors" -> serverErrors(value, endpoints);
-          case "rateLimits" -> rateLimits(value, RetryHint.RETRY_AFTER_HEADER, Duration.ofSeconds(1), endpoints);
-          case "resets" -> resets(value, endpoints);
-          case "latencyMs" -> latency(Duration.ofMillis((long) value), endpoints);
-          case "bodyCuts" -> bodyCuts(value, endpoints);
-          case "trickledBodies" -> trickledBodies(value, endpoints);
-          case "trickleBytes" -> tricklePace((long) value, tricklePause());
-          case "trickleMs" -> tricklePace(trickleBytes(), Duration.ofMillis((long) value));
-          case "resetAfterAccept" -> resetAfterAccept(value);
-          case "truncatedDownloads" -> truncatedDownloads(value);
-          case "jobFailureRate" -> jobFailureRate(value);
-          case "concurrencyLimit" -> concurrencyLimit((int) value);
-          case "urlLifetimeSeconds" -> urlLifetime(Duration.ofMillis((long) (value * 1000)));
-          case "creditsLeft" -> creditsLeft(value);
-          default -> throw new IllegalArgumentException("unknown fault " + nameEndpoint[0]);
-        }
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException("cannot read fault '" + entry.trim() + "': " + e.getMessage(), e);
-      }
-    }
-    return this;
-  }
-
   /** What to do with one request; drawn once per request. */
   synchronized Decision decide(Endpoint endpoint) {
     Duration delay = latency.getOrDefault(endpoint, Duration.ZERO);
     if (draw(resets.get(endpoint))) {
-      return new Decision(delay, Kind.RESET, 0);
+      return new Decision(delay, FaultKind.RESET, 0);
     }
     if (draw(serverErrors.get(endpoint))) {
-      return new Decision(delay, Kind.SERVER_ERROR, serverErrorStatus.get(endpoint));
+      return new Decision(delay, FaultKind.SERVER_ERROR, serverErrorStatus.getOrDefault(endpoint, 500));
     }
     if (draw(rateLimits.get(endpoint))) {
-      return new Decision(delay, Kind.RATE_LIMIT, 429);
+      return new Decision(delay, FaultKind.RATE_LIMIT, 429);
     }
     if (draw(bodyCuts.get(endpoint))) {
-      return new Decision(delay, Kind.BODY_CUT, 0);
+      return new Decision(delay, FaultKind.BODY_CUT, 0);
     }
     if (draw(trickles.get(endpoint))) {
-      return new Decision(delay, Kind.TRICKLE, 0);
+      return new Decision(delay, FaultKind.TRICKLE, 0);
     }
-    return new Decision(delay, Kind.NONE, 0);
+    return new Decision(delay, null, 0);
   }
 
   synchronized boolean drawResetAfterAccept() {
@@ -308,7 +265,7 @@ public final class Faults {
     return urlLifetime == null ? configured : urlLifetime;
   }
 
-  private boolean draw(Double rate) {
+  private boolean draw(@Nullable Double rate) {
     return rate != null && rate > 0 && random.nextDouble() < rate;
   }
 
@@ -324,21 +281,8 @@ public final class Faults {
   }
 
   /**
-   * The kinds of fault a request can meet. The first three answer instead of the service; a body cut or a trickle
-   * lets the service answer, then spoils how the answer travels.
+   * The fault drawn for one request: {@code kind} is null for none, else a reset, 5xx or 429 (which answer instead
+   * of the service) or a body cut or trickle (which let the service answer, then spoil how the answer travels).
    */
-  enum Kind {
-    NONE(null), RESET(FaultKind.RESET), SERVER_ERROR(FaultKind.SERVER_ERROR), RATE_LIMIT(FaultKind.RATE_LIMIT),
-    BODY_CUT(FaultKind.BODY_CUT), TRICKLE(FaultKind.TRICKLE);
-
-    /** What {@link Counters} calls it; null for none. */
-    final FaultKind counted;
-
-    Kind(FaultKind counted) {
-      this.counted = counted;
-    }
-  }
-
-  /** The faults drawn for one request. */
-  record Decision(Duration latency, Kind kind, int status) {}
+  record Decision(Duration latency, @Nullable FaultKind kind, int status) {}
 }

@@ -3,12 +3,14 @@ package dev.ltx4j.sandbox;
 import dev.ltx4j.sandbox.internal.Json;
 import dev.ltx4j.sandbox.internal.Responses;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.OptionalLong;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every request meets before its handler, on either listener: it is counted, refused when its body is over
@@ -23,61 +25,67 @@ final class Prelude {
     MockResponse handle(RecordedRequest request);
   }
 
-  private final State state;
+  private final Counters counters;
+  private final RequestRate rate;
+  private final Faults faults;
+  private final Clock clock;
   private final long bodyLimit;
   /** The expected {@code Authorization} header, or null where no credentials are asked (the CDN). */
-  private final String expectedAuth;
+  private final @Nullable String expectedAuth;
   /** Whether a simulated 429 carries the configured retry hint, as the API's do. */
   private final boolean retryHints;
 
-  private Prelude(State state, long bodyLimit, String expectedAuth, boolean retryHints) {
-    this.state = state;
+  private Prelude(Counters counters, RequestRate rate, Faults faults, Clock clock, long bodyLimit,
+      @Nullable String expectedAuth, boolean retryHints) {
+    this.counters = counters;
+    this.rate = rate;
+    this.faults = faults;
+    this.clock = clock;
     this.bodyLimit = bodyLimit;
     this.expectedAuth = expectedAuth;
     this.retryHints = retryHints;
   }
 
-  /** The API's: its body limit, Basic auth with the configured credentials, 429s with retry hints. */
-  static Prelude api(State state) {
-    String credentials = state.settings.apiKey() + ":" + state.settings.apiSecret();
-    return new Prelude(state, BodyLimits.API,
+  /** The API's: its body limit, Basic auth with these credentials, 429s with retry hints. */
+  static Prelude api(Counters counters, RequestRate rate, Faults faults, Clock clock, String apiKey,
+      String apiSecret) {
+    String credentials = apiKey + ":" + apiSecret;
+    return new Prelude(counters, rate, faults, clock, BodyLimits.API,
         "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)), true);
   }
 
   /** The CDN's: the part body limit, no credentials, bare 429s. */
-  static Prelude cdn(State state) {
-    return new Prelude(state, BodyLimits.CDN_PART, null, false);
+  static Prelude cdn(Counters counters, RequestRate rate, Faults faults, Clock clock) {
+    return new Prelude(counters, rate, faults, clock, BodyLimits.CDN_PART, null, false);
   }
 
   MockResponse run(RecordedRequest request, Endpoint endpoint, Handler handler) {
-    state.counters.request(endpoint);
+    counters.request(endpoint);
     Optional<MockResponse> tooLarge = BodyLimits.refusal(request, bodyLimit);
     if (tooLarge.isPresent()) {
       return tooLarge.get();
     }
     boolean authorized = expectedAuth != null && expectedAuth.equals(request.getHeaders().get("Authorization"));
-    OptionalLong wait = authorized ? state.rate.admit(state.now()) : OptionalLong.empty();
+    OptionalLong wait = authorized ? rate.admit(clock.instant()) : OptionalLong.empty();
     if (wait.isPresent()) {
-      state.counters.rateLimitRefusal();
+      counters.rateLimitRefusal();
       return Refusals.rateUsedUp(Duration.ofNanos(wait.getAsLong()));
     }
-    Faults.Decision fault = state.faults.decide(endpoint);
-    MockResponse response = switch (fault.kind()) {
-      case RESET -> FaultEffects.reset();
-      case SERVER_ERROR -> Responses.message(fault.status(), "Internal server error (simulated)");
-      case RATE_LIMIT -> rateLimited();
-      default -> expectedAuth != null && !authorized
-          ? Responses.message(401, "Unauthorized") : handler.handle(request);
-    };
-    return FaultEffects.apply(state, endpoint, fault, response);
+    Faults.Decision fault = faults.decide(endpoint);
+    FaultKind kind = fault.kind();
+    MockResponse response = kind == FaultKind.RESET ? FaultEffects.reset()
+        : kind == FaultKind.SERVER_ERROR ? Responses.message(fault.status(), "Internal server error (simulated)")
+        : kind == FaultKind.RATE_LIMIT ? rateLimited()
+        : expectedAuth != null && !authorized ? Responses.message(401, "Unauthorized") : handler.handle(request);
+    return FaultEffects.apply(faults, counters, endpoint, fault, response);
   }
 
   private MockResponse rateLimited() {
     if (!retryHints) {
       return Responses.message(429, "Too many requests (simulated)");
     }
-    long seconds = Math.max(1, state.faults.retryAfter().toSeconds());
-    RetryHint hint = state.faults.retryHint();
+    long seconds = Math.max(1, faults.retryAfter().toSeconds());
+    RetryHint hint = faults.retryHint();
     MockResponse response = Responses.json(429, Json.object("reason", "Too many requests (simulated)",
         "remainingSeconds", hint == RetryHint.REMAINING_SECONDS ? seconds : null));
     return hint == RetryHint.RETRY_AFTER_HEADER

@@ -1,7 +1,9 @@
 package dev.ltx4j.sandbox;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,53 +26,68 @@ final class ProviderStates {
       JobState.QUEUED, "is in progress", JobState.IN_PROGRESS, "failed", JobState.FAILURE, "was canceled",
       JobState.CANCELED);
 
-  private ProviderStates() {}
+  private final Reset reset;
+  private final Seeding seeding;
+  private final Faults faults;
+  private final Refusals refusals;
+  private final Clock clock;
 
-  static void apply(Sandbox sandbox, State state, String name) {
-    state.reset();
+  ProviderStates(Reset reset, Seeding seeding, Faults faults, Refusals refusals, Clock clock) {
+    this.reset = reset;
+    this.seeding = seeding;
+    this.faults = faults;
+    this.refusals = refusals;
+    this.clock = clock;
+  }
+
+  /** Resets, then sets up the state of this name, as the facade's {@code applyState} documents them. */
+  void apply(String name) {
+    reset.run();
     String text = name.trim();
     Matcher matcher;
     if ((matcher = JOB.matcher(text)).matches()) {
       String id = matcher.group(1);
-      SeedJob seed = SeedJob.of(id, JOB_STATES.get(matcher.group(2).replaceFirst(" at .*", "")));
+      // the pattern names only the statuses the map holds
+      JobState status = Objects.requireNonNull(JOB_STATES.get(matcher.group(2).replaceFirst(" at .*", "")));
+      SeedJob seed = SeedJob.of(id, status);
       if (matcher.group(3) != null) {
         seed.progress(Double.parseDouble(matcher.group(3)));
       }
       if (seed.status == JobState.SUCCESS) {
         seed.assetIds("asset_" + id.substring("job_".length()));
       }
-      sandbox.seedJob(seed);
+      seeding.job(seed);
     } else if ((matcher = JOBS.matcher(text)).matches()) {
       Matcher ids = ID.matcher(matcher.group(1));
       for (int age = 100; ids.find(); age--) { // listed oldest first: the last one named is the newest
-        sandbox.seedJob(SeedJob.of(ids.group(), JobState.QUEUED).createdAt(state.now().minusSeconds(age)));
+        seeding.job(SeedJob.of(ids.group(), JobState.QUEUED).createdAt(clock.instant().minusSeconds(age)));
       }
     } else if ((matcher = IMAGES.matcher(text)).matches()) {
       Matcher ids = ID.matcher(matcher.group(1));
       while (ids.find()) {
-        sandbox.seedImageAsset(ids.group());
+        seeding.imageAsset(ids.group());
       }
     } else if ((matcher = UPLOAD.matcher(text)).matches()) {
       String stage = matcher.group(2).startsWith("of one") ? "started"
           : matcher.group(2).startsWith("has received") ? "received" : "imported";
-      Seeding.upload(state, matcher.group(1), stage, matcher.group(3));
+      seeding.upload(matcher.group(1), stage, matcher.group(3));
     } else if ((matcher = VIDEO.matcher(text)).matches()) {
-      sandbox.seedVideoAsset(matcher.group(1));
+      seeding.videoAsset(matcher.group(1));
     } else if ((matcher = LIMIT.matcher(text)).matches()) {
       int limit = Integer.parseInt(matcher.group(1));
       for (int i = 0; i < limit; i++) {
-        sandbox.seedJob(SeedJob.of(String.format("job_running%03d", i), JobState.IN_PROGRESS));
+        seeding.job(SeedJob.of(String.format("job_running%03d", i), JobState.IN_PROGRESS));
       }
-      state.faults.concurrencyLimit(limit);
+      faults.concurrencyLimit(limit);
     } else if ((matcher = RATE.matcher(text)).matches()) {
-      state.refusals.rateUsedUpUntil(state.now().plusSeconds(Long.parseLong(matcher.group(1))));
+      refusals.rateUsedUpUntil(clock.instant().plusSeconds(Long.parseLong(matcher.group(1))));
     } else if (text.equals("the API key cannot access protected resources")) {
-      state.refusals.forbid();
+      refusals.forbid();
     } else if (text.equals("there are more jobs than one page")) {
       // One more than the largest page the spec allows, so it holds whatever pageSize the consumer asks for.
       for (int i = 0; i <= MAX_PAGE_SIZE; i++) {
-        sandbox.seedJob(SeedJob.of(String.format("job_page%03d", i), JobState.SUCCESS)
-            .assetIds(String.format("asset_page%03d", i)).createdAt(state.now().minus(Duration.ofMinutes(i))));
+        seeding.job(SeedJob.of(String.format("job_page%03d", i), JobState.SUCCESS)
+            .assetIds(String.format("asset_page%03d", i)).createdAt(clock.instant().minus(Duration.ofMinutes(i))));
       }
     } else if (text.equals("the API key and secret are not recognised") || NO_JOB.matcher(text).matches()) {
       // Nothing beyond the reset: the request brings the unknown credentials or the unknown job id.

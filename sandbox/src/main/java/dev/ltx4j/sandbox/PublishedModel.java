@@ -16,7 +16,7 @@ final class PublishedModel {
   private PublishedModel() {}
 
   static MockResponse answer(String modelId, UnaryOperator<List<Map<String, Object>>> edit) {
-    if (!Generations.MODEL_ID.equals(modelId)) {
+    if (!Model.ID.equals(modelId)) {
       return Responses.reason(404, "Model " + modelId + " not found");
     }
     Map<String, Object> model = Json.object("id", modelId, "name", "LTX 2.3 Fast", "type", "custom",

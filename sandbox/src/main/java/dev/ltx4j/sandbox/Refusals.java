@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Refusals of every API call that provider states set up, as Scenario words them: an API key that may not reach
@@ -15,7 +16,7 @@ import mockwebserver3.MockResponse;
 final class Refusals {
   static final String PROTECTED = "API Keys cannot access protected resources";
   private volatile boolean forbidden;
-  private volatile Instant rateUsedUpUntil;
+  private volatile @Nullable Instant rateUsedUpUntil;
 
   /** Every call answers 403 until the next reset. */
   void forbid() {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Which API operation a method and path name, with the path's id. */
+/** Which API operation a method and path name, with the path's id (empty when the path holds none). */
 record Route(Endpoint endpoint, String id) {
   private record Rule(String method, Pattern path, Endpoint endpoint) {}
 
@@ -26,9 +26,9 @@ record Route(Endpoint endpoint, String id) {
     for (Rule rule : RULES) {
       Matcher matcher = rule.path().matcher(path);
       if (rule.method().equals(method) && matcher.matches()) {
-        return new Route(rule.endpoint(), matcher.groupCount() > 0 ? matcher.group(1) : null);
+        return new Route(rule.endpoint(), matcher.groupCount() > 0 ? matcher.group(1) : "");
       }
     }
-    return new Route(Endpoint.OTHER, null);
+    return new Route(Endpoint.OTHER, "");
   }
 }

@@ -2,11 +2,21 @@ package dev.ltx4j.sandbox;
 
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.LtxClientBuilder;
+import dev.ltx4j.sandbox.internal.AssetStore;
+import dev.ltx4j.sandbox.internal.Dialect;
+import dev.ltx4j.sandbox.internal.Ids;
+import dev.ltx4j.sandbox.internal.JobStore;
 import dev.ltx4j.sandbox.internal.NoDelaySockets;
+import dev.ltx4j.sandbox.internal.Responses;
+import dev.ltx4j.sandbox.internal.Schedule;
+import dev.ltx4j.sandbox.internal.SpecValidator;
+import dev.ltx4j.sandbox.internal.UploadStore;
+import dev.ltx4j.sandbox.internal.UrlSigner;
 import dev.ltx4j.sandbox.internal.VideoRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,6 +33,8 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An offline, stateful simulator of Scenario's API for LTX 2.3 Fast, on two loopback listeners: the API (Basic
@@ -43,27 +55,69 @@ public final class Sandbox implements AutoCloseable {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Sandbox.class);
 
-  private final State state;
+  private final Settings settings;
+  private final Faults faults;
+  private final Counters counters;
+  private final Reset reset;
+  private final Seeding seeding;
+  private final ProviderStates providerStates;
+  private final Path dataDir;
+  private final HttpUrl cdnBase;
   private final MockWebServer api = new MockWebServer();
   private final MockWebServer cdn = new MockWebServer();
   private final ExecutorService renderPool;
 
+  /** Makes the parts and joins them: each handler gets the stores, knobs and settings it needs, nothing more. */
   private Sandbox(Settings settings) throws IOException {
+    this.settings = settings;
     this.renderPool = Executors.newSingleThreadExecutor(task -> {
       Thread thread = new Thread(task, "ltx4j-sandbox-render");
       thread.setDaemon(true);
       return thread;
     });
-    Path dataDir = Files.createTempDirectory("ltx4j-sandbox-");
-    this.state = new State(settings, new VideoRenderer(settings.cacheDir(), renderPool, settings.clock()), dataDir);
+    this.dataDir = Files.createTempDirectory("ltx4j-sandbox-");
+    Clock clock = settings.clock();
+    Timeline timeline = new Timeline(clock, settings.phases(), settings.timeScale(), settings.workGrowsWithDuration());
+    this.faults = new Faults(settings.seed());
+    RequestRate rate = new RequestRate(settings.requestsPerMinute(), settings.timeScale());
+    GenerationLoad load = new GenerationLoad(settings.timeScale());
+    this.counters = new Counters(rate, load, clock);
+    Refusals refusals = new Refusals();
+    Dialect dialect = settings.realWorldVariants() ? Dialect.REAL_WORLD : Dialect.DOCUMENTED;
+    JobStore jobs = new JobStore(dialect);
+    AssetStore assets = new AssetStore();
+    UploadStore uploads = new UploadStore(dataDir.resolve("uploads"));
+    Ids ids = new Ids(settings.idSeed());
+    UrlSigner signer = new UrlSigner(("ltx4j-sandbox-" + settings.seed()).getBytes(StandardCharsets.UTF_8));
+    Videos videos = new Videos(new VideoRenderer(settings.cacheDir(), renderPool, clock));
+    Images images = new Images(dataDir.resolve("assets"), clock, assets);
+    Ceiling ceiling = new Ceiling(faults, settings.concurrencyCeiling());
+    this.reset = new Reset(refusals, jobs, assets, uploads, counters, faults);
+    this.seeding = new Seeding(jobs, assets, uploads, videos, images, clock);
+    this.providerStates = new ProviderStates(reset, seeding, faults, refusals, clock);
+
     InetAddress loopback = InetAddress.getByName(settings.host());
     cdn.setBodyLimit(BodyLimits.CDN_PART); // larger bodies are drained, not kept, and answered 413
-    cdn.setDispatcher(draining(cdn, new CdnDispatcher(state, state.uploads)));
+    cdn.setDispatcher(draining(cdn, new CdnDispatcher(Prelude.cdn(counters, rate, faults, clock), signer, assets,
+        uploads, faults, counters, clock)));
     cdn.setServerSocketFactory(new NoDelaySockets()); // else each answer waits ~40 ms for a delayed ACK
     cdn.start(loopback, settings.cdnPort());
-    state.cdnBase = url(settings.host(), cdn.getPort(), "/");
+    this.cdnBase = url(settings.host(), cdn.getPort(), "/");
+
+    CdnLinks links = new CdnLinks(signer, cdnBase, clock, faults, settings.urlLifetime());
+    ApiDispatcher.Handlers handlers = new ApiDispatcher.Handlers(
+        new Generations(jobs, assets, videos, ids, timeline, faults, ceiling, counters, load, dialect,
+            settings.quoteStatus()),
+        new JobRoutes(jobs, dialect, clock, settings.defaultPageSize()),
+        new AssetRoutes(assets, images, ids, links, dialect),
+        new UploadRoutes(uploads, images, ids, links, timeline, dialect),
+        new TeamRoutes(ceiling),
+        settings.publishedInputs());
     api.setBodyLimit(BodyLimits.API);
-    api.setDispatcher(draining(api, new ApiDispatcher(state)));
+    api.setDispatcher(draining(api, new ApiDispatcher(
+        Prelude.api(counters, rate, faults, clock, settings.apiKey(), settings.apiSecret()),
+        new Admin(counters, reset), handlers, refusals, counters, clock, SpecValidator.shared(),
+        settings.checkAnswers())));
     api.setServerSocketFactory(new NoDelaySockets());
     api.start(loopback, settings.port());
   }
@@ -75,22 +129,22 @@ public final class Sandbox implements AutoCloseable {
 
   /** The API base URL to give a client, e.g. {@code http://127.0.0.1:41234/v1}. */
   public String baseUrl() {
-    return url(state.settings.host(), api.getPort(), "/v1").toString();
+    return url(settings.host(), api.getPort(), "/v1").toString();
   }
 
   /** The CDN listener's root, e.g. {@code http://127.0.0.1:41235/}; asset URLs point here. */
   public String cdnUrl() {
-    return state.cdnBase.toString();
+    return cdnBase.toString();
   }
 
   /** The API key the sandbox accepts. */
   public String apiKey() {
-    return state.settings.apiKey();
+    return settings.apiKey();
   }
 
   /** The API secret the sandbox accepts. */
   public String apiSecret() {
-    return state.settings.apiSecret();
+    return settings.apiSecret();
   }
 
   /** A client builder already pointed at this sandbox with its credentials; add settings and build. */
@@ -105,12 +159,12 @@ public final class Sandbox implements AutoCloseable {
 
   /** The fault knobs; changes apply to the next request. */
   public Faults faults() {
-    return state.faults;
+    return faults;
   }
 
   /** What the sandbox has seen; also at {@code GET /_admin/counters}. */
   public Counters counters() {
-    return state.counters;
+    return counters;
   }
 
   /**
@@ -118,7 +172,7 @@ public final class Sandbox implements AutoCloseable {
    * cached on disk).
    */
   public void reset() {
-    state.reset();
+    reset.run();
   }
 
   /**
@@ -126,19 +180,19 @@ public final class Sandbox implements AutoCloseable {
    * succeeded job's videos are readable when this returns: it waits for their files (seconds on a cold cache).
    */
   public Sandbox seedJob(SeedJob job) {
-    Seeding.job(state, job);
+    seeding.job(job);
     return this;
   }
 
   /** Adds a video asset (6 s, 25 fps, 16:9) under this id, readable when this returns (see {@link #seedJob}). */
   public Sandbox seedVideoAsset(String assetId) {
-    Seeding.videoAsset(state, assetId);
+    seeding.videoAsset(assetId);
     return this;
   }
 
   /** Adds an image asset (a small PNG) under this id, e.g. a first frame for image-to-video. */
   public Sandbox seedImageAsset(String assetId) {
-    Seeding.imageAsset(state, assetId);
+    seeding.imageAsset(assetId);
     return this;
   }
 
@@ -157,7 +211,7 @@ public final class Sandbox implements AutoCloseable {
    * @throws IllegalArgumentException for a state the sandbox does not know
    */
   public void applyState(String providerState) {
-    ProviderStates.apply(this, state, providerState);
+    providerStates.apply(providerState);
   }
 
   /** Stops both listeners and deletes uploaded files. */
@@ -166,7 +220,7 @@ public final class Sandbox implements AutoCloseable {
     api.close();
     cdn.close();
     renderPool.shutdownNow();
-    try (Stream<Path> files = Files.walk(state.dataDir)) {
+    try (Stream<Path> files = Files.walk(dataDir)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
       // Temporary files only: leaving them is harmless.
@@ -179,8 +233,8 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /** A URL naming the configured address (MockWebServer's own URLs say {@code localhost}). */
-  private static okhttp3.HttpUrl url(String host, int port, String path) {
-    return new okhttp3.HttpUrl.Builder().scheme("http").host(host).port(port).encodedPath(path).build();
+  private static HttpUrl url(String host, int port, String path) {
+    return new HttpUrl.Builder().scheme("http").host(host).port(port).encodedPath(path).build();
   }
 
   /** MockWebServer keeps every request for tests to take; a long-running sandbox must not. */
@@ -195,7 +249,7 @@ public final class Sandbox implements AutoCloseable {
           return delegate.dispatch(request);
         } catch (RuntimeException e) {
           LOG.error("The sandbox failed on {} {}", request.getMethod(), request.getUrl().encodedPath(), e);
-          return dev.ltx4j.sandbox.internal.Responses.message(500, "Sandbox error: " + e);
+          return Responses.message(500, "Sandbox error: " + e);
         }
       }
     };
@@ -221,13 +275,6 @@ public final class Sandbox implements AutoCloseable {
     return System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
-  /** The sandbox's configuration, fixed at start. */
-  record Settings(String host, int port, int cdnPort, String apiKey, String apiSecret, long seed, long idSeed, Clock clock,
-      double timeScale, List<Duration> phases, Duration urlLifetime, Path cacheDir, int quoteStatus,
-      int defaultPageSize, boolean realWorldVariants, boolean checkAnswers, int requestsPerMinute,
-      int concurrencyCeiling, boolean workGrowsWithDuration,
-      java.util.function.UnaryOperator<List<Map<String, Object>>> publishedInputs) {}
-
   /** Configures a {@link Sandbox}; every setting has a default. */
   public static final class Builder {
     private String host = "127.0.0.1";
@@ -235,7 +282,7 @@ public final class Sandbox implements AutoCloseable {
     private int cdnPort;
     private String apiKey = DEFAULT_API_KEY;
     private String apiSecret = DEFAULT_API_SECRET;
-    private Long seed;
+    private @Nullable Long seed;
     private Clock clock = Clock.systemUTC();
     private double timeScale = 1.0;
     private final Duration[] phases = {Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofMillis(500),
@@ -307,7 +354,7 @@ public final class Sandbox implements AutoCloseable {
      * warming-up 0.5 s, in-progress 3 s, finalizing 0.5 s. A job succeeds only once its video is rendered too.
      */
     public Builder phase(JobState status, Duration duration) {
-      int index = dev.ltx4j.sandbox.internal.Schedule.RUNNING.indexOf(status);
+      int index = Schedule.RUNNING.indexOf(status);
       if (index < 0) {
         throw new IllegalArgumentException(status + " is not a running status");
       }

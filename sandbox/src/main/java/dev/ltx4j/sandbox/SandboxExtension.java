@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a {@link Sandbox} for a test class and injects it, or an {@link LtxClient} pointed at it, into test and
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class SandboxExtension
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
   private final Sandbox.Builder builder;
-  private Sandbox sandbox;
-  private LtxClient client;
+  private @Nullable Sandbox sandbox;
+  private @Nullable LtxClient client;
 
   /** A sandbox with the default settings. */
   public SandboxExtension() {

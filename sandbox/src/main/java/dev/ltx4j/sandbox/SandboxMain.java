@@ -98,7 +98,7 @@ public final class SandboxMain {
     Sandbox sandbox = builder.credentials(key, secret).start();
     if (faults != null) {
       try {
-        sandbox.faults().apply(faults);
+        FaultText.apply(sandbox.faults(), faults);
       } catch (IllegalArgumentException e) {
         sandbox.close();
         throw e;

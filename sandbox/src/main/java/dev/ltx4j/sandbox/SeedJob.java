@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A job to put into the sandbox as it is, for tests and provider states: it stays in its status. Defaults: type
@@ -15,13 +16,13 @@ public final class SeedJob {
   final String id;
   final JobState status;
   String jobType = "custom";
-  Instant createdAt;
-  Double progress;
+  @Nullable Instant createdAt;
+  @Nullable Double progress;
   List<String> assetIds = List.of();
   String error = "The generation failed (seeded).";
   String hint = "Retry the generation; if it keeps failing, change the prompt.";
   Map<String, Object> input = new LinkedHashMap<>(Map.of("prompt", "A fantasy landscape",
-      "modelId", Generations.MODEL_ID));
+      "modelId", Model.ID));
 
   private SeedJob(String id, JobState status) {
     this.id = Objects.requireNonNull(id, "id == null");

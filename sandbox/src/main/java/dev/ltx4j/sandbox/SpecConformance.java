@@ -2,6 +2,7 @@ package dev.ltx4j.sandbox;
 
 import dev.ltx4j.sandbox.internal.SpecValidator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks an answer of the service against the spec the sandbox is built from, read strictly (an object lists every
@@ -17,7 +18,8 @@ public final class SpecConformance {
    *
    * @param path the request's path from {@code /v1}, e.g. {@code /v1/jobs/job_x}
    */
-  public static List<String> problems(String method, String path, int status, String contentType, String body) {
+  public static List<String> problems(String method, String path, int status, @Nullable String contentType,
+      @Nullable String body) {
     return SpecValidator.shared().responseProblems(method, path, status, contentType, body);
   }
 }

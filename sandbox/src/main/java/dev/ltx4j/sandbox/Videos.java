@@ -9,10 +9,14 @@ import java.util.concurrent.CompletableFuture;
 
 /** Video assets: what a generation produces, and what seeded jobs point at. */
 final class Videos {
-  private Videos() {}
+  private final VideoRenderer renderer;
+
+  Videos(VideoRenderer renderer) {
+    this.renderer = renderer;
+  }
 
   /** The asset a generation produces; its file renders in the background (or comes from the cache). */
-  static AssetRecord generated(State state, String assetId, GenerateInput request) {
+  AssetRecord generated(String assetId, GenerateInput request) {
     int duration = request.durationOrDefault();
     int fps = request.fpsOrDefault();
     boolean portrait = request.portrait();
@@ -24,10 +28,10 @@ final class Videos {
     };
     int shortSide = longSide * 9 / 16;
     boolean audio = request.audio();
-    CompletableFuture<VideoRenderer.Video> video = state.renderer.render(duration, fps, portrait, audio);
+    CompletableFuture<VideoRenderer.Video> video = renderer.render(duration, fps, portrait, audio);
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("kind", "video");
-    metadata.put("modelId", Generations.MODEL_ID);
+    metadata.put("modelId", Model.ID);
     metadata.put("fps", fps);
     metadata.put("aspectRatio", portrait ? "9:16" : "16:9");
     metadata.put("requestedResolution", resolution);
@@ -43,7 +47,7 @@ final class Videos {
   }
 
   /** The default video (6 s, 25 fps, 16:9) under a chosen id, for seeded jobs. */
-  static AssetRecord seeded(State state, String assetId) {
-    return generated(state, assetId, new GenerateInput(java.util.Map.of("prompt", "seeded")));
+  AssetRecord seeded(String assetId) {
+    return generated(assetId, new GenerateInput(java.util.Map.of("prompt", "seeded")));
   }
 }

@@ -119,17 +119,6 @@ class FaultsTest {
   }
 
   @Test
-  void bodyCutsAndTricklesAreReadFromText() {
-    Faults faults = new Faults(1).apply("bodyCuts:GENERATE=1,trickledBodies:GET_JOB=1,trickleBytes=4,trickleMs=250");
-
-    assertThat(faults.decide(Endpoint.GENERATE).kind()).isEqualTo(Faults.Kind.BODY_CUT);
-    assertThat(faults.decide(Endpoint.GET_JOB).kind()).isEqualTo(Faults.Kind.TRICKLE);
-    assertThat(faults.decide(Endpoint.GET_ASSET).kind()).isEqualTo(Faults.Kind.NONE);
-    assertThat(faults.trickleBytes()).isEqualTo(4);
-    assertThat(faults.tricklePause()).isEqualTo(Duration.ofMillis(250));
-  }
-
-  @Test
   void serverErrorsOnReadsAreRetriedByTheClient(Sandbox sandbox) {
     sandbox.faults().serverErrors(1.0, 503, Endpoint.LIST_JOBS);
     try (LtxClient client = sandbox.clientBuilder().maxRetries(2).build()) {

@@ -57,7 +57,7 @@ class RequestLimitsTest {
 
   @Test
   void takesTheLargestDirectUploadTheSandboxAccepts(Sandbox sandbox) throws IOException {
-    byte[] image = Arrays.copyOf(UploadsTest.png(8, 8), AssetsApi.MAX_IMAGE_BYTES - 1); // readers ignore the tail
+    byte[] image = Arrays.copyOf(UploadsTest.png(8, 8), AssetRoutes.MAX_IMAGE_BYTES - 1); // readers ignore the tail
     String json = "{\"image\":\"data:image/png;base64," + Base64.getEncoder().encodeToString(image)
         + "\",\"name\":\"largest.png\"}";
     assertThat((long) json.length()).as("more than 8 MiB").isGreaterThan(8L << 20);

@@ -41,15 +41,15 @@ class UploadsTest {
   @Test
   void importsAMultipartUploadOncePartsArePutAndItIsCompleted(Sandbox sandbox) throws Exception {
     byte[] image = png(32, 32);
-    byte[] file = Arrays.copyOf(image, (int) UploadsApi.MIN_PART_BYTES + 10); // PNG readers ignore the tail
+    byte[] file = Arrays.copyOf(image, (int) UploadRoutes.MIN_PART_BYTES + 10); // PNG readers ignore the tail
     String create = "{\"fileName\":\"big.png\",\"contentType\":\"image/png\",\"fileSize\":" + file.length
         + ",\"kind\":\"image\",\"parts\":2}";
     Upload upload = post(sandbox, "/uploads", create, UploadResponse.class).upload();
     assertThat(upload.status()).isEqualTo(UploadStatus.PENDING);
     assertThat(upload.parts()).hasSize(2);
 
-    put(upload.parts().get(0).url(), Arrays.copyOfRange(file, 0, (int) UploadsApi.MIN_PART_BYTES));
-    put(upload.parts().get(1).url(), Arrays.copyOfRange(file, (int) UploadsApi.MIN_PART_BYTES, file.length));
+    put(upload.parts().get(0).url(), Arrays.copyOfRange(file, 0, (int) UploadRoutes.MIN_PART_BYTES));
+    put(upload.parts().get(1).url(), Arrays.copyOfRange(file, (int) UploadRoutes.MIN_PART_BYTES, file.length));
     post(sandbox, "/uploads/" + upload.id() + "/action", "{\"action\":\"complete\"}", UploadResponse.class);
     Upload done = awaitProcessed(sandbox, upload.id());
 

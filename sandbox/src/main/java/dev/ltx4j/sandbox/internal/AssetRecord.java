@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stored file: a generated video (available once rendered) or an uploaded image.
@@ -16,13 +17,14 @@ import java.util.concurrent.CompletableFuture;
  * @param durationSeconds the media's duration; null for images
  */
 public record AssetRecord(String id, String mimeType, String extension, CompletableFuture<StoredFile> file,
-    Map<String, Object> metadata, Double durationSeconds) {
+    Map<String, Object> metadata, @Nullable Double durationSeconds) {
 
   /** A file on disk with its facts. {@code width} and {@code height} are null when unknown. */
-  public record StoredFile(Path path, long size, Integer width, Integer height, Instant readyAt) {}
+  public record StoredFile(Path path, long size, @Nullable Integer width, @Nullable Integer height,
+      Instant readyAt) {}
 
   /** The file if it is ready. */
-  public StoredFile ready() {
+  public @Nullable StoredFile ready() {
     return file.isDone() && !file.isCompletedExceptionally() ? file.join() : null;
   }
 

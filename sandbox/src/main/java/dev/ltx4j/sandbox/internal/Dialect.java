@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the sandbox spells its answers. {@link #DOCUMENTED} follows Scenario's reference page and SDK schema;
@@ -61,7 +62,7 @@ public enum Dialect {
   }
 
   /** The {@code nextPaginationToken} of the last page: none, or {@code ""}. */
-  public String lastPageToken() {
+  public @Nullable String lastPageToken() {
     return this == DOCUMENTED ? null : "";
   }
 

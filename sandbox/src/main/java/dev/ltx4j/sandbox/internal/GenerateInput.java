@@ -3,6 +3,7 @@ package dev.ltx4j.sandbox.internal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The parameters of an LTX 2.3 Fast generation, read from a body the spec check passed (so every known field has
@@ -31,39 +32,39 @@ public record GenerateInput(Map<String, Object> fields) {
     return new LinkedHashMap<>(fields);
   }
 
-  public String prompt() {
+  public @Nullable String prompt() {
     return text("prompt");
   }
 
-  public String startImage() {
+  public @Nullable String startImage() {
     return text("startImage");
   }
 
-  public String endImage() {
+  public @Nullable String endImage() {
     return text("endImage");
   }
 
-  public String resolution() {
+  public @Nullable String resolution() {
     return text("resolution");
   }
 
-  public Integer duration() {
+  public @Nullable Integer duration() {
     return fields.get("duration") instanceof Number value ? value.intValue() : null;
   }
 
-  public String aspectRatio() {
+  public @Nullable String aspectRatio() {
     return text("aspectRatio");
   }
 
-  public Integer fps() {
+  public @Nullable Integer fps() {
     return fields.get("fps") instanceof Number value ? value.intValue() : null;
   }
 
-  public String cameraMotion() {
+  public @Nullable String cameraMotion() {
     return text("cameraMotion");
   }
 
-  public Boolean generateAudio() {
+  public @Nullable Boolean generateAudio() {
     return fields.get("generateAudio") instanceof Boolean audio ? audio : null;
   }
 
@@ -84,7 +85,11 @@ public record GenerateInput(Map<String, Object> fields) {
 
   private Object orDefault(String name) {
     Object value = fields.get(name);
-    return value != null ? value : StrictSpec.requestDefaults().get(name);
+    Object fallback = value != null ? value : StrictSpec.requestDefaults().get(name);
+    if (fallback == null) {
+      throw new IllegalStateException("the bundled spec states no default for " + name);
+    }
+    return fallback;
   }
 
   /** True for 9:16; 16:9 is the default. */
@@ -97,7 +102,7 @@ public record GenerateInput(Map<String, Object> fields) {
     return !Boolean.FALSE.equals(generateAudio());
   }
 
-  private String text(String name) {
+  private @Nullable String text(String name) {
     return fields.get(name) instanceof String value ? value : null;
   }
 }

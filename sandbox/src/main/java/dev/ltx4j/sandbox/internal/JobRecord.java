@@ -5,28 +5,46 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One simulated job. Its status is never stored: it is computed from the time since creation, so a job advances
  * without any thread driving it. A pinned job (seeded for a test) stays in its status.
  */
 public final class JobRecord {
+  /** How a job's statuses unfold: along a schedule, or pinned. Fills {@code history}, returns the progress. */
+  private interface Course {
+    double unfold(JobSpec spec, Instant now, List<JobView.Change> history);
+  }
+
   private final JobSpec spec;
-  private final Schedule schedule;
-  private final Supplier<Instant> outputReadyAt;
-  private volatile Instant canceledAt;
+  private final Course course;
+  private volatile @Nullable Instant canceledAt;
+
+  private JobRecord(JobSpec spec, Course course) {
+    this.spec = spec;
+    this.course = course;
+  }
 
   /**
-   * @param spec the job's fixed facts
-   * @param schedule its timeline; null pins it to {@code spec.pinnedStatus()}
+   * A job that advances along {@code schedule} and succeeds once its output is ready too.
+   *
    * @param outputReadyAt when its output became available, null while it is being made
    */
-  public JobRecord(JobSpec spec, Schedule schedule, Supplier<Instant> outputReadyAt) {
-    this.spec = spec;
-    this.schedule = schedule;
-    this.outputReadyAt = outputReadyAt;
+  public static JobRecord scheduled(JobSpec spec, Schedule schedule, Supplier<@Nullable Instant> outputReadyAt) {
+    return new JobRecord(spec, (facts, now, history) -> timeline(facts, schedule, outputReadyAt, now, history));
+  }
+
+  /** A job (seeded for a test) that stays in {@code status}, showing {@code progress}. */
+  public static JobRecord pinned(JobSpec spec, JobState status, double progress) {
+    return new JobRecord(spec, (facts, now, history) -> {
+      if (status != JobState.PENDING) {
+        history.add(new JobView.Change(JobState.PENDING, facts.createdAt()));
+      }
+      history.add(new JobView.Change(status, facts.createdAt()));
+      return progress;
+    });
   }
 
   public JobSpec spec() {
@@ -52,7 +70,7 @@ public final class JobRecord {
   /** The job as it stands at {@code now}. */
   public JobView view(Instant now) {
     List<JobView.Change> history = new ArrayList<>();
-    double progress = schedule == null ? pinnedHistory(history) : timeline(now, history);
+    double progress = course.unfold(spec, now, history);
     Instant canceled = canceledAt;
     if (canceled != null && !now.isBefore(canceled)) {
       history.add(new JobView.Change(JobState.CANCELED, canceled));
@@ -60,16 +78,10 @@ public final class JobRecord {
     return new JobView(spec, progress, history);
   }
 
-  private double pinnedHistory(List<JobView.Change> history) {
-    if (spec.pinnedStatus() != JobState.PENDING) {
-      history.add(new JobView.Change(JobState.PENDING, spec.createdAt()));
-    }
-    history.add(new JobView.Change(spec.pinnedStatus(), spec.createdAt()));
-    return spec.pinnedProgress();
-  }
-
-  private double timeline(Instant now, List<JobView.Change> history) {
-    Instant failAt = schedule.failAfter() == null ? null : spec.createdAt().plus(schedule.failAfter());
+  private static double timeline(JobSpec spec, Schedule schedule, Supplier<@Nullable Instant> outputReadyAt,
+      Instant now, List<JobView.Change> history) {
+    Duration failAfter = schedule.failAfter();
+    Instant failAt = failAfter == null ? null : spec.createdAt().plus(failAfter);
     Instant until = failAt != null && failAt.isBefore(now) ? failAt : now;
     Instant start = spec.createdAt();
     double progress = 0;
@@ -105,8 +117,4 @@ public final class JobRecord {
     double value = (double) elapsed.toNanos() / length.toNanos();
     return Math.round(Math.max(0, Math.min(1, value)) * 1000) / 1000.0;
   }
-
-  /** The fixed facts of a job. */
-  public record JobSpec(String id, String jobType, Instant createdAt, Map<String, Object> input, double cuCost,
-      List<String> assetIds, String error, String hint, JobState pinnedStatus, double pinnedProgress) {}
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sandbox's jobs, newest first. Pages are cut by keyset (creation time, then insertion order), so a job
@@ -63,7 +64,8 @@ public final class JobStore {
    *
    * @throws IllegalArgumentException when the token is not one this store made
    */
-  public Page page(Instant now, int pageSize, String token, String status, String type) {
+  public Page page(Instant now, int pageSize, @Nullable String token, @Nullable String status,
+      @Nullable String type) {
     var tail = token == null ? ordered : ordered.tailMap(decode(token), false);
     List<JobView> jobs = new ArrayList<>();
     Key lastKey = null;
@@ -82,11 +84,12 @@ public final class JobStore {
       jobs.add(job);
       lastKey = entry.getKey();
     }
-    return new Page(jobs, more ? encode(lastKey) : dialect.lastPageToken());
+    Key last = lastKey;
+    return new Page(jobs, more && last != null ? encode(last) : dialect.lastPageToken());
   }
 
   /** A page and the token of the next one; on the last page, the dialect's {@link Dialect#lastPageToken()}. */
-  public record Page(List<JobView> jobs, String nextToken) {}
+  public record Page(List<JobView> jobs, @Nullable String nextToken) {}
 
   private String encode(Key key) {
     return dialect.token(key.createdAt().getEpochSecond() + ":" + key.createdAt().getNano() + ":" + key.sequence());

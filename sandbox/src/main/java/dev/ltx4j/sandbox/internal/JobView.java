@@ -12,7 +12,7 @@ import java.util.Map;
  * @param progress 0 to 1, three decimals
  * @param history every status entered, oldest first; the last one is the current status
  */
-public record JobView(JobRecord.JobSpec spec, double progress, List<Change> history) {
+public record JobView(JobSpec spec, double progress, List<Change> history) {
   /** One status entered, and when. */
   public record Change(JobState status, java.time.Instant at) {}
 

@@ -5,6 +5,7 @@ import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sandbox's JSON: plain maps, lists, strings, numbers and booleans through its own Moshi. It deliberately shares
@@ -17,7 +18,7 @@ public final class Json {
   private Json() {}
 
   /** An ordered JSON object from name/value pairs; pairs whose value is null are left out. */
-  public static Map<String, Object> object(Object... namesAndValues) {
+  public static Map<String, Object> object(@Nullable Object... namesAndValues) {
     Map<String, Object> object = new LinkedHashMap<>();
     for (int i = 0; i < namesAndValues.length; i += 2) {
       if (namesAndValues[i + 1] != null) {
@@ -38,8 +39,8 @@ public final class Json {
    * @throws IllegalArgumentException when the text is not a JSON object
    */
   @SuppressWarnings("unchecked")
-  public static Map<String, Object> readObject(String text) {
-    Object value;
+  public static Map<String, Object> readObject(@Nullable String text) {
+    @Nullable Object value;
     try {
       value = text == null ? null : ANY.fromJson(text);
     } catch (IOException | RuntimeException e) {

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import javax.net.ServerSocketFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Server sockets whose connections send at once ({@code TCP_NODELAY}). MockWebServer leaves Nagle's algorithm on,
@@ -27,11 +28,11 @@ public final class NoDelaySockets extends ServerSocketFactory {
   }
 
   @Override
-  public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+  public ServerSocket createServerSocket(int port, int backlog, @Nullable InetAddress address) throws IOException {
     return bind(new NoDelay(), port, backlog, address);
   }
 
-  private static ServerSocket bind(ServerSocket socket, int port, int backlog, InetAddress address)
+  private static ServerSocket bind(ServerSocket socket, int port, int backlog, @Nullable InetAddress address)
       throws IOException {
     socket.bind(new java.net.InetSocketAddress(address, port), backlog);
     return socket;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The generation's inputs as the service publishes a model's ({@code model.inputs}), made from the bundled spec's
@@ -61,7 +62,7 @@ public final class PublishedInputs {
     return input;
   }
 
-  private static void putIfSet(Map<String, Object> input, String name, Object value) {
+  private static void putIfSet(Map<String, Object> input, String name, @Nullable Object value) {
     if (value != null) {
       input.put(name, value);
     }

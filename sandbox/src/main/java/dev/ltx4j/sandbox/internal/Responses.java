@@ -1,6 +1,7 @@
 package dev.ltx4j.sandbox.internal;
 
 import mockwebserver3.MockResponse;
+import org.jspecify.annotations.Nullable;
 
 /** JSON responses, written by the sandbox's own {@link Json}. */
 public final class Responses {
@@ -15,8 +16,8 @@ public final class Responses {
         .build();
   }
 
-  /** An error body {@code {"reason": …}}. */
-  public static MockResponse reason(int code, String reason) {
+  /** An error body {@code {"reason": …}}; {@code {}} without a reason. */
+  public static MockResponse reason(int code, @Nullable String reason) {
     return json(code, Json.object("reason", reason));
   }
 

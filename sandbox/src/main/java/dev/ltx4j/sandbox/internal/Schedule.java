@@ -3,6 +3,7 @@ package dev.ltx4j.sandbox.internal;
 import dev.ltx4j.sandbox.JobState;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How long a simulated job spends in each running status, already multiplied by the time scale, and when (from
@@ -11,7 +12,7 @@ import java.util.List;
  * @param phases durations of pending, queued, warming-up, in-progress and finalizing, in that order
  * @param failAfter time from creation to failure; null when the job is to succeed
  */
-public record Schedule(List<Duration> phases, Duration failAfter) {
+public record Schedule(List<Duration> phases, @Nullable Duration failAfter) {
   /** The running statuses in the order a job passes through them. */
   public static final List<JobState> RUNNING = List.of(
       JobState.PENDING, JobState.QUEUED, JobState.WARMING_UP, JobState.IN_PROGRESS, JobState.FINALIZING);

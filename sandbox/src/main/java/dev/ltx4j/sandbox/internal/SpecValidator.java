@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks requests and the sandbox's own answers against the project's OpenAPI spec (bundled from
@@ -21,21 +22,17 @@ public final class SpecValidator {
   private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
   private final OpenApiInteractionValidator validator;
 
-  /** Parsing the spec costs a few hundred milliseconds: every sandbox in a JVM shares one (thread-safe) validator. */
-  private static volatile SpecValidator shared;
-
   /** The JVM's shared validator, made on first use. */
   public static SpecValidator shared() {
-    SpecValidator validator = shared;
-    if (validator == null) {
-      synchronized (SpecValidator.class) {
-        if (shared == null) {
-          shared = new SpecValidator();
-        }
-        validator = shared;
-      }
-    }
-    return validator;
+    return Shared.VALIDATOR;
+  }
+
+  /**
+   * Parsing the spec costs a few hundred milliseconds: every sandbox in a JVM shares one (thread-safe) validator,
+   * made when this holder class is first initialised and never replaced.
+   */
+  private static final class Shared {
+    static final SpecValidator VALIDATOR = new SpecValidator();
   }
 
   private SpecValidator() {
@@ -45,7 +42,7 @@ public final class SpecValidator {
   }
 
   /** The reason the request breaks the spec, or empty when it conforms. */
-  public Optional<String> check(String method, HttpUrl url, String contentType, String body) {
+  public Optional<String> check(String method, HttpUrl url, @Nullable String contentType, @Nullable String body) {
     SimpleRequest.Builder request = new SimpleRequest.Builder(method, url.encodedPath());
     for (String name : url.queryParameterNames()) {
       request.withQueryParam(name, url.queryParameterValues(name));
@@ -64,13 +61,14 @@ public final class SpecValidator {
   }
 
   /** What in an answer to {@code method path} breaks the spec, or empty when it conforms. */
-  public Optional<String> checkResponse(String method, String path, int status, String contentType, String body) {
+  public Optional<String> checkResponse(String method, String path, int status, @Nullable String contentType,
+      @Nullable String body) {
     return responseProblems(method, path, status, contentType, body).stream().findFirst();
   }
 
   /** Everything in an answer to {@code method path} that breaks the spec, as {@code key: message}. */
-  public java.util.List<String> responseProblems(String method, String path, int status, String contentType,
-      String body) {
+  public java.util.List<String> responseProblems(String method, String path, int status,
+      @Nullable String contentType, @Nullable String body) {
     SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
     if (contentType != null) {
       response.withContentType(contentType);

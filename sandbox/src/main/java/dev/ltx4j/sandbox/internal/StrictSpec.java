@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bundled spec, read strictly as the contract tests read it: an object schema that does not say whether it
@@ -63,8 +64,9 @@ final class StrictSpec {
   }
 
   /** A request property as the spec states it, a referenced enum's values and default folded in. */
-  record PropertySchema(String type, String description, List<Object> enumValues, Long minimum, Long maximum,
-      Long multipleOf, Object defaultValue, Integer maxLength, boolean required, boolean upload) {}
+  record PropertySchema(String type, @Nullable String description, List<Object> enumValues, @Nullable Long minimum,
+      @Nullable Long maximum, @Nullable Long multipleOf, @Nullable Object defaultValue, @Nullable Integer maxLength,
+      boolean required, boolean upload) {}
 
   /** Read once, on first use. */
   private static final class RequestProperties {
@@ -95,7 +97,11 @@ final class StrictSpec {
         ref = ((Schema) property.getAllOf().get(0)).get$ref();
       }
       if (ref != null) {
-        referenced = components.get(ref.substring(ref.lastIndexOf('/') + 1));
+        String name = ref.substring(ref.lastIndexOf('/') + 1);
+        referenced = components.get(name);
+        if (referenced == null) {
+          throw new IllegalStateException("the bundled spec refers to a schema it does not define: " + name);
+        }
       }
       Object fallback = property.getDefault() != null ? property.getDefault() : referenced.getDefault();
       List<Object> values = referenced.getEnum() == null ? List.of() : List.copyOf(referenced.getEnum());
@@ -107,7 +113,7 @@ final class StrictSpec {
           whole(property.getMultipleOf()), fallback, property.getMaxLength(), required, upload);
     }
 
-    private static Long whole(java.math.BigDecimal number) {
+    private static @Nullable Long whole(java.math.@Nullable BigDecimal number) {
       return number == null ? null : number.longValue();
     }
 

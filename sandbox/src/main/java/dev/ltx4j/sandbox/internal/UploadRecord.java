@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A multipart upload: {@code pending} while parts arrive; after {@code complete}, {@code validating} for a moment,
@@ -19,10 +20,10 @@ public final class UploadRecord {
   private final FileFacts file;
   private final int partCount;
   private final Map<Integer, Path> parts = new ConcurrentHashMap<>();
-  private volatile Instant completedAt;
+  private volatile @Nullable Instant completedAt;
   private volatile Duration validation = Duration.ZERO;
-  private volatile String entityId;
-  private volatile String errorMessage;
+  private volatile @Nullable String entityId;
+  private volatile @Nullable String errorMessage;
   private volatile boolean seeded;
 
   /**
@@ -67,7 +68,7 @@ public final class UploadRecord {
   }
 
   /** Marks the upload complete: after {@code validation} it shows {@code entityId} or {@code errorMessage}. */
-  public void complete(Instant now, Duration validation, String entityId, String errorMessage) {
+  public void complete(Instant now, Duration validation, @Nullable String entityId, @Nullable String errorMessage) {
     this.validation = validation;
     this.entityId = entityId;
     this.errorMessage = errorMessage;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import okio.ByteString;
+import org.jspecify.annotations.Nullable;
 
 /** The sandbox's multipart uploads by id, and the parts PUT to them, kept as files below one directory. */
 public final class UploadStore {
@@ -23,7 +24,7 @@ public final class UploadStore {
   }
 
   /** The upload with this id, or null. */
-  public UploadRecord get(String id) {
+  public @Nullable UploadRecord get(String id) {
     return uploads.get(id);
   }
 

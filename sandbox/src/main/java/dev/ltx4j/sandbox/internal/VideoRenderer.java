@@ -34,12 +34,12 @@ public final class VideoRenderer {
   public static final int SHORT_SIDE = 180;
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VideoRenderer.class);
-  private static volatile boolean fontsWork = true;
-
   private final Path cacheDir;
   private final ExecutorService executor;
   private final Clock clock;
   private final Map<String, CompletableFuture<Video>> renders = new ConcurrentHashMap<>();
+  /** False once drawing text failed (a headless JDK without fonts): later frames skip their labels. */
+  private volatile boolean fontsWork = true;
 
   public VideoRenderer(Path cacheDir, ExecutorService executor, Clock clock) {
     this.cacheDir = cacheDir;
@@ -99,7 +99,7 @@ public final class VideoRenderer {
     }
   }
 
-  private static void label(Graphics2D g, int height, String text) {
+  private void label(Graphics2D g, int height, String text) {
     try {
       g.setFont(new Font(Font.MONOSPACED, Font.BOLD, Math.max(10, height / 12)));
       g.drawString("ltx4j sandbox", 8, height / 8 + 4);
@@ -120,7 +120,7 @@ public final class VideoRenderer {
     return false;
   }
 
-  private static void draw(BufferedImage image, int frame, int frames, int fps) {
+  private void draw(BufferedImage image, int frame, int frames, int fps) {
     int width = image.getWidth();
     int height = image.getHeight();
     Graphics2D g = image.createGraphics();

@@ -10,12 +10,12 @@ import mockwebserver3.MockResponse;
  * {@code GET /v1/teams} (the sandbox's one team) and {@code GET /v1/teams/{id}/limits}: its ceiling as
  * {@code parallelInferences}, -1 when it has none.
  */
-final class TeamsApi {
+final class TeamRoutes {
   static final String TEAM_ID = "team_sandbox";
-  private final State state;
+  private final Ceiling ceiling;
 
-  TeamsApi(State state) {
-    this.state = state;
+  TeamRoutes(Ceiling ceiling) {
+    this.ceiling = ceiling;
   }
 
   MockResponse list() {
@@ -26,8 +26,8 @@ final class TeamsApi {
     if (!TEAM_ID.equals(teamId)) {
       return Responses.reason(404, "Team not found");
     }
-    int ceiling = state.concurrencyCeiling();
-    Map<String, Object> limits = Map.of("parallelInferences", ceiling > 0 ? ceiling : -1, "inferenceBatchSize", 4);
+    int current = ceiling.current();
+    Map<String, Object> limits = Map.of("parallelInferences", current > 0 ? current : -1, "inferenceBatchSize", 4);
     return Responses.json(200, Map.of("plan", "sandbox", "limits", limits));
   }
 }

@@ -1,27 +1,40 @@
 package dev.ltx4j.sandbox;
 
 import dev.ltx4j.sandbox.internal.AssetRecord;
+import dev.ltx4j.sandbox.internal.AssetStore;
+import dev.ltx4j.sandbox.internal.Dialect;
+import dev.ltx4j.sandbox.internal.Ids;
 import dev.ltx4j.sandbox.internal.Json;
 import dev.ltx4j.sandbox.internal.Responses;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
+import org.jspecify.annotations.Nullable;
 
 /** {@code GET /v1/assets/{id}} (with a fresh signed CDN URL) and {@code POST /v1/assets} (a data URL image). */
-final class AssetsApi {
+final class AssetRoutes {
   static final int MAX_IMAGE_BYTES = 6 * 1024 * 1024;
   private static final Pattern DATA_URL = Pattern.compile("data:(image/[A-Za-z0-9.+-]+);base64,(.*)", Pattern.DOTALL);
-  private final State state;
+  private final AssetStore assets;
+  private final Images images;
+  private final Ids ids;
+  private final CdnLinks links;
+  private final Dialect dialect;
 
-  AssetsApi(State state) {
-    this.state = state;
+  AssetRoutes(AssetStore assets, Images images, Ids ids, CdnLinks links, Dialect dialect) {
+    this.assets = assets;
+    this.images = images;
+    this.ids = ids;
+    this.links = links;
+    this.dialect = dialect;
   }
 
   MockResponse get(String assetId) {
-    Optional<AssetRecord> asset = state.assets.find(assetId);
+    Optional<AssetRecord> asset = assets.find(assetId);
     AssetRecord.StoredFile file = asset.map(AssetRecord::ready).orElse(null);
     if (file == null) {
       return Responses.reason(404, "Asset not found");
@@ -30,7 +43,7 @@ final class AssetsApi {
   }
 
   /** Stores an image sent as a data URL; the body already passed the spec check. */
-  MockResponse create(String body) {
+  MockResponse create(@Nullable String body) {
     Map<String, Object> upload;
     try {
       upload = Json.readObject(body);
@@ -51,16 +64,17 @@ final class AssetsApi {
       return Responses.reason(413, "Image too large for a direct upload (6 MB at most): use /uploads");
     }
     String name = upload.get("name") instanceof String text ? text : null;
-    AssetRecord asset = Images.store(state, state.ids.next("asset"), dataUrl.group(1), name, bytes);
-    return Responses.json(200, Json.object("asset", toJson(asset, asset.ready())));
+    AssetRecord asset = images.store(ids.next("asset"), dataUrl.group(1), name, bytes);
+    AssetRecord.StoredFile file = Objects.requireNonNull(asset.ready(), "an image is stored before it is added");
+    return Responses.json(200, Json.object("asset", toJson(asset, file)));
   }
 
   private Map<String, Object> toJson(AssetRecord asset, AssetRecord.StoredFile file) {
     return Json.object(
         "id", asset.id(),
-        "url", state.signed(asset.cdnPath()).toString(),
+        "url", links.asset(asset.cdnPath()).toString(),
         "mimeType", asset.mimeType(),
-        "createdAt", state.dialect.timestamp(file.readyAt()),
+        "createdAt", dialect.timestamp(file.readyAt()),
         "metadata", asset.metadata(),
         "properties", Json.object("size", file.size(), "duration", asset.durationSeconds(),
             "width", file.width(), "height", file.height()));
