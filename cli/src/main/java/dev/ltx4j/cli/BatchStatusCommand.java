@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,18 +28,18 @@ final class BatchStatusCommand implements Callable<Integer> {
   @Mixin StoreOptions store;
 
   @Option(names = "--out", paramLabel = "DIR", description = "The folder of a batch run without --store.")
-  Path out;
+  @Nullable Path out;
 
   @Option(names = "--batch", paramLabel = "ID", description = "The batch in the store; by default the newest.")
-  String batch;
+  @Nullable String batch;
 
   @Override
   public Integer call() {
-    if (store.url == null && out == null) {
-      throw new CommandException(ExitCodes.USAGE, "batch-status needs --out DIR (a batch run in a folder) or "
-          + "--store jdbc:postgresql://… (a batch shared by machines)");
-    }
     if (store.url == null) {
+      if (out == null) {
+        throw new CommandException(ExitCodes.USAGE, "batch-status needs --out DIR (a batch run in a folder) or "
+            + "--store jdbc:postgresql://… (a batch shared by machines)");
+      }
       return print(JournalStore.statusOf(out).orElseThrow(() -> new CommandException(ExitCodes.USAGE,
           "no batch journal in " + out + " (" + JournalStore.FILE_NAME + ")")));
     }

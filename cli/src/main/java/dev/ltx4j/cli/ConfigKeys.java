@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -34,7 +35,7 @@ final class ConfigKeys {
    * The key of {@code properties} that gave {@code option} its value when the command line did not: the
    * command-qualified key first, as picocli's default provider looks it up; null if the value was typed.
    */
-  static String keyOf(OptionSpec option, Properties properties, String[] args) {
+  static @Nullable String keyOf(OptionSpec option, Properties properties, String[] args) {
     for (String arg : args) {
       for (String name : option.names()) {
         if (arg.equals(name) || arg.startsWith(name + "=")) {
@@ -54,7 +55,7 @@ final class ConfigKeys {
   }
 
   /** A message naming the file and its first key no command knows, or null when every key is known. */
-  static String unknown(CommandLine root, Path file, Properties properties) {
+  static @Nullable String unknown(CommandLine root, Path file, Properties properties) {
     Set<String> known = new TreeSet<>();
     collect(root, known);
     for (String key : new TreeSet<>(properties.stringPropertyNames())) {

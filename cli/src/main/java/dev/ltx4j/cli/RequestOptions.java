@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -105,7 +106,7 @@ final class RequestOptions {
     }
   }
 
-  private Object value(RequestParameter parameter) {
+  private @Nullable Object value(RequestParameter parameter) {
     OptionSpec option = spec.findOption(parameter.flag());
     return option == null ? null : option.getValue();
   }
@@ -118,7 +119,7 @@ final class RequestOptions {
     try {
       return build.get();
     } catch (InvalidRequestException e) {
-      String message = e.getMessage().replace(" '" + PENDING_UPLOAD + "'", "");
+      String message = String.valueOf(e.getMessage()).replace(" '" + PENDING_UPLOAD + "'", "");
       for (RequestParameter parameter : LtxRequest.parameters()) {
         if (!parameter.required()) {
           message = message.replaceAll("\"?\\b" + parameter.name() + "\\b\"?", parameter.flag());

@@ -2,6 +2,7 @@ package dev.ltx4j.cli;
 
 import dev.ltx4j.sandbox.Sandbox; // a constant, inlined by the compiler
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,14 +53,14 @@ final class SandboxCommand implements Callable<Integer> {
       "trickleBytes, trickleMs, concurrencyLimit, urlLifetimeSeconds, creditsLeft. ENDPOINT (all if left",
       "out): GENERATE, GET_JOB, LIST_JOBS, JOB_ACTION, GET_ASSET, CREATE_ASSET, CREATE_UPLOAD, GET_UPLOAD,",
       "UPLOAD_ACTION, LIST_TEAMS, TEAM_LIMITS, CDN_DOWNLOAD, CDN_UPLOAD_PART."})
-  String faults;
+  @Nullable String faults;
 
   @Option(names = "--stop", description = "Stop the local sandbox that --sandbox commands share, if one is running.")
   boolean stop;
 
   @Option(names = "--background", hidden = true, paramLabel = "FOLDER",
       description = "Serve as the sandbox --sandbox commands share, publishing its address in FOLDER.")
-  java.nio.file.Path background;
+  java.nio.file.@Nullable Path background;
 
   @Override
   public Integer call() throws InterruptedException {

@@ -37,7 +37,7 @@ final class SandboxServing {
           .concurrencyCeiling(options.ceiling).timeScale(options.timeScale).start();
     } catch (java.io.UncheckedIOException e) {
       throw new ParameterException(options.spec.commandLine(), "cannot listen on port " + options.port
-          + (options.cdnPort == 0 ? "" : " or " + options.cdnPort) + " (" + e.getCause().getMessage()
+          + (options.cdnPort == 0 ? "" : " or " + options.cdnPort) + " (" + java.util.Objects.requireNonNull(e.getCause()).getMessage()
           + "); --port 0 picks a free one");
     }
     if (options.faults != null) {
