@@ -12,14 +12,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -104,7 +102,7 @@ final class BatchRun {
     try {
       List<String> batches = batchId != null ? List.of(batchId) : store.openBatches();
       for (String batch : batches) {
-        store.status(batch).ifPresent(status -> output.note(describe(status)));
+        store.status(batch).ifPresent(status -> output.note(BatchSummary.describe(status)));
       }
     } catch (RuntimeException e) {
       output.note("batch progress unknown for now: " + e.getMessage());
@@ -114,16 +112,6 @@ final class BatchRun {
   /** The lines of {@code status} in {@code state}; the status lists every state. */
   private static int count(BatchStatus status, LineState state) {
     return status.byState().getOrDefault(state, 0);
-  }
-
-  static String describe(BatchStatus status) {
-    String states = status.byState().entrySet().stream().filter(e -> e.getValue() > 0)
-        .map(e -> e.getKey().wireName() + " " + e.getValue()).collect(Collectors.joining(", "));
-    return "batch " + status.batchId() + ": " + status.settled() + "/" + status.lines() + " settled (" + states
-        + "); " + String.format(Locale.ROOT, "%.1f", status.spent()) + " creative units spent"
-        + (status.maxCredits() == null ? "" : String.format(Locale.ROOT, " of %.1f", status.maxCredits()))
-        + "; " + status.liveWorkers() + " live workers" + status.stoppedBecause().map(why -> "; stopped: " + why)
-        .orElse("");
   }
 
   private static void summary(Output output, BatchStatus status, BatchWorker.Result result, int doneBefore) {
@@ -141,7 +129,7 @@ final class BatchRun {
     fields.put("failed", failed);
     fields.put("notSaved", notSaved);
     fields.put("unsent", unsent);
-    BatchStatusCommand.putStatesAndSpend(fields, status);
+    BatchSummary.putStatesAndSpend(fields, status);
     fields.put("extraJobs", status.extraJobs());
     List<String> problems = new java.util.ArrayList<>(failed);
     problems.addAll(notSaved);
