@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client a command talks through: Scenario's API from the environment, or a local sandbox; with a store,
@@ -18,9 +19,9 @@ import okhttp3.OkHttpClient;
 class Backend implements AutoCloseable {
   private final LtxClient client;
   private final List<AutoCloseable> resources;
-  private final BatchStore batchStore;
+  private final @Nullable BatchStore batchStore;
 
-  Backend(LtxClient client, List<AutoCloseable> resources, BatchStore batchStore) {
+  Backend(LtxClient client, List<AutoCloseable> resources, @Nullable BatchStore batchStore) {
     this.client = client;
     this.resources = new ArrayList<>(resources);
     this.batchStore = batchStore;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,7 +69,7 @@ final class BatchCommand implements Callable<Integer> {
 
   @Option(names = "--max-credits", paramLabel = "N", description = "Spend at most N creative units: refuse to start "
       + "a batch quoted above N, and stop sending once the next line would pass N (across every worker).")
-  Double maxCredits;
+  @Nullable Double maxCredits;
 
   @Override
   public Integer call() throws Exception {
@@ -87,12 +88,12 @@ final class BatchCommand implements Callable<Integer> {
     }
     Output output = common.output();
     try (Backend backend = store.url == null ? common.open() : StoreBackend.open(common, store)) {
-      BatchQuote priced = quote || maxCredits != null ? priced(backend, lines, output) : null;
+      @Nullable BatchQuote priced = quote || maxCredits != null ? priced(backend, lines, output) : null;
       if (quote) {
         return ExitCodes.OK;
       }
       try (BatchStore batches = store.url == null ? JournalStore.open(out) : backend.batchStore()) {
-        boolean created = batches.create(lines.batchId(), file.toString(), lines.newLines(priced), maxCredits);
+        boolean created = create(batches, lines, priced);
         if (store.url != null) {
           output.note((created ? "started " : "joined ") + "batch " + lines.batchId() + " (" + lines.lines().size()
               + " lines); other machines join it with: ltx4j worker " + store.commandLine() + " --batch " + lines.batchId()
@@ -104,8 +105,15 @@ final class BatchCommand implements Callable<Integer> {
     }
   }
 
+  /** Records the batch unless it exists; true when this run made it. */
+  // The client documents null as "no cap" in BatchStore.create but does not mark it @Nullable.
+  @SuppressWarnings("NullAway")
+  private boolean create(BatchStore batches, BatchLines lines, @Nullable BatchQuote priced) {
+    return batches.create(lines.batchId(), file.toString(), lines.newLines(priced), maxCredits);
+  }
+
   /** The ceiling given: --ceiling, else LTX4J_MAX_CONCURRENT_JOBS; null to ask the service, else learn it. */
-  private Integer ceiling() {
+  private @Nullable Integer ceiling() {
     if (store.ceiling != null) {
       return store.ceiling;
     }

@@ -94,7 +94,7 @@ final class BatchFile {
       value = CliJson.parse(text);
     } catch (IOException | JsonDataException e) {
       throw new InvalidRequestException("line " + number, where(file, number) + "not valid JSON ("
-          + e.getMessage().replace("Use JsonReader.setLenient(true) to accept malformed JSON", "syntax error")
+          + String.valueOf(e.getMessage()).replace("Use JsonReader.setLenient(true) to accept malformed JSON", "syntax error")
           + ")");
     }
     if (!(value instanceof Map<?, ?> fields)) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A batch file read for a store: each line's request checked ({@link BatchFile}) and kept as the file wrote it, and
@@ -41,7 +42,7 @@ record BatchLines(String batchId, Path file, List<BatchFile.Line> lines, List<St
   }
 
   /** The lines to record, each with its estimate from {@code quote} (0 without one). */
-  List<NewLine> newLines(BatchQuote quote) {
+  List<NewLine> newLines(@Nullable BatchQuote quote) {
     List<NewLine> newLines = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       BatchFile.Line line = lines.get(i);

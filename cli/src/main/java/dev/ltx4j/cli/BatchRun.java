@@ -12,14 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a worker of a batch for a command (`batch` on either store, `worker`): a note per line as it ends, a
@@ -31,7 +30,7 @@ final class BatchRun {
   private BatchRun() {}
 
   /** How the worker is set up, beyond the store and the client. */
-  record Setup(Path out, String batchId, int threads, Duration deadline, Duration timeout, Integer ceiling,
+  record Setup(Path out, @Nullable String batchId, int threads, Duration deadline, Duration timeout, @Nullable Integer ceiling,
       Duration recoveryGrace) {}
 
   /** Works on the batch until this worker has nothing left, prints what came of it, and returns the exit code. */
@@ -77,7 +76,7 @@ final class BatchRun {
     }
     for (String batch : result.batches()) {
       BatchStatus status = store.status(batch).orElseThrow();
-      int doneBefore = before != null && before.batchId().equals(batch) ? before.byState().get(LineState.DONE) : 0;
+      int doneBefore = before != null && before.batchId().equals(batch) ? count(before, LineState.DONE) : 0;
       summary(output, status, result, doneBefore);
       code = code != ExitCodes.OK ? code : exitCode(status, result);
     }
@@ -86,7 +85,7 @@ final class BatchRun {
 
   /** An unresolved line whose video a person saved as the line's file (with `ltx4j wait ID -o …`) is done. */
   private static void resolveSavedByHand(BatchStore store, BatchStatus status, Path out, Output output) {
-    if (status.byState().get(LineState.UNRESOLVED) == 0) {
+    if (count(status, LineState.UNRESOLVED) == 0) {
       return;
     }
     for (int line = 1; line <= status.lines() * 2; line++) {
@@ -99,25 +98,20 @@ final class BatchRun {
     }
   }
 
-  private static void progress(BatchStore store, String batchId, Output output) {
+  private static void progress(BatchStore store, @Nullable String batchId, Output output) {
     try {
       List<String> batches = batchId != null ? List.of(batchId) : store.openBatches();
       for (String batch : batches) {
-        store.status(batch).ifPresent(status -> output.note(describe(status)));
+        store.status(batch).ifPresent(status -> output.note(BatchSummary.describe(status)));
       }
     } catch (RuntimeException e) {
       output.note("batch progress unknown for now: " + e.getMessage());
     }
   }
 
-  static String describe(BatchStatus status) {
-    String states = status.byState().entrySet().stream().filter(e -> e.getValue() > 0)
-        .map(e -> e.getKey().wireName() + " " + e.getValue()).collect(Collectors.joining(", "));
-    return "batch " + status.batchId() + ": " + status.settled() + "/" + status.lines() + " settled (" + states
-        + "); " + String.format(Locale.ROOT, "%.1f", status.spent()) + " creative units spent"
-        + (status.maxCredits() == null ? "" : String.format(Locale.ROOT, " of %.1f", status.maxCredits()))
-        + "; " + status.liveWorkers() + " live workers" + status.stoppedBecause().map(why -> "; stopped: " + why)
-        .orElse("");
+  /** The lines of {@code status} in {@code state}; the status lists every state. */
+  private static int count(BatchStatus status, LineState state) {
+    return status.byState().getOrDefault(state, 0);
   }
 
   private static void summary(Output output, BatchStatus status, BatchWorker.Result result, int doneBefore) {
@@ -125,7 +119,7 @@ final class BatchRun {
         .map(r -> "line " + r.line() + ": " + r.message()).toList();
     List<String> notSaved = result.lines().stream().filter(r -> r.outcome() == LineOutcome.NOT_SAVED)
         .map(r -> notSaved(r, result)).toList();
-    long unsent = status.stopped() == null ? 0 : status.byState().get(LineState.PENDING);
+    long unsent = status.stopped() == null ? 0 : count(status, LineState.PENDING);
     long doneNow = result.count(LineOutcome.DONE);
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("batch", status.batchId());
@@ -135,7 +129,7 @@ final class BatchRun {
     fields.put("failed", failed);
     fields.put("notSaved", notSaved);
     fields.put("unsent", unsent);
-    BatchStatusCommand.putStatesAndSpend(fields, status);
+    BatchSummary.putStatesAndSpend(fields, status);
     fields.put("extraJobs", status.extraJobs());
     List<String> problems = new java.util.ArrayList<>(failed);
     problems.addAll(notSaved);
@@ -153,7 +147,7 @@ final class BatchRun {
 
   private static int exitCode(BatchStatus status, BatchWorker.Result result) {
     if (status.stopped() != null) {
-      long unsent = status.byState().get(LineState.PENDING);
+      long unsent = count(status, LineState.PENDING);
       throw new CommandException(ExitCodes.ACCOUNT_REFUSED, "the batch stopped sending: " + status.stopped() + ". "
           + unsent + " of " + status.lines() + " lines were left unsent and not charged; the batch keeps its place: "
           + "add credits (or fix the key, or raise --max-credits) and run the same command again.");
@@ -174,7 +168,7 @@ final class BatchRun {
         }
       }
     }
-    if (status.byState().get(LineState.UNRESOLVED) > 0) {
+    if (count(status, LineState.UNRESOLVED) > 0) {
       return ExitCodes.OUTCOME_UNKNOWN;
     }
     int open = status.lines() - status.settled();

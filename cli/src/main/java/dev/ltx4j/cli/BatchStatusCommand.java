@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,18 +28,18 @@ final class BatchStatusCommand implements Callable<Integer> {
   @Mixin StoreOptions store;
 
   @Option(names = "--out", paramLabel = "DIR", description = "The folder of a batch run without --store.")
-  Path out;
+  @Nullable Path out;
 
   @Option(names = "--batch", paramLabel = "ID", description = "The batch in the store; by default the newest.")
-  String batch;
+  @Nullable String batch;
 
   @Override
   public Integer call() {
-    if (store.url == null && out == null) {
-      throw new CommandException(ExitCodes.USAGE, "batch-status needs --out DIR (a batch run in a folder) or "
-          + "--store jdbc:postgresql://… (a batch shared by machines)");
-    }
     if (store.url == null) {
+      if (out == null) {
+        throw new CommandException(ExitCodes.USAGE, "batch-status needs --out DIR (a batch run in a folder) or "
+            + "--store jdbc:postgresql://… (a batch shared by machines)");
+      }
       return print(JournalStore.statusOf(out).orElseThrow(() -> new CommandException(ExitCodes.USAGE,
           "no batch journal in " + out + " (" + JournalStore.FILE_NAME + ")")));
     }
@@ -56,25 +57,12 @@ final class BatchStatusCommand implements Callable<Integer> {
     }
   }
 
-  /** The lines by state and the spend (charged, spent, quoted, the cap if any), as batch and batch-status show them. */
-  static void putStatesAndSpend(Map<String, Object> fields, BatchStatus status) {
-    Map<String, Object> byState = new LinkedHashMap<>();
-    status.byState().forEach((state, count) -> byState.put(state.wireName(), count));
-    fields.put("byState", byState);
-    fields.put("charged", status.charged());
-    fields.put("spent", status.spent());
-    fields.put("quoted", status.quoted());
-    if (status.maxCredits() != null) {
-      fields.put("maxCredits", status.maxCredits());
-    }
-  }
-
   private int print(BatchStatus status) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("batch", status.batchId());
     fields.put("source", status.source());
     fields.put("lines", status.lines());
-    putStatesAndSpend(fields, status);
+    BatchSummary.putStatesAndSpend(fields, status);
     if (status.maxCredits() != null) {
       fields.put("remaining", status.remaining().orElse(0));
     }
@@ -85,7 +73,7 @@ final class BatchStatusCommand implements Callable<Integer> {
     String workers = status.workers().stream().map(worker -> "  " + worker.id() + " (" + worker.host() + "): "
         + (worker.live() ? "live" : "gone") + ", " + worker.linesOwned() + " lines, " + worker.seatsHeld() + " seats")
         .collect(Collectors.joining("\n"));
-    common.output().result(BatchRun.describe(status) + String.format(java.util.Locale.ROOT,
+    common.output().result(BatchSummary.describe(status) + String.format(java.util.Locale.ROOT,
         "; quoted %.1f, charged %.1f", status.quoted(), status.charged())
         + (status.extraJobs() == 0 ? "" : "; " + status.extraJobs() + " extra jobs")
         + (workers.isEmpty() ? "" : "\n" + workers), fields);

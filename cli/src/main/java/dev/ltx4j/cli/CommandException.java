@@ -1,5 +1,7 @@
 package dev.ltx4j.cli;
 
+import org.jspecify.annotations.Nullable;
+
 /** A failure a command explains in one line, with the exit code it ends with (see {@link ExitCodes}). */
 final class CommandException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -9,7 +11,7 @@ final class CommandException extends RuntimeException {
     this(exitCode, message, null);
   }
 
-  CommandException(int exitCode, String message, Throwable cause) {
+  CommandException(int exitCode, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.exitCode = exitCode;
   }

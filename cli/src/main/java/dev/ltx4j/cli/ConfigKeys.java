@@ -1,12 +1,12 @@
 package dev.ltx4j.cli;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -19,42 +19,24 @@ import picocli.CommandLine.Model.OptionSpec;
 final class ConfigKeys {
   private ConfigKeys() {}
 
-  /** The file's keys and values. */
-  static Properties load(Path file) {
-    Properties properties = new Properties();
-    try (Reader reader = Files.newBufferedReader(file)) {
-      properties.load(reader);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new CommandException(ExitCodes.CONFIGURATION, "cannot read the config file " + file + ": " + e.getMessage());
-    }
-    return properties;
-  }
-
   /**
-   * The key of {@code properties} that gave {@code option} its value when the command line did not: the
-   * command-qualified key first, as picocli's default provider looks it up; null if the value was typed.
+   * The keys that may set {@code option} of {@code command}, most specific first: after the command's full name
+   * ({@code ltx4j.generate.deadline}), after its name below the top command ({@code generate.deadline}), alone.
    */
-  static String keyOf(OptionSpec option, Properties properties, String[] args) {
-    for (String arg : args) {
-      for (String name : option.names()) {
-        if (arg.equals(name) || arg.startsWith(name + "=")) {
-          return null;
-        }
-      }
-    }
-    CommandSpec command = option.command();
+  static List<String> keys(CommandSpec command, OptionSpec option) {
     String name = option.longestName().replaceFirst("^-+", "");
-    String path = command.qualifiedName(".").replaceFirst("^[^.]*\\.?", "");
-    for (String key : new String[] {command.qualifiedName(".") + "." + name, path + "." + name, name}) {
-      if (properties.containsKey(key)) {
-        return key;
-      }
+    String path = command.qualifiedName(".").replaceFirst("^[^.]*\\.?", ""); // without the top command's name
+    List<String> keys = new ArrayList<>();
+    keys.add(command.qualifiedName(".") + "." + name);
+    if (!path.isEmpty()) {
+      keys.add(path + "." + name);
     }
-    return null;
+    keys.add(name);
+    return keys;
   }
 
   /** A message naming the file and its first key no command knows, or null when every key is known. */
-  static String unknown(CommandLine root, Path file, Properties properties) {
+  static @Nullable String unknown(CommandLine root, Path file, Properties properties) {
     Set<String> known = new TreeSet<>();
     collect(root, known);
     for (String key : new TreeSet<>(properties.stringPropertyNames())) {
@@ -68,12 +50,8 @@ final class ConfigKeys {
 
   private static void collect(CommandLine command, Set<String> known) {
     CommandSpec spec = command.getCommandSpec();
-    String path = spec.qualifiedName(".").replaceFirst("^[^.]*\\.?", ""); // without the top command's name
     for (OptionSpec option : spec.options()) {
-      String name = option.longestName().replaceFirst("^-+", "");
-      known.add(name);
-      known.add(path.isEmpty() ? name : path + "." + name);
-      known.add(spec.qualifiedName(".") + "." + name);
+      known.addAll(keys(spec, option));
     }
     command.getSubcommands().values().forEach(sub -> collect(sub, known));
   }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +24,7 @@ final class DownloadCommand implements Callable<Integer> {
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "The file to write; for a job with several videos, the others go beside it as FILE-2.mp4, ….")
-  Path output;
+  @Nullable Path output;
 
   @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".", description = "For a job: the folder. Default: ${DEFAULT-VALUE}.")
   Path dir;

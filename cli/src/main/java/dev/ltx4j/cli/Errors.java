@@ -26,7 +26,7 @@ final class Errors implements IExecutionExceptionHandler {
     err.println(command.getColorScheme().errorText("ltx4j: " + text));
     if (e instanceof JobTimeoutException timeout) {
       err.println("The job is still running. Resume with: ltx4j wait " + timeout.jobId()
-          + (usedSandbox(parsed) ? " --sandbox" : ""));
+          + hintFlags(command));
     }
     if (e instanceof ConfigurationException) {
       err.println("Add --sandbox to try ltx4j on a local simulator: no credentials, no cost.");
@@ -55,13 +55,11 @@ final class Errors implements IExecutionExceptionHandler {
     return code;
   }
 
-  private static boolean usedSandbox(ParseResult parsed) {
-    for (ParseResult level = parsed; level != null; level = level.subcommand()) {
-      if (level.hasMatchedOption("--sandbox")) {
-        return true;
-      }
-    }
-    return false;
+  /** The options the failed command's printed next steps repeat ({@link CommonOptions#hintFlags()}). */
+  private static String hintFlags(CommandLine command) {
+    return command.getCommandSpec().mixins().values().stream()
+        .filter(mixin -> mixin.userObject() instanceof CommonOptions)
+        .map(mixin -> ((CommonOptions) mixin.userObject()).hintFlags()).findFirst().orElse("");
   }
 
   static int code(Exception e) {

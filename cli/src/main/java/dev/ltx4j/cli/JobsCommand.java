@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -29,10 +30,10 @@ final class JobsCommand implements Callable<Integer> {
 
   @Option(names = "--since", paramLabel = "WHEN", converter = Since.class,
       description = "Only jobs created at or after WHEN: an ISO time (2026-12-06T07:12:00Z) or a time ago (10m, 2h).")
-  Instant since;
+  @Nullable Instant since;
 
   @Option(names = "--status", description = "Only jobs in this status (e.g. success, failure, in-progress).")
-  String status;
+  @Nullable String status;
 
   @Option(names = "--limit", defaultValue = "20", description = "The most jobs listed. Default: ${DEFAULT-VALUE}.")
   int limit;
@@ -44,7 +45,7 @@ final class JobsCommand implements Callable<Integer> {
     }
     try (Backend backend = common.open()) {
       // Newest first: the list ends at the first job older than --since.
-      List<JobSnapshot> jobs = backend.client().listJobs(new JobQuery(status, null, Math.min(limit, 100)))
+      List<JobSnapshot> jobs = backend.client().listJobs(query(status, Math.min(limit, 100)))
           .takeWhile(job -> since == null || created(job) == null || !created(job).toInstant().isBefore(since))
           .limit(limit).toList();
       String text = jobs.isEmpty() ? "No jobs" + (since == null ? "" : " created since " + since)
@@ -76,7 +77,13 @@ final class JobsCommand implements Callable<Integer> {
     return fields;
   }
 
-  private static String prompt(JobSnapshot job) {
+  // The client documents null as "no filter" in a JobQuery but does not mark it @Nullable.
+  @SuppressWarnings("NullAway")
+  private static JobQuery query(@Nullable String status, int pageSize) {
+    return new JobQuery(status, null, pageSize);
+  }
+
+  private static @Nullable String prompt(JobSnapshot job) {
     var metadata = job.job().metadata();
     Object prompt = metadata == null || metadata.input() == null ? null : metadata.input().get("prompt");
     return prompt instanceof String text ? text : null;

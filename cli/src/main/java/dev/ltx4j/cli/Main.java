@@ -3,7 +3,8 @@ package dev.ltx4j.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
+import java.util.List;
+import java.util.Optional;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,28 +31,28 @@ public final class Main {
         .setErr(err)
         .setExecutionExceptionHandler(new Errors());
     RequestOptions.install(command);
-    Path config = configFile();
-    Properties settings = new Properties();
+    Path config = ConfigFile.location();
     if (Files.isRegularFile(config)) { // picocli would warn about a file most users never create
+      ConfigFile settings;
       try {
-        settings = ConfigKeys.load(config);
+        settings = ConfigFile.load(config);
       } catch (CommandException e) {
         err.println("ltx4j: " + e.getMessage());
         return e.exitCode();
       }
-      String unknown = ConfigKeys.unknown(command, config, settings);
+      String unknown = ConfigKeys.unknown(command, config, settings.properties());
       if (unknown != null) {
         err.println("ltx4j: " + unknown);
         return ExitCodes.CONFIGURATION;
       }
-      command.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(settings));
+      command.setDefaultValueProvider(settings);
     }
-    Properties defaults = settings;
     command.setParameterExceptionHandler((e, line) -> {
-      String key = e.getArgSpec() instanceof CommandLine.Model.OptionSpec option
-          ? ConfigKeys.keyOf(option, defaults, line) : null;
-      if (key != null) {
-        err.println("ltx4j: " + e.getMessage() + " (from the config file " + config + ", key '" + key + "')");
+      Optional<String> key = e.getArgSpec() instanceof CommandLine.Model.OptionSpec option
+          ? ConfigFile.of(command.getCommandSpec()).flatMap(file -> file.keyOf(option, List.of(line)))
+          : Optional.empty();
+      if (key.isPresent()) {
+        err.println("ltx4j: " + e.getMessage() + " (from the config file " + config + ", key '" + key.get() + "')");
         return ExitCodes.CONFIGURATION;
       }
       err.println("ltx4j: " + e.getMessage());
@@ -60,24 +61,6 @@ public final class Main {
       return ExitCodes.USAGE;
     });
     return command.execute(args);
-  }
-
-  /**
-   * Where option defaults live: {@code -Dltx4j.config=FILE}, else {@code $XDG_CONFIG_HOME/ltx4j/config.properties},
-   * else {@code $HOME/.config/ltx4j/config.properties}.
-   * Keys are option names without dashes, optionally after the command ({@code ltx4j.generate.deadline=1h}).
-   * Credentials are not options: they stay in the environment.
-   */
-  static Path configFile() {
-    String configured = System.getProperty("ltx4j.config");
-    if (configured != null) {
-      return Path.of(configured);
-    }
-    String xdg = System.getenv("XDG_CONFIG_HOME");
-    String home = System.getenv("HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-        : Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".config");
-    return base.resolve("ltx4j").resolve("config.properties");
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -8,6 +8,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks that videos can be saved before anything is paid for, and tells a failed save apart from a failed
@@ -42,8 +43,7 @@ final class OutputPaths {
     if (!overwrite && Files.exists(file)) {
       throw new CommandException(ExitCodes.USAGE, "output " + file + " exists; pass --overwrite to replace it");
     }
-    Path dir = file.toAbsolutePath().getParent();
-    problem(dir, true).ifPresent(reason -> {
+    problem(folderOf(file), true).ifPresent(reason -> {
       throw new CommandException(ExitCodes.USAGE, "cannot save the video as " + file + ": " + reason
           + "; nothing was sent");
     });
@@ -62,10 +62,17 @@ final class OutputPaths {
     }
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof FileSystemException local) {
-        return Optional.of(reason(target.toAbsolutePath().getParent(), local));
+        return Optional.of(reason(folderOf(target), local));
       }
     }
-    return problem(target.toAbsolutePath().getParent(), false);
+    return problem(folderOf(target), false);
+  }
+
+  /** The folder {@code file} is saved in; a file system's root (a folder, refused before this) stands for itself. */
+  private static Path folderOf(Path file) {
+    Path absolute = file.toAbsolutePath();
+    Path parent = absolute.getParent();
+    return parent == null ? absolute : parent;
   }
 
   private static Optional<String> problem(Path dir, boolean create) {
@@ -88,7 +95,7 @@ final class OutputPaths {
   }
 
   /** The clearest reason: a regular file where a folder should be, a missing folder, denied access, else the OS's. */
-  private static String reason(Path dir, IOException e) {
+  private static String reason(Path dir, @Nullable IOException e) {
     for (Path path = dir.toAbsolutePath(); path != null; path = path.getParent()) {
       if (Files.exists(path)) {
         if (!Files.isDirectory(path)) {

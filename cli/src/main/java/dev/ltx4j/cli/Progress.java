@@ -10,19 +10,20 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.jspecify.annotations.Nullable;
 
 /** Progress on stderr: bars at a terminal, one line per status change otherwise. */
 final class Progress {
   private final boolean bars;
-  private final Output output;
+  private final @Nullable Output output;
   private final PrintStream terminal;
 
   /** {@code output} null: silent unless {@code bars}. */
-  Progress(boolean bars, Output output) {
+  Progress(boolean bars, @Nullable Output output) {
     this(bars, output, new PrintStream(System.err, true));
   }
 
-  Progress(boolean bars, Output output, PrintStream terminal) {
+  Progress(boolean bars, @Nullable Output output, PrintStream terminal) {
     this.bars = bars;
     this.output = output;
     this.terminal = terminal;
@@ -31,8 +32,8 @@ final class Progress {
   /** A listener that shows a job's status and percentage; close the bar with {@link Bar#close()}. */
   Bar job(String jobId) {
     // No rate: "%/s" says nothing about a job, and the bar would print it against the status.
-    ProgressBar bar = bars ? bar("Job", 100, "%", 1, false) : null;
-    return new Bar(bar == null ? null : bar::close, new JobListener() {
+    @Nullable ProgressBar bar = bars ? bar("Job", 100, "%", 1, false) : null;
+    return new Bar(bar == null ? () -> {} : bar::close, new JobListener() {
       @Override
       public void onStatusChange(String id, JobStatus from, JobStatus to) {
         if (bar != null) {
@@ -48,7 +49,7 @@ final class Progress {
           bar.stepTo(Math.round(job.progress().orElse(0) * 100));
         }
       }
-    }, null);
+    }, TransferListener.NONE);
   }
 
   /**
@@ -57,7 +58,7 @@ final class Progress {
    */
   Bar download(String what) {
     if (!bars) {
-      return new Bar(null, null, (bytes, total) -> {});
+      return new Bar(() -> {}, NO_JOB, (bytes, total) -> {});
     }
     AtomicReference<ProgressBar> shown = new AtomicReference<>();
     return new Bar(() -> {
@@ -65,7 +66,7 @@ final class Progress {
       if (bar != null) {
         bar.close();
       }
-    }, null, (bytes, total) -> {
+    }, NO_JOB, (bytes, total) -> {
       ProgressBar bar = shown.get();
       if (bar == null) {
         boolean large = total >= LARGE || (total <= 0 && bytes >= LARGE);
@@ -80,6 +81,9 @@ final class Progress {
     });
   }
 
+  /** A download's bar has no job to follow. */
+  private static final JobListener NO_JOB = new JobListener() {};
+
   /** From this size on, a download counts in MiB. */
   private static final long LARGE = 8L << 20;
 
@@ -90,13 +94,11 @@ final class Progress {
     return (speed ? builder.showSpeed() : builder).build();
   }
 
-  /** A bar (or none) and the listener that drives it. */
+  /** A bar (or none) and the listener that drives it; the other listener does nothing. */
   record Bar(Runnable closer, JobListener jobListener, TransferListener transferListener) implements AutoCloseable {
     @Override
     public void close() {
-      if (closer != null) {
-        closer.run();
-      }
+      closer.run();
     }
   }
 }

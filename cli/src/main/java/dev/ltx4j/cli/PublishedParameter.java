@@ -9,17 +9,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One parameter of the model as a publication states it, in the service's terms ({@code string}, {@code number},
  * {@code boolean}, {@code file}); what a publication leaves out is null and is not compared.
  */
-record PublishedParameter(String name, String type, List<String> allowed, String minimum, String maximum,
-    String step, String defaultValue, Integer maxLength, Boolean required) {
+record PublishedParameter(String name, String type, @Nullable List<String> allowed, @Nullable String minimum,
+    @Nullable String maximum, @Nullable String step, @Nullable String defaultValue, @Nullable Integer maxLength,
+    @Nullable Boolean required) {
 
   /** What the model endpoint states of an input. */
   static PublishedParameter of(ModelInput input) {
-    List<String> allowed = input.allowedValues() == null ? null
+    @Nullable List<String> allowed = input.allowedValues() == null ? null
         : input.allowedValues().stream().map(PublishedParameter::text).toList();
     return new PublishedParameter(input.name(), input.type(), allowed, text(input.min()), text(input.max()),
         text(input.step()), input._default() == null ? null : text(input._default()), input.maxLength(),
@@ -33,7 +35,7 @@ record PublishedParameter(String name, String type, List<String> allowed, String
       case BOOLEAN -> "boolean";
       default -> "string";
     };
-    List<String> allowed = parameter.values().isEmpty() ? null : parameter.values();
+    @Nullable List<String> allowed = parameter.values().isEmpty() ? null : parameter.values();
     return new PublishedParameter(parameter.name(), type, allowed, text(parameter.minimum()),
         text(parameter.maximum()), text(parameter.multipleOf()), parameter.defaultValue(), parameter.maxLength(),
         parameter.required());
@@ -72,7 +74,7 @@ record PublishedParameter(String name, String type, List<String> allowed, String
     return parameters;
   }
 
-  private static Boolean required(Object required) {
+  private static Boolean required(@Nullable Object required) {
     if (required == null) {
       return false;
     }
@@ -83,7 +85,7 @@ record PublishedParameter(String name, String type, List<String> allowed, String
   }
 
   /** A JSON value as text, numbers without a needless {@code .0}. */
-  static String text(Object value) {
+  static @Nullable String text(@Nullable Object value) {
     if (value == null) {
       return null;
     }

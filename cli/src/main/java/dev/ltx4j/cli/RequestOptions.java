@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -105,7 +107,7 @@ final class RequestOptions {
     }
   }
 
-  private Object value(RequestParameter parameter) {
+  private @Nullable Object value(RequestParameter parameter) {
     OptionSpec option = spec.findOption(parameter.flag());
     return option == null ? null : option.getValue();
   }
@@ -118,7 +120,7 @@ final class RequestOptions {
     try {
       return build.get();
     } catch (InvalidRequestException e) {
-      String message = e.getMessage().replace(" '" + PENDING_UPLOAD + "'", "");
+      String message = String.valueOf(e.getMessage()).replace(" '" + PENDING_UPLOAD + "'", "");
       for (RequestParameter parameter : LtxRequest.parameters()) {
         if (!parameter.required()) {
           message = message.replaceAll("\"?\\b" + parameter.name() + "\\b\"?", parameter.flag());
@@ -126,14 +128,25 @@ final class RequestOptions {
       }
       RequestParameter at = LtxRequest.parameters().stream().filter(p -> p.name().equals(e.parameter())).findFirst()
           .orElse(null);
-      if (at != null && !at.required() && value(at) != null && !Boolean.FALSE.equals(value(at))
-          && spec.commandLine().getParseResult() != null
-          && !spec.commandLine().getParseResult().hasMatchedOption(at.flag())) {
-        throw new CommandException(ExitCodes.CONFIGURATION, message + " (set in the config file " + Main.configFile()
+      Optional<Path> config = at == null || at.required() || value(at) == null || Boolean.FALSE.equals(value(at))
+          ? Optional.empty() : configFileOf(at);
+      if (config.isPresent()) {
+        throw new CommandException(ExitCodes.CONFIGURATION, message + " (set in the config file " + config.get()
             + ", not on the command line)");
       }
       throw new InvalidRequestException(e.parameter(), message);
     }
+  }
+
+  /** The config file that set {@code parameter}'s option, when it rather than the command line did. */
+  private Optional<Path> configFileOf(RequestParameter parameter) {
+    OptionSpec option = spec.findOption(parameter.flag());
+    CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    if (option == null || parsed == null) {
+      return Optional.empty();
+    }
+    return ConfigFile.of(spec).filter(file -> file.keyOf(option, parsed.originalArgs()).isPresent())
+        .map(ConfigFile::path);
   }
 
   /** The options by parameter name; {@code upload} turns a frame image file into an asset id. */

@@ -1,8 +1,9 @@
 package dev.ltx4j.cli;
 
-import dev.ltx4j.sandbox.Sandbox; // a constant, inlined by the compiler
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,47 +20,14 @@ final class SandboxCommand implements Callable<Integer> {
   // libraries are on the class path only of the commands that use them (bin/ltx4j).
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", defaultValue = "8080", description = "API port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
-  int port;
-
-  @Option(names = "--cdn-port", defaultValue = "0", description = "CDN port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
-  int cdnPort;
-
-  @Option(names = "--requests-per-minute", defaultValue = "" + Sandbox.SERVICE_REQUESTS_PER_MINUTE, description = {
-      "API calls allowed in any sliding sandbox minute (60 s x the time scale), as the service meters a project;",
-      "more answer 429 with remainingSeconds. 0 = no limit. Default: ${DEFAULT-VALUE}."})
-  int requestsPerMinute;
-
-  @Option(names = "--ceiling", defaultValue = "0", description = {
-      "Generation jobs allowed to run at once; one more answers 429 naming the limit. 0 = none.",
-      "Default: ${DEFAULT-VALUE}."})
-  int ceiling;
-
-  @Option(names = "--real-world", description = {
-      "Answer in the variant forms Scenario's guides and clients show: id for jobId, failed, cancelled,",
-      "progress 0..100, metadata.assetId, \"\" as the last page token, padded base64 page tokens, timestamps",
-      "without milliseconds."})
-  boolean realWorld;
-
-  @Option(names = "--time-scale", defaultValue = "1", description = {
-      "Multiplies the sandbox's durations: 0.1 makes a generation's phases ten times shorter and the",
-      "rate limit's minute 6 s. Default: ${DEFAULT-VALUE}."})
-  double timeScale;
-
-  @Option(names = "--faults", paramLabel = "SPEC", description = {
-      "Faults to inject, comma-separated name[:ENDPOINT]=value: serverErrors, rateLimits, resets, bodyCuts,",
-      "trickledBodies, resetAfterAccept, truncatedDownloads, jobFailureRate (rates 0..1), latencyMs,",
-      "trickleBytes, trickleMs, concurrencyLimit, urlLifetimeSeconds, creditsLeft. ENDPOINT (all if left",
-      "out): GENERATE, GET_JOB, LIST_JOBS, JOB_ACTION, GET_ASSET, CREATE_ASSET, CREATE_UPLOAD, GET_UPLOAD,",
-      "UPLOAD_ACTION, LIST_TEAMS, TEAM_LIMITS, CDN_DOWNLOAD, CDN_UPLOAD_PART."})
-  String faults;
+  @Mixin SandboxOptions options;
 
   @Option(names = "--stop", description = "Stop the local sandbox that --sandbox commands share, if one is running.")
   boolean stop;
 
   @Option(names = "--background", hidden = true, paramLabel = "FOLDER",
       description = "Serve as the sandbox --sandbox commands share, publishing its address in FOLDER.")
-  java.nio.file.Path background;
+  java.nio.file.@Nullable Path background;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -72,6 +40,6 @@ final class SandboxCommand implements Callable<Integer> {
     if (background != null) {
       return BackgroundSandbox.serve(new SharedSandbox(background), SharedSandbox.IDLE);
     }
-    return SandboxServing.serve(this);
+    return SandboxServing.serve(options);
   }
 }

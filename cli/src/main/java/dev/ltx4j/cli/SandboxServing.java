@@ -9,7 +9,7 @@ import picocli.CommandLine.ParameterException;
 final class SandboxServing {
   private SandboxServing() {}
 
-  static int serve(SandboxCommand options) throws InterruptedException {
+  static int serve(SandboxOptions options) throws InterruptedException {
     Sandbox sandbox = start(options);
     var err = options.spec.commandLine().getErr();
     err.println("Sandbox serving" + (options.realWorld ? " real-world variant forms" : "")
@@ -20,7 +20,7 @@ final class SandboxServing {
   }
 
   /** The sandbox the options describe, started. */
-  static Sandbox start(SandboxCommand options) {
+  static Sandbox start(SandboxOptions options) {
     if (!(options.timeScale > 0) || options.timeScale > 1000) {
       throw new ParameterException(options.spec.commandLine(),
           "--time-scale " + options.timeScale + " must be more than 0 and at most 1000");
@@ -38,7 +38,7 @@ final class SandboxServing {
           .concurrencyCeiling(options.ceiling).timeScale(options.timeScale).start();
     } catch (java.io.UncheckedIOException e) {
       throw new ParameterException(options.spec.commandLine(), "cannot listen on port " + options.port
-          + (options.cdnPort == 0 ? "" : " or " + options.cdnPort) + " (" + e.getCause().getMessage()
+          + (options.cdnPort == 0 ? "" : " or " + options.cdnPort) + " (" + java.util.Objects.requireNonNull(e.getCause()).getMessage()
           + "); --port 0 picks a free one");
     }
     if (options.faults != null) {

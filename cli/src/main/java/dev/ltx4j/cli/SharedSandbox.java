@@ -35,6 +35,9 @@ final class SharedSandbox {
 
   private static final Duration START_LIMIT = Duration.ofSeconds(60);
 
+  /** The command's entry point, by name: the classes that start commands stand above this one, not below it. */
+  static final String MAIN_CLASS = "dev.ltx4j.cli.Main";
+
   /** Where a running sandbox listens, as its endpoint file says. */
   record Endpoint(String baseUrl, String apiKey, String apiSecret, long pid) {}
 
@@ -222,7 +225,7 @@ final class SharedSandbox {
       }
     }
     command.addAll(List.of(java, "-XX:+UseSerialGC",
-        "-cp", classPath(), Main.class.getName(), "sandbox", "--background",
+        "-cp", classPath(), MAIN_CLASS, "sandbox", "--background",
         folder.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));

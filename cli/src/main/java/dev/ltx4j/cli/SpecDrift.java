@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The differences between the parameters the bundled spec expects and those a publication states: added, removed
@@ -20,16 +21,14 @@ final class SpecDrift {
     Map<String, PublishedParameter> ours = byName(expected);
     Map<String, PublishedParameter> theirs = byName(published);
     List<String> drift = new ArrayList<>();
-    List<String> removed = new ArrayList<>(ours.keySet());
-    removed.removeAll(theirs.keySet());
-    List<String> added = new ArrayList<>(theirs.keySet());
-    added.removeAll(ours.keySet());
-    for (String name : removed) {
-      drift.add("- " + name + ": in the bundled spec, not published" + renamedTo(ours.get(name), added, theirs));
+    List<PublishedParameter> removed = ours.values().stream().filter(p -> !theirs.containsKey(p.name())).toList();
+    List<PublishedParameter> added = theirs.values().stream().filter(p -> !ours.containsKey(p.name())).toList();
+    for (PublishedParameter parameter : removed) {
+      drift.add("- " + parameter.name() + ": in the bundled spec, not published" + renamedTo(parameter, added));
     }
-    for (String name : added) {
-      PublishedParameter parameter = theirs.get(name);
-      drift.add("+ " + name + ": published (" + parameter.type() + describe(parameter) + "), not in the bundled spec");
+    for (PublishedParameter parameter : added) {
+      drift.add("+ " + parameter.name() + ": published (" + parameter.type() + describe(parameter)
+          + "), not in the bundled spec");
     }
     for (Map.Entry<String, PublishedParameter> entry : ours.entrySet()) {
       PublishedParameter them = theirs.get(entry.getKey());
@@ -72,15 +71,17 @@ final class SpecDrift {
   }
 
   /** A difference of a field the publication states (null there: not stated, not compared). */
-  private static void differs(List<String> drift, String name, String what, String ours, String theirs) {
+  private static void differs(List<String> drift, String name, String what, @Nullable String ours,
+      @Nullable String theirs) {
     if (theirs != null && !theirs.equals(ours)) {
       drift.add("~ " + name + ": " + what + " " + (ours == null ? "none" : ours) + " in the bundled spec, " + theirs
           + " published");
     }
   }
 
-  private static String renamedTo(PublishedParameter removed, List<String> added, Map<String, PublishedParameter> theirs) {
-    List<String> sameType = added.stream().filter(name -> theirs.get(name).type().equals(removed.type())).toList();
+  private static String renamedTo(PublishedParameter removed, List<PublishedParameter> added) {
+    List<String> sameType = added.stream().filter(parameter -> parameter.type().equals(removed.type()))
+        .map(PublishedParameter::name).toList();
     return sameType.size() == 1 ? " (renamed to " + sameType.get(0) + "?)" : "";
   }
 
@@ -108,7 +109,7 @@ final class SpecDrift {
     return byName;
   }
 
-  private static String text(Integer value) {
+  private static @Nullable String text(@Nullable Integer value) {
     return value == null ? null : value.toString();
   }
 }

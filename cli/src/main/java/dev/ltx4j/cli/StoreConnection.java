@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens the PostgreSQL store a batch command names. The password never comes from the command line, which every
@@ -29,7 +31,7 @@ final class StoreConnection {
    * @throws CommandException when the URL is not a PostgreSQL one, holds a password, or the password file is unreadable
    */
   static HikariDataSource open(StoreOptions options, Map<String, String> env, int size) {
-    String url = check(options.url);
+    String url = check(Objects.requireNonNull(options.url, "--store was not given"));
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setPoolName("ltx4j-store");
@@ -73,7 +75,7 @@ final class StoreConnection {
     return url;
   }
 
-  private static String first(Map<String, String> env, String... names) {
+  private static @Nullable String first(Map<String, String> env, String... names) {
     for (String name : names) {
       String value = env.get(name);
       if (value != null && !value.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.ltx4j.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** Where a batch kept in PostgreSQL lives, and the project's shared limits. */
@@ -10,16 +11,16 @@ final class StoreOptions {
       description = "Keep the batch in PostgreSQL (jdbc:postgresql://host/db) so that workers on several machines "
           + "share it. Credentials come from LTX4J_STORE_USER/LTX4J_STORE_PASSWORD (else PGUSER/PGPASSWORD) or "
           + "--store-password-file, never from the URL.")
-  String url;
+  @Nullable String url;
 
   @Option(names = "--store-password-file", paramLabel = "FILE",
       description = "A file whose first line is the database password.")
-  Path passwordFile;
+  @Nullable Path passwordFile;
 
   @Option(names = "--ceiling", paramLabel = "N",
       description = "Generations the whole fleet runs at once (the team's concurrency ceiling). By default the "
           + "service's team limits say, else its first refusal.")
-  Integer ceiling;
+  @Nullable Integer ceiling;
 
   @Option(names = "--requests-per-minute", defaultValue = "90", paramLabel = "N",
       description = "API requests the whole fleet sends per minute (Scenario allows about 100). "
@@ -38,7 +39,7 @@ final class StoreOptions {
   @Option(names = "--recovery-grace", converter = Durations.class, paramLabel = "DURATION",
       description = "How long after a lost submission recovery waits for its job to turn up before sending the line "
           + "again, on the store's clock. Default: 30s with --store, 10s in a folder (one machine sends its lines).")
-  Duration recoveryGrace;
+  @Nullable Duration recoveryGrace;
 
   /** The recovery grace given, else the default for where the batch is kept. */
   Duration recoveryGrace() {

@@ -11,6 +11,8 @@ final class WaitOptionsMixin {
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
+  // Set by the option's setter below, which picocli always calls: the option has a default.
+  @SuppressWarnings("NullAway.Init")
   Duration deadline;
 
   /** Checked as it is parsed: a deadline that could never be met must not let a paid request leave first. */

@@ -3,6 +3,7 @@ package dev.ltx4j.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ final class WorkerCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--batch", paramLabel = "ID", description = "Only this batch; by default every open one, oldest first.")
-  String batch;
+  @Nullable String batch;
 
   @Option(names = "--concurrency", defaultValue = "4", description = "Lines in hand at once. Default: ${DEFAULT-VALUE}.")
   int concurrency;

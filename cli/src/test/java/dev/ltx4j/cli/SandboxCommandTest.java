@@ -69,6 +69,6 @@ class SandboxCommandTest {
   private static Sandbox started(String... args) {
     SandboxCommand command = new SandboxCommand();
     new CommandLine(command).parseArgs(args);
-    return SandboxServing.start(command);
+    return SandboxServing.start(command.options);
   }
 }

@@ -115,4 +115,9 @@ class SharedSandboxTest {
         .isEqualTo(Path.of("/x/ltx4j/sandbox"));
     assertThat(SharedSandbox.forUser(Map.of("HOME", "/h")).folder()).isEqualTo(Path.of("/h/.cache/ltx4j/sandbox"));
   }
+
+  @Test
+  void theBackgroundSandboxIsStartedThroughTheCommandsEntryPoint() {
+    assertThat(SharedSandbox.MAIN_CLASS).isEqualTo(Main.class.getName());
+  }
 }
