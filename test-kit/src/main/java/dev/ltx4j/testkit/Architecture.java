@@ -1,8 +1,10 @@
 package dev.ltx4j.testkit;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
@@ -24,8 +26,9 @@ import java.util.Set;
 
 /**
  * The structure every module's main code keeps, checked from its compiled classes (so generated code counts too):
- * no import loop between top-level classes, no internal type in a public signature, and, outside the client, no use
- * of the client's internals. A module's {@code ArchitectureTest} runs these over its own {@code target/classes}.
+ * no import loop between top-level classes, no internal type in a public signature, outside the client no use of the
+ * client's internals, no static state, a facade only its entry points hold. A module's {@code ArchitectureTest} runs
+ * those that apply over its own {@code target/classes}.
  */
 public final class Architecture {
   private static final String INTERNAL = "..internal..";
@@ -37,7 +40,10 @@ public final class Architecture {
     return new ClassFileImporter().importPath(Path.of("target", "classes"));
   }
 
-  /** No two top-level classes (each with its nested ones) depend on each other, directly or around a loop. */
+  /**
+   * No two top-level classes (each with its nested ones) depend on each other, directly or around a loop. A class's
+   * builder ({@code FooBuilder} beside {@code Foo}) counts as part of it: each names the other by design.
+   */
   public static ArchRule noLoopsBetweenClasses() {
     return SlicesRuleDefinition.slices().assignedFrom(new SliceAssignment() {
       @Override
@@ -46,7 +52,9 @@ public final class Architecture {
         while (top.getEnclosingClass().isPresent()) {
           top = top.getEnclosingClass().get();
         }
-        return SliceIdentifier.of(top.getName());
+        String name = top.getName();
+        return SliceIdentifier.of(name.endsWith("Builder") ? name.substring(0, name.length() - "Builder".length())
+            : name);
       }
 
       @Override
@@ -92,6 +100,23 @@ public final class Architecture {
   /** No class of this module uses the client's internals: what another module needs is public API. */
   public static ArchRule noUseOfTheClientsInternals() {
     return noClasses().should().dependOnClassesThat().resideInAPackage("dev.ltx4j.internal..");
+  }
+
+  /** No static field can be changed: state belongs to instances, so that two of them never share it by accident. */
+  public static ArchRule noStaticMutableFields() {
+    return fields().that().areStatic()
+        .and().doNotHaveName("$VALUES").should().beFinal();
+  }
+
+  /**
+   * Only {@code facade} itself (with its nested types) and {@code entryPoints} use {@code facade}: the parts it wires
+   * get what they need from it, never the facade.
+   */
+  public static ArchRule onlyEntryPointsUse(String facade, String... entryPoints) {
+    return noClasses().that().doNotHaveFullyQualifiedName(facade)
+        .and(DescribedPredicate.describe("are not " + facade + "'s nested types or entry points",
+            (JavaClass c) -> !c.getName().startsWith(facade + "$") && !List.of(entryPoints).contains(c.getName())))
+        .should().dependOnClassesThat().haveFullyQualifiedName(facade);
   }
 
   private static void involved(JavaType type, String where, List<String> leaks) {

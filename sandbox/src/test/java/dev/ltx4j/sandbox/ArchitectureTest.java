@@ -1,0 +1,35 @@
+package dev.ltx4j.sandbox;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.ltx4j.testkit.Architecture;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+  private final JavaClasses main = Architecture.mainClasses();
+
+  @Test
+  void noTwoClassesDependOnEachOther() {
+    Architecture.noLoopsBetweenClasses().check(main);
+  }
+
+  @Test
+  void noPublicSignatureNamesAnInternalType() {
+    Architecture.noInternalTypeInPublicSignatures().check(main);
+  }
+
+  @Test
+  void nothingUsesTheClientsInternals() {
+    Architecture.noUseOfTheClientsInternals().check(main);
+  }
+
+  @Test
+  void noStaticFieldCanChange() {
+    Architecture.noStaticMutableFields().check(main);
+  }
+
+  @Test
+  void onlyTheEntryPointsHoldTheFacade() {
+    Architecture.onlyEntryPointsUse(Sandbox.class.getName(), SandboxMain.class.getName(),
+        SandboxExtension.class.getName()).check(main);
+  }
+}
