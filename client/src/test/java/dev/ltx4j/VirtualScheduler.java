@@ -1,5 +1,6 @@
 package dev.ltx4j;
 
+import dev.ltx4j.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.PriorityQueue;
@@ -11,7 +12,7 @@ import okhttp3.OkHttpClient;
  * Discrete-event virtual time for many concurrent waits: sleeps are queued, and time jumps to the earliest one
  * only once no HTTP call is in flight, so that every wait sees the same clock.
  */
-final class VirtualScheduler extends SettableClock implements Sleeper {
+final class VirtualScheduler extends TestClock implements Sleeper {
   private record Timer(Instant at, long order, CompletableFuture<Void> future) {}
 
   private final PriorityQueue<Timer> timers =

@@ -1,5 +1,6 @@
 package dev.ltx4j;
 
+import dev.ltx4j.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A clock and a sleeper in virtual time: sleeping advances the clock at once and records the delay. */
-final class VirtualTime extends SettableClock implements Sleeper {
+final class VirtualTime extends TestClock implements Sleeper {
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
   @Override

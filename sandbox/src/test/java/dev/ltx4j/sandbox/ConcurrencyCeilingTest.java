@@ -3,6 +3,7 @@ package dev.ltx4j.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.ltx4j.testkit.TestClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class ConcurrencyCeilingTest {
   private static final String TOO_MANY = "{\"reason\":\"Too many concurrent jobs\",\"details\":{\"actionName\":"
       + "\"generate\",\"actionLimit\":";
 
-  private final MutableClock clock = new MutableClock();
+  private final TestClock clock = new TestClock();
 
   @Test
   void theCeilingSettingRefusesAGenerationWhileItsSlotsRunNamingTheLimit() {

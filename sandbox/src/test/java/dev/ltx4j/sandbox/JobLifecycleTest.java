@@ -7,13 +7,14 @@ import dev.ltx4j.LtxClient;
 import dev.ltx4j.LtxRequest;
 import dev.ltx4j.model.JobStatus;
 import dev.ltx4j.model.JobStatusChange;
+import dev.ltx4j.testkit.TestClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Jobs advance through the documented statuses as (virtual) time passes. */
 class JobLifecycleTest {
-  static final MutableClock CLOCK = new MutableClock();
+  static final TestClock CLOCK = new TestClock();
 
   @RegisterExtension
   static final SandboxExtension SANDBOX = SandboxExtension.with(Sandbox.builder().clock(CLOCK));

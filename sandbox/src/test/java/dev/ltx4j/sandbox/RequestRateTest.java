@@ -2,6 +2,7 @@ package dev.ltx4j.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ltx4j.testkit.TestClock;
 import java.time.Duration;
 import okhttp3.Request;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ class RequestRateTest {
   private static final String RATE_USED_UP =
       "{\"reason\":\"Too many requests: the project's request rate is used up\",\"remainingSeconds\":";
 
-  private final MutableClock clock = new MutableClock();
+  private final TestClock clock = new TestClock();
 
   @Test
   void theHundredAndFirstCallWithinAMinuteGets429WithTheWholeSecondsUntilTheOldestLeaves() {

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.LtxRequest;
 import dev.ltx4j.model.JobStatus;
+import dev.ltx4j.testkit.TestClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** With {@code workGrowsWithDuration}, a longer video's generation works longer. */
 class WorkByDurationTest {
-  static final MutableClock CLOCK = new MutableClock();
+  static final TestClock CLOCK = new TestClock();
 
   @RegisterExtension
   static final SandboxExtension SANDBOX = SandboxExtension.with(Sandbox.builder().clock(CLOCK)

@@ -1,22 +1,19 @@
 package dev.ltx4j.internal.limits;
 
 import dev.ltx4j.Sleeper;
-import java.time.Clock;
+import dev.ltx4j.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** A clock that moves only when a test advances it, firing the sleeps that fall due on the way. */
-final class ManualTime extends Clock implements Sleeper {
+final class ManualTime extends TestClock implements Sleeper {
   private record Timer(Instant at, CompletableFuture<Void> future) {}
 
   private final List<Timer> timers = new ArrayList<>();
-  private Instant now = Instant.parse("2026-07-29T10:00:00Z");
 
   @Override
   public synchronized CompletableFuture<Void> sleep(Duration delay) {
@@ -26,7 +23,8 @@ final class ManualTime extends Clock implements Sleeper {
   }
 
   /** Moves the clock forward by {@code step}, firing due timers in order at their own times. */
-  void advance(Duration step) {
+  @Override
+  public void advance(Duration step) {
     Instant end = now.plus(step);
     while (true) {
       Timer next;
@@ -47,20 +45,5 @@ final class ManualTime extends Clock implements Sleeper {
 
   synchronized int pendingTimers() {
     return timers.size();
-  }
-
-  @Override
-  public synchronized Instant instant() {
-    return now;
-  }
-
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
-
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
   }
 }
