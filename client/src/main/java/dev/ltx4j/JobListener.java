@@ -1,6 +1,7 @@
 package dev.ltx4j;
 
 import dev.ltx4j.model.JobStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hears what a wait sees. For each poll, in this order: {@link #onStatusChange} if the status changed,
@@ -8,7 +9,7 @@ import dev.ltx4j.model.JobStatus;
  */
 public interface JobListener {
   /** The job moved from one status to another ({@code from} is null on the first poll). */
-  default void onStatusChange(String jobId, JobStatus from, JobStatus to) {}
+  default void onStatusChange(String jobId, @Nullable JobStatus from, JobStatus to) {}
 
   /** The job's progress changed; {@code fraction} is from 0 to 1. */
   default void onProgress(String jobId, double fraction) {}

@@ -2,6 +2,7 @@ package dev.ltx4j;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of {@link LtxClient#listJobsPage(JobQuery, String)}.
@@ -9,7 +10,7 @@ import java.util.Optional;
  * @param jobs the jobs on this page
  * @param nextPageToken the token of the next page as the service sent it; null or blank on the last page
  */
-public record JobPage(List<JobSnapshot> jobs, String nextPageToken) {
+public record JobPage(List<JobSnapshot> jobs, @Nullable String nextPageToken) {
   public JobPage {
     jobs = List.copyOf(jobs);
   }

@@ -7,6 +7,7 @@ import dev.ltx4j.model.JobStatus;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A job as read at one moment, tolerant of the forms the service and its guides use: the id from {@code jobId} or
@@ -22,8 +23,8 @@ public final class JobSnapshot {
     this.job = job;
   }
 
-  /** Wraps a generated job model. */
-  public static JobSnapshot of(Job job) {
+  /** Wraps a generated job model; null reads as a job the service sent no field of. */
+  public static JobSnapshot of(@Nullable Job job) {
     return new JobSnapshot(job == null ? Job.builder().build() : job);
   }
 

@@ -4,6 +4,7 @@ import dev.ltx4j.model.JobStatus;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The wait's deadline passed before the job finished. The job may still be running and is paid for: keep
@@ -12,13 +13,14 @@ import java.util.OptionalDouble;
 public final class JobTimeoutException extends Ltx4jException {
   private static final long serialVersionUID = 1L;
   private final String jobId;
-  private final JobStatus lastStatus;
-  private final Double lastProgress;
+  private final @Nullable JobStatus lastStatus;
+  private final @Nullable Double lastProgress;
   private final Duration elapsed;
-  private final String cancelOutcome;
+  private final @Nullable String cancelOutcome;
 
   public JobTimeoutException(
-      String jobId, JobStatus lastStatus, Double lastProgress, Duration elapsed, String cancelOutcome) {
+      String jobId, @Nullable JobStatus lastStatus, @Nullable Double lastProgress, Duration elapsed,
+      @Nullable String cancelOutcome) {
     super("Gave up waiting for job " + jobId + " after " + elapsed.toSeconds() + " s; last status "
         + (lastStatus == null ? "unknown" : lastStatus.value())
         + (lastProgress == null ? "" : String.format(", progress %.0f%%", lastProgress * 100))

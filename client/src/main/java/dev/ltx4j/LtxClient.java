@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ltx4j client for Scenario's API: submit LTX 2.3 Fast generations, quote them, and read, list and cancel jobs.
@@ -147,12 +148,12 @@ public final class LtxClient implements AutoCloseable {
   }
 
   /** Reads one page of jobs, newest first; {@code pageToken} is null for the first page. */
-  public JobPage listJobsPage(JobQuery query, String pageToken) {
+  public JobPage listJobsPage(JobQuery query, @Nullable String pageToken) {
     return join(ops.listPage(query, pageToken, Dispatch.CALLER_THREAD));
   }
 
   /** {@link #listJobsPage(JobQuery, String)} without blocking. */
-  public CompletableFuture<JobPage> listJobsPageAsync(JobQuery query, String pageToken) {
+  public CompletableFuture<JobPage> listJobsPageAsync(JobQuery query, @Nullable String pageToken) {
     return ops.listPage(query, pageToken, Dispatch.ASYNC);
   }
 

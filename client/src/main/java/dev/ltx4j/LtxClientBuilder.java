@@ -332,7 +332,7 @@ public final class LtxClientBuilder {
     return value;
   }
 
-  private static Duration or(Duration value, Duration fallback) {
+  private static Duration or(@Nullable Duration value, Duration fallback) {
     return value == null ? fallback : value;
   }
 }

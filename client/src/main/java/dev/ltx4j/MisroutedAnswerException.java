@@ -1,6 +1,7 @@
 package dev.ltx4j;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An answer about something other than what was asked: a job read answered with another job, an asset read with
@@ -10,9 +11,9 @@ import java.util.Optional;
 public final class MisroutedAnswerException extends UnexpectedResponseException {
   private static final long serialVersionUID = 1L;
   private final String askedFor;
-  private final String answeredFor;
+  private final @Nullable String answeredFor;
 
-  public MisroutedAnswerException(String operation, String askedFor, String answeredFor) {
+  public MisroutedAnswerException(String operation, String askedFor, @Nullable String answeredFor) {
     super(operation + " answered about " + (answeredFor == null ? "an object without an id" : answeredFor)
         + " instead of " + askedFor + "; the answer was not used");
     this.askedFor = askedFor;

@@ -1,6 +1,7 @@
 package dev.ltx4j;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A submission waited for one of the team's generation slots (its concurrency ceiling) longer than the client
@@ -11,7 +12,7 @@ public final class NoFreeSlotException extends Ltx4jException {
   private final int ceiling;
   private final transient Duration waited;
 
-  public NoFreeSlotException(int ceiling, Duration waited, Throwable cause) {
+  public NoFreeSlotException(int ceiling, Duration waited, @Nullable Throwable cause) {
     super("no generation slot became free within " + waited.toSeconds() + " s (the team's ceiling: "
         + (ceiling > 0 ? ceiling + " generations at once" : "unknown") + "); the submission was not sent", cause);
     this.ceiling = ceiling;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP 429: a rate or concurrency limit was hit, and the retries the call was allowed did not get through.
@@ -13,10 +14,11 @@ import java.util.OptionalInt;
  */
 public final class RateLimitException extends ApiException {
   private static final long serialVersionUID = 1L;
-  private final transient Duration retryAfter;
+  private final transient @Nullable Duration retryAfter;
 
   public RateLimitException(
-      String operation, int statusCode, ErrorBody body, Map<String, List<String>> headers, Duration retryAfter) {
+      String operation, int statusCode, ErrorBody body, Map<String, List<String>> headers,
+      @Nullable Duration retryAfter) {
     super(operation, statusCode, body, headers);
     this.retryAfter = retryAfter;
   }

@@ -3,15 +3,17 @@ package dev.ltx4j;
 import dev.ltx4j.internal.ops.Operations;
 import java.time.Instant;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /** A generation the service accepted: the job to follow and what it costs. */
 public final class Submission {
   private final JobSnapshot job;
-  private final Double creativeUnitsCost;
-  private final Double creativeUnitsDiscount;
+  private final @Nullable Double creativeUnitsCost;
+  private final @Nullable Double creativeUnitsDiscount;
   private final Instant submittedAt;
 
-  Submission(JobSnapshot job, Double creativeUnitsCost, Double creativeUnitsDiscount, Instant submittedAt) {
+  Submission(JobSnapshot job, @Nullable Double creativeUnitsCost, @Nullable Double creativeUnitsDiscount,
+      Instant submittedAt) {
     this.job = job;
     this.creativeUnitsCost = creativeUnitsCost;
     this.creativeUnitsDiscount = creativeUnitsDiscount;

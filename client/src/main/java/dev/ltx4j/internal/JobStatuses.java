@@ -3,6 +3,7 @@ package dev.ltx4j.internal;
 import dev.ltx4j.model.JobStatus;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a job status as the service, its guides and its own clients spell it. The documented values map to
@@ -21,7 +22,7 @@ public final class JobStatuses {
   private JobStatuses() {}
 
   /** The status {@code text} means; {@link JobStatus#UNKNOWN} for null or an unknown value. */
-  public static JobStatus parse(String text) {
+  public static JobStatus parse(@Nullable String text) {
     if (text == null) {
       return JobStatus.UNKNOWN;
     }

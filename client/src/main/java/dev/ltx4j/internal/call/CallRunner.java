@@ -6,6 +6,7 @@ import dev.ltx4j.Ltx4jIoException;
 import dev.ltx4j.RateLimitException;
 import dev.ltx4j.SubmissionNotSentException;
 import dev.ltx4j.ResponseTooLargeException;
+import dev.ltx4j.SendFence;
 import dev.ltx4j.Sleeper;
 import dev.ltx4j.UnexpectedResponseException;
 import dev.ltx4j.UnexpectedRedirectException;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import okhttp3.Request;
 import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import retrofit2.Call;
@@ -134,17 +136,16 @@ public final class CallRunner {
   private final class Run<T> {
     final CallSpec<T> spec;
     /** The thread that sends every attempt and runs every step after a wait; null: OkHttp's dispatcher. */
-    final CallerThread here;
+    final @Nullable CallerThread here;
     final Stoppable<Response<T>> result = new Stoppable<>();
-    volatile Call<T> current;
-    volatile Instant sentAt;
+    volatile @Nullable Call<T> current;
     /** An attempt was handed to OkHttp and has not ended: its request may be on its way. Guarded by this. */
     boolean inFlight;
     /** The call was stopped: no attempt is sent any more. Guarded by this. */
     boolean stopped;
     int attempt;
 
-    Run(CallSpec<T> spec, CallerThread here) {
+    Run(CallSpec<T> spec, @Nullable CallerThread here) {
       this.spec = spec;
       this.here = here;
       result.stopWith((cancelFirst, evenSent) -> end("canceled", cancelFirst, evenSent));
@@ -159,7 +160,7 @@ public final class CallRunner {
      * {@code evenSent}, is left to end as it will. Returns true when nothing costly may have left and the call ended
      * so; false otherwise, and when it had ended already.
      */
-    boolean end(String why, Runnable cancelFirst, boolean evenSent) {
+    boolean end(String why, @Nullable Runnable cancelFirst, boolean evenSent) {
       boolean costly;
       synchronized (this) {
         if (result.isDone()) {
@@ -174,14 +175,13 @@ public final class CallRunner {
       Call<T> call = current;
       RuntimeException error = null;
       if (costly) {
-        error = spec.ambiguous().apply(new Ltx4jException(operation(call.request()) + " was " + why
+        error = spec.ambiguous().apply(new Ltx4jException(operation(call) + " was " + why
             + " while its request may have been on its way"));
       } else if (cancelFirst != null) {
         cancelFirst.run();
         result.cancelHere();
       } else {
-        String operation = call == null ? "the call" : operation(call.request());
-        String message = operation + " was " + why + (spec.paid() ? "; its request was not sent" : "");
+        String message = operation(call) + " was " + why + (spec.paid() ? "; its request was not sent" : "");
         error = closed ? new ClientClosedException(message) : new Ltx4jException(message);
       }
       if (error != null) {
@@ -247,7 +247,8 @@ public final class CallRunner {
       }
       // OkHttp cancels the call when this runs out, mid-body included: a trickling server cannot outlast it.
       call.timeout().timeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
-      if (spec.fence() != null && !fenceAllows(call.request())) {
+      SendFence fence = spec.fence();
+      if (fence != null && !fenceAllows(fence, call.request())) {
         return;
       }
       synchronized (this) {
@@ -257,12 +258,12 @@ public final class CallRunner {
         current = call;
         inFlight = true;
       }
-      sentAt = clock.instant();
+      Instant sentAt = clock.instant();
       Callback<T> ended = new Callback<T>() {
         @Override
         public void onResponse(Call<T> call, Response<T> response) {
           try {
-            handle(call.request(), response);
+            handle(call.request(), sentAt, response);
           } catch (Throwable e) {
             giveUp(call.request(), e, true);
           }
@@ -271,7 +272,7 @@ public final class CallRunner {
         @Override
         public void onFailure(Call<T> call, Throwable failure) {
           try {
-            handle(call.request(), failure);
+            handle(call.request(), sentAt, failure);
           } catch (Throwable e) {
             giveUp(call.request(), e, Failures.causeOf(failure, RequestMaybeSentException.class) != null);
           }
@@ -297,11 +298,11 @@ public final class CallRunner {
     }
 
     /** Asks the fence, after every wait; a no (or a failure) ends the call unsent. */
-    boolean fenceAllows(Request request) {
+    boolean fenceAllows(SendFence fence, Request request) {
       Throwable failure = null;
       boolean allowed;
       try {
-        allowed = spec.fence().maySend();
+        allowed = fence.maySend();
       } catch (RuntimeException e) {
         allowed = false;
         failure = e;
@@ -321,7 +322,7 @@ public final class CallRunner {
       return !stopped;
     }
 
-    void handle(Request request, Response<T> response) {
+    void handle(Request request, Instant sentAt, Response<T> response) {
       if (!landed()) {
         closeQuietly(response);
         return;
@@ -349,7 +350,7 @@ public final class CallRunner {
       retryOrFail(request, String.valueOf(status), RetryPolicy.ofStatus(spec.kind(), status, ceiling), hint, error);
     }
 
-    void handle(Request request, Throwable failure) {
+    void handle(Request request, Instant sentAt, Throwable failure) {
       if (!landed()) {
         return;
       }
@@ -401,7 +402,7 @@ public final class CallRunner {
       result.completeExceptionally(spec.paid() && maybeSent ? spec.ambiguous().apply(error) : error);
     }
 
-    void retryOrFail(Request request, String outcome, RetryPolicy.Failure failure, Duration hint,
+    void retryOrFail(Request request, String outcome, RetryPolicy.Failure failure, @Nullable Duration hint,
         RuntimeException error) {
       if (failure == RetryPolicy.Failure.PAID_AND_AMBIGUOUS) {
         log(request, outcome, "not retried: the request may have reached the server");
@@ -410,12 +411,13 @@ public final class CallRunner {
       }
       RetryPolicy.Decision decision = policy.next(failure, attempt, hint, clock.instant(), spec.deadline());
       log(request, outcome, decision.why());
-      if (!decision.retry()) {
+      Duration delay = decision.delay();
+      if (delay == null) {
         result.completeExceptionally(error);
         return;
       }
-      events.retryScheduled(request, outcome, decision.delay());
-      sleeper.sleep(decision.delay()).whenComplete((ignored, sleepError) -> {
+      events.retryScheduled(request, outcome, delay);
+      sleeper.sleep(delay).whenComplete((ignored, sleepError) -> {
         if (sleepError != null) {
           result.completeExceptionally(new Ltx4jException("retry wait failed", sleepError));
         } else {
@@ -435,6 +437,11 @@ public final class CallRunner {
     return request.method() + " " + request.url().encodedPath();
   }
 
+  /** The operation of {@code call}; "the call" before an attempt was handed to OkHttp (a costly one always was). */
+  private static String operation(@Nullable Call<?> call) {
+    return call == null ? "the call" : operation(call.request());
+  }
+
   private static void closeQuietly(Response<?> response) {
     if (response.errorBody() != null) {
       response.errorBody().close();
@@ -442,7 +449,7 @@ public final class CallRunner {
   }
 
   /** Reads an error body as text; empty when there is none or it cannot be read. */
-  public static String errorText(ResponseBody body) {
+  public static String errorText(@Nullable ResponseBody body) {
     if (body == null) {
       return "";
     }

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
 
 /** Turns an error response into the typed exception callers act on. */
 public final class ErrorTranslator {
@@ -53,7 +54,7 @@ public final class ErrorTranslator {
   }
 
   /** {@code Retry-After} (seconds or an HTTP date), else the body's {@code remainingSeconds}; null when neither. */
-  static Duration retryAfter(Headers headers, String text, Instant now) {
+  static @Nullable Duration retryAfter(Headers headers, String text, Instant now) {
     String header = headers.get("Retry-After");
     if (header != null) {
       String value = header.trim();
@@ -91,7 +92,7 @@ public final class ErrorTranslator {
     }
   }
 
-  private static String string(Map<String, Object> map, String key) {
+  private static @Nullable String string(Map<String, Object> map, String key) {
     Object value = map.get(key);
     return value instanceof String text ? text : value == null ? null : String.valueOf(value);
   }

@@ -14,6 +14,7 @@ import dev.ltx4j.UploadFailedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.DoubleSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place that decides whether a failed attempt is tried again, and when. Calls, downloads and job waits all
@@ -66,7 +67,7 @@ public final class RetryPolicy {
   }
 
   /** Whether to try again: {@code delay} before the next attempt, or null with {@code why} the call ends here. */
-  public record Decision(Duration delay, String why) {
+  public record Decision(@Nullable Duration delay, String why) {
     public boolean retry() {
       return delay != null;
     }
@@ -145,9 +146,10 @@ public final class RetryPolicy {
 
   /**
    * What to do after {@code failures} failed attempts in a row ending in {@code failure}; {@code hint} is the
-   * server's own delay or null, {@code deadline} null for none.
+   * server's own delay or null, {@code deadline} null for none ({@code now} may be null only then).
    */
-  public Decision next(Failure failure, int failures, Duration hint, Instant now, Instant deadline) {
+  public Decision next(Failure failure, int failures, @Nullable Duration hint, @Nullable Instant now,
+      @Nullable Instant deadline) {
     if (failure != Failure.TRANSIENT) {
       return new Decision(null, "not retryable");
     }
@@ -155,7 +157,7 @@ public final class RetryPolicy {
       return new Decision(null, "giving up after " + failures + " attempts");
     }
     Duration delay = hint != null ? capHint(hint) : backoff(failures);
-    if (deadline != null && now.plus(delay).isAfter(deadline)) {
+    if (deadline != null && now != null && now.plus(delay).isAfter(deadline)) {
       return new Decision(null, "giving up: a retry in " + delay.toMillis() + " ms would pass the deadline");
     }
     return new Decision(delay, "retrying in " + delay.toMillis() + " ms (" + (hint != null ? "server asked" : "backoff") + ")");

@@ -7,6 +7,7 @@ import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
 
@@ -26,7 +27,8 @@ final class GuardedConverters extends Converter.Factory {
   }
 
   @Override
-  public Converter<ResponseBody, ?> responseBodyConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+  public @Nullable Converter<ResponseBody, ?> responseBodyConverter(Type type, Annotation[] annotations,
+      Retrofit retrofit) {
     Converter<ResponseBody, ?> converter = delegate.responseBodyConverter(type, annotations, retrofit);
     if (converter == null) {
       return null;
@@ -71,13 +73,13 @@ final class GuardedConverters extends Converter.Factory {
   }
 
   @Override
-  public Converter<?, RequestBody> requestBodyConverter(Type type, Annotation[] parameterAnnotations,
+  public @Nullable Converter<?, RequestBody> requestBodyConverter(Type type, Annotation[] parameterAnnotations,
       Annotation[] methodAnnotations, Retrofit retrofit) {
     return delegate.requestBodyConverter(type, parameterAnnotations, methodAnnotations, retrofit);
   }
 
   @Override
-  public Converter<?, String> stringConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+  public @Nullable Converter<?, String> stringConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
     return delegate.stringConverter(type, annotations, retrofit);
   }
 }

@@ -13,6 +13,7 @@ import okhttp3.Authenticator;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
@@ -34,7 +35,7 @@ public final class HttpStack implements AutoCloseable {
    * @param base a caller's client to share a pool and dispatcher with, or null for our own
    * @param maxResponseBytes the largest successful API answer read, after decompression
    */
-  public HttpStack(HttpUrl baseUrl, Credentials credentials, OkHttpClient base, Timeouts timeouts,
+  public HttpStack(HttpUrl baseUrl, Credentials credentials, @Nullable OkHttpClient base, Timeouts timeouts,
       long maxResponseBytes) {
     this(baseUrl, credentials, base, timeouts, maxResponseBytes, client -> client);
   }
@@ -43,7 +44,7 @@ public final class HttpStack implements AutoCloseable {
    * @param callFactory wraps the finished OkHttp client (ltx4j's interceptors in place) into the factory every
    *     request goes through: OpenTelemetry's OkHttp instrumentation, for one
    */
-  public HttpStack(HttpUrl baseUrl, Credentials credentials, OkHttpClient base, Timeouts timeouts,
+  public HttpStack(HttpUrl baseUrl, Credentials credentials, @Nullable OkHttpClient base, Timeouts timeouts,
       long maxResponseBytes, Function<? super OkHttpClient, ? extends Call.Factory> callFactory) {
     this.ownsClient = base == null;
     OkHttpClient.Builder builder = (base == null ? new OkHttpClient() : base).newBuilder()

@@ -5,6 +5,7 @@ import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Follows redirects itself, with OkHttp's own following turned off: OkHttp would send any request again to wherever
@@ -48,7 +49,7 @@ final class Redirects implements Interceptor {
   }
 
   /** Why a redirect to {@code target} is not followed, or null when it is. */
-  static String refusal(String method, HttpUrl target, int hopsSoFar) {
+  static @Nullable String refusal(String method, @Nullable HttpUrl target, int hopsSoFar) {
     if (!method.equals("GET") && !method.equals("HEAD")) {
       return "a " + method + " is never sent again to follow a redirect";
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,7 @@ final class OffsetDateTimeAdapter extends JsonAdapter<OffsetDateTime> {
   private OffsetDateTimeAdapter() {}
 
   @Override
-  public OffsetDateTime fromJson(JsonReader reader) throws IOException {
+  public @Nullable OffsetDateTime fromJson(JsonReader reader) throws IOException {
     return parse(reader.nextString());
   }
 
@@ -33,7 +34,7 @@ final class OffsetDateTimeAdapter extends JsonAdapter<OffsetDateTime> {
   }
 
   /** The timestamp {@code text} names, or null when it is not ISO-8601 (it must not make a whole job unreadable). */
-  static OffsetDateTime parse(String text) {
+  static @Nullable OffsetDateTime parse(String text) {
     OffsetDateTime utc = utc(text);
     if (utc != null) {
       return utc;
@@ -47,7 +48,7 @@ final class OffsetDateTimeAdapter extends JsonAdapter<OffsetDateTime> {
   }
 
   /** {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} read directly; null for anything else, or out of range. */
-  static OffsetDateTime utc(String text) {
+  static @Nullable OffsetDateTime utc(String text) {
     int length = text.length();
     if (length < 20 || length > 30 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-'
         || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') {

@@ -16,6 +16,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes the generated models (records without type parameters, components of boxed types) as Moshi's own
@@ -35,7 +36,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
   }
 
   @Override
-  public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+  public @Nullable JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
     if (!annotations.isEmpty() || !(type instanceof Class<?> raw) || !raw.isRecord()
         || !raw.getPackageName().equals(modelPackage) || raw.getTypeParameters().length > 0) {
       return null;

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,7 +154,7 @@ public final class PermitQueue {
    * Grants permits in order while the budget has them, adding each waiter granted (or expired) to {@code ready};
    * returns how long until the budget may have the next, or null when nobody waits.
    */
-  private Duration grantWhileFree(List<Waiter> ready) {
+  private @Nullable Duration grantWhileFree(List<Waiter> ready) {
     while (true) {
       Instant now;
       synchronized (this) {

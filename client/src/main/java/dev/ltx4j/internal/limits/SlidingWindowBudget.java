@@ -53,7 +53,7 @@ public final class SlidingWindowBudget implements RequestBudget {
       recent++;
       oldestRecent = at;
     }
-    if (recent >= burst) {
+    if (recent >= burst && oldestRecent != null) { // burst is at least 1: a full burst has its oldest
       return Duration.between(now, oldestRecent.plus(burstWindow));
     }
     taken.addLast(now);

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,9 +107,9 @@ public final class SubmissionGate {
     final Instant start = clock.instant();
     final Stoppable<T> result = new Stoppable<>();
     Duration recheck = SLOT_RECHECK.first();
-    RateLimitException refusal;
+    @Nullable RateLimitException refusal;
     /** The send in progress, once there is one; guarded by this. */
-    Stoppable<T> inProgress;
+    @Nullable Stoppable<T> inProgress;
     /** Stopped: nothing is sent any more; guarded by this. */
     boolean stopped;
 
@@ -214,7 +215,7 @@ public final class SubmissionGate {
       }
     }
 
-    void waitForSlot(Duration hint) {
+    void waitForSlot(@Nullable Duration hint) {
       Duration waited = Duration.between(start, clock.instant());
       if (maxWait.isZero() && refusal != null) {
         result.completeExceptionally(refusal); // waiting was not wanted: the service's answer as it came

@@ -11,6 +11,7 @@ import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every job of a listing, read a page at a time as the stream is consumed. The listing ends at a page without a
@@ -18,18 +19,18 @@ import java.util.stream.StreamSupport;
  * run for ever.
  */
 final class JobListing implements Iterator<JobSnapshot> {
-  private final Function<String, JobPage> pages;
+  private final Function<@Nullable String, JobPage> pages;
   private final Set<String> tokensSeen = new HashSet<>();
   private JobPage page;
   private int index;
 
-  private JobListing(Function<String, JobPage> pages) {
+  private JobListing(Function<@Nullable String, JobPage> pages) {
     this.pages = pages;
     this.page = pages.apply(null);
   }
 
   /** {@code pages} reads the page for a token (null for the first); the first page is read at once. */
-  static Stream<JobSnapshot> stream(Function<String, JobPage> pages) {
+  static Stream<JobSnapshot> stream(Function<@Nullable String, JobPage> pages) {
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(new JobListing(pages), Spliterator.ORDERED), false);
   }
 

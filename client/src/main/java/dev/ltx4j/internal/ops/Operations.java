@@ -59,6 +59,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.Response;
 
@@ -75,7 +76,8 @@ public final class Operations implements JobSource, AutoCloseable {
 
   /** A paid submission's answer; the facade turns it into its public type. */
   public record Accepted(
-      JobSnapshot job, Double creativeUnitsCost, Double creativeUnitsDiscount, Instant submittedAt) {}
+      JobSnapshot job, @Nullable Double creativeUnitsCost, @Nullable Double creativeUnitsDiscount,
+      Instant submittedAt) {}
 
   private final ClientSettings settings;
   private final HttpStack stack;
@@ -220,7 +222,7 @@ public final class Operations implements JobSource, AutoCloseable {
         || failure instanceof JobWaitStoppedException) {
       return failure;
     }
-    return new JobWaitStoppedException(jobId, failure.getMessage(), failure);
+    return new JobWaitStoppedException(jobId, String.valueOf(failure.getMessage()), failure);
   }
 
   private static Throwable unwrap(Throwable error) {
@@ -229,7 +231,7 @@ public final class Operations implements JobSource, AutoCloseable {
 
   /** Reads the job, never past the client's operation timeout nor {@code until}. */
   @Override
-  public CompletableFuture<JobSnapshot> get(String jobId, Instant until) {
+  public CompletableFuture<JobSnapshot> get(String jobId, @Nullable Instant until) {
     Instant deadline = deadline();
     Instant end = until != null && until.isBefore(deadline) ? until : deadline;
     return read(jobId, CallSpec.read(() -> stack.jobs().getJob(jobId, projectId()), end).at(Priority.POLL),
@@ -273,7 +275,7 @@ public final class Operations implements JobSource, AutoCloseable {
     return waiter.await(submission.job().id().orElseThrow(), options, submission.job(), submission.submittedAt());
   }
 
-  public CompletableFuture<JobPage> listPage(JobQuery query, String pageToken, Dispatch dispatch) {
+  public CompletableFuture<JobPage> listPage(JobQuery query, @Nullable String pageToken, Dispatch dispatch) {
     return listPage(query, pageToken, null, dispatch);
   }
 
@@ -361,7 +363,7 @@ public final class Operations implements JobSource, AutoCloseable {
   }
 
   private CompletableFuture<JobPage> listPage(
-      JobQuery query, String pageToken, Boolean hideResults, Dispatch dispatch) {
+      JobQuery query, @Nullable String pageToken, @Nullable Boolean hideResults, Dispatch dispatch) {
     return runner.run(CallSpec.read(() -> stack.jobs().listJobs(query.pageSize(), pageToken, query.status(),
             query.type(), hideResults, projectId()), deadline()), dispatch)
         .thenApply(response -> toPage(response.body()));
@@ -369,7 +371,7 @@ public final class Operations implements JobSource, AutoCloseable {
 
   /** A page read to see which awaited jobs finished: queued for the budget as a poll. */
   @Override
-  public CompletableFuture<JobPage> sweepPage(int pageSize, String pageToken, Instant until) {
+  public CompletableFuture<JobPage> sweepPage(int pageSize, @Nullable String pageToken, @Nullable Instant until) {
     Instant deadline = deadline();
     Instant end = until != null && until.isBefore(deadline) ? until : deadline;
     return runner.run(CallSpec.read(() -> stack.jobs().listJobs(pageSize, pageToken, null, null, null, projectId()),
@@ -402,7 +404,7 @@ public final class Operations implements JobSource, AutoCloseable {
       Response<GenerateResponse> response) {
     GenerateResponse answer = response.body();
     JobSnapshot job = JobSnapshot.of(answer == null ? null : answer.job());
-    if (job.id().isEmpty()) {
+    if (answer == null || job.id().isEmpty()) {
       throw new SubmissionOutcomeUnknownException(modelId, body, submittedAt,
           new Ltx4jException("the service accepted the request (HTTP " + response.code() + ") but named no job id"));
     }
@@ -415,7 +417,7 @@ public final class Operations implements JobSource, AutoCloseable {
    * The job an answer holds; a success without one is an answer ltx4j cannot use, never an empty job, and one about
    * another job than {@code jobId} is never taken for it.
    */
-  private static JobSnapshot job(JobResponse body, String operation, String jobId) {
+  private static JobSnapshot job(@Nullable JobResponse body, String operation, String jobId) {
     if (body == null || body.job() == null) {
       throw new UnexpectedResponseException(operation + " answered without a job");
     }
@@ -426,7 +428,7 @@ public final class Operations implements JobSource, AutoCloseable {
     return job;
   }
 
-  private JobPage toPage(JobList list) {
+  private JobPage toPage(@Nullable JobList list) {
     List<JobSnapshot> jobs = list == null || list.jobs() == null
         ? List.of() : list.jobs().stream().map(JobSnapshot::of).map(this::seen).toList();
     return new JobPage(jobs, list == null ? null : list.nextPaginationToken());
@@ -437,7 +439,7 @@ public final class Operations implements JobSource, AutoCloseable {
     return MAP.fromJsonValue(Json.moshi().adapter(LtxGenerateRequest.class).toJsonValue(request.toModel()));
   }
 
-  private String projectId() {
+  private @Nullable String projectId() {
     return settings.projectId();
   }
 

@@ -10,6 +10,7 @@ import dev.ltx4j.internal.json.Json;
 import dev.ltx4j.model.GenerateResponse;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import retrofit2.Response;
@@ -49,6 +50,7 @@ final class QuoteReader {
     if (!Double.isFinite(answer.creativeUnitsCost()) || !Double.isFinite(discount)) {
       throw new Ltx4jException(operation + " answered a dry run with a cost that is not a finite number");
     }
-    return new Quote(answer.creativeUnitsCost(), discount, answer.costDetails());
+    Map<String, Object> details = answer.costDetails();
+    return new Quote(answer.creativeUnitsCost(), discount, details == null ? Map.of() : details);
   }
 }

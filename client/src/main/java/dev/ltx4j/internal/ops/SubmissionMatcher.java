@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds, among recent jobs, the one (or every one) a submission with an unknown outcome may have created: same input
@@ -90,7 +91,7 @@ final class SubmissionMatcher {
     return created == null ? Duration.ofDays(1) : Duration.between(submittedAt, created).abs();
   }
 
-  private static boolean sameValue(Object sent, Object echoed) {
+  private static boolean sameValue(Object sent, @Nullable Object echoed) {
     if (echoed == null) {
       return true; // The service may leave defaults out of the echoed input.
     }
@@ -103,7 +104,7 @@ final class SubmissionMatcher {
     return Objects.equals(String.valueOf(sent), String.valueOf(echoed));
   }
 
-  private static Instant createdAt(JobSnapshot job) {
+  private static @Nullable Instant createdAt(JobSnapshot job) {
     OffsetDateTime created = job.job().createdAt();
     return created == null ? null : created.toInstant();
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Walks the newest pages of jobs for those a submission may have created. It stops at the matcher's time window,
@@ -15,10 +16,10 @@ import java.util.stream.Stream;
 final class SubmissionRecovery {
   static final int PAGES = 5;
 
-  private final Function<String, CompletableFuture<JobPage>> pages;
+  private final Function<@Nullable String, CompletableFuture<JobPage>> pages;
 
   /** {@code pages} reads a page of all jobs, with each job's input, for a token (null for the first). */
-  SubmissionRecovery(Function<String, CompletableFuture<JobPage>> pages) {
+  SubmissionRecovery(Function<@Nullable String, CompletableFuture<JobPage>> pages) {
     this.pages = pages;
   }
 
@@ -28,7 +29,7 @@ final class SubmissionRecovery {
   }
 
   private CompletableFuture<List<JobSnapshot>> collect(
-      SubmissionMatcher matcher, String token, int pagesLeft, List<JobSnapshot> matched) {
+      SubmissionMatcher matcher, @Nullable String token, int pagesLeft, List<JobSnapshot> matched) {
     return pages.apply(token).thenCompose(page -> {
       List<JobSnapshot> all = Stream.concat(matched.stream(), matcher.all(page.jobs()).stream()).toList();
       if (matcher.pastWindow(page.jobs()) || page.next().isEmpty() || pagesLeft <= 1 || page.jobs().isEmpty()

@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How long generations take, learned from the jobs this client saw succeed: the median of the last {@link #KEPT}
@@ -42,7 +43,7 @@ public final class DurationModel {
    * Learns from a job seen succeeded; nothing when its times are missing or absurd. {@code seenTook}: how long this
    * client saw it take, by its own clock, or null when it did not submit it.
    */
-  public synchronized void learn(JobSnapshot job, Duration seenTook) {
+  public synchronized void learn(JobSnapshot job, @Nullable Duration seenTook) {
     Duration took = serviceTime(job.job());
     if (took == null || took.compareTo(LONGEST) > 0) {
       return;
@@ -69,7 +70,7 @@ public final class DurationModel {
   }
 
   /** From creation to the success, as the service recorded them; null when it did not say. */
-  private static Duration serviceTime(Job job) {
+  private static @Nullable Duration serviceTime(Job job) {
     OffsetDateTime created = job.createdAt();
     OffsetDateTime finished = job.statusHistory() == null ? null : job.statusHistory().stream()
         .filter(change -> "success".equalsIgnoreCase(String.valueOf(change.status())) && change.date() != null)

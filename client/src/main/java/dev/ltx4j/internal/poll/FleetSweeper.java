@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,13 +56,13 @@ final class FleetSweeper {
     String jobId();
 
     /** When the job was created, as the service said; null before a first reading (the sweep looks by id). */
-    OffsetDateTime createdAt();
+    @Nullable OffsetDateTime createdAt();
 
     /** When the wait wants its next reading. */
     Instant wantedAt();
 
     /** How long jobs like this one typically take, or null while unknown. */
-    default Duration typicalLength() {
+    default @Nullable Duration typicalLength() {
       return null;
     }
 
@@ -79,8 +80,8 @@ final class FleetSweeper {
   private final Sleeper sleeper;
   private final JobSource jobs;
   private final Set<Member> members = ConcurrentHashMap.newKeySet();
-  private Instant timerAt;
-  private Instant lastSweep;
+  private @Nullable Instant timerAt;
+  private @Nullable Instant lastSweep;
   private boolean sweeping;
   private volatile boolean refused;
 
@@ -165,17 +166,17 @@ final class FleetSweeper {
 
   private final class Sweep {
     final Map<String, List<Member>> unseen;
-    final OffsetDateTime oldest;
+    final @Nullable OffsetDateTime oldest;
     final Map<Member, JobSnapshot> seen = new HashMap<>();
     final int maxPages;
 
-    Sweep(Map<String, List<Member>> unseen, OffsetDateTime oldest, int maxPages) {
+    Sweep(Map<String, List<Member>> unseen, @Nullable OffsetDateTime oldest, int maxPages) {
       this.unseen = unseen;
       this.oldest = oldest;
       this.maxPages = maxPages;
     }
 
-    void page(String token, int number) {
+    void page(@Nullable String token, int number) {
       CompletableFuture<JobPage> page;
       try {
         page = jobs.sweepPage(PAGE_SIZE, token, null);

@@ -1,5 +1,7 @@
 package dev.ltx4j.internal.poll;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A job's progress as one wait reads it. The scale is decided per job, not per reading: 0..1, until any reading
  * above 1 shows the service counts to 100 for this job (a per-reading guess would read 0.5 % as 50 % and then jump
@@ -10,7 +12,7 @@ final class JobProgress {
   private double highest = Double.NaN;
 
   /** {@code raw} (null when not reported) as a fraction from 0 to 1 on this job's scale; NaN when absent. */
-  double read(Double raw) {
+  double read(@Nullable Double raw) {
     if (raw == null || raw.isNaN()) {
       return Double.NaN;
     }

@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +87,7 @@ public final class JobWaiter {
   }
 
   /** Waits for {@code jobId}; {@code seen} is a reading already in hand (a submission's answer), or null. */
-  public CompletableFuture<JobSnapshot> await(String jobId, WaitOptions options, JobSnapshot seen) {
+  public CompletableFuture<JobSnapshot> await(String jobId, WaitOptions options, @Nullable JobSnapshot seen) {
     return await(jobId, options, seen, null);
   }
 
@@ -94,7 +95,8 @@ public final class JobWaiter {
    * The same; {@code createdAt}: when the job was created on this client's clock (its submission was sent), or
    * null when unknown, which leaves out what was learned of such jobs' length.
    */
-  public CompletableFuture<JobSnapshot> await(String jobId, WaitOptions options, JobSnapshot seen, Instant createdAt) {
+  public CompletableFuture<JobSnapshot> await(String jobId, WaitOptions options, @Nullable JobSnapshot seen,
+      @Nullable Instant createdAt) {
     Wait wait = new Wait(jobId, options, createdAt);
     running.incrementAndGet();
     waits.add(wait);
@@ -116,22 +118,23 @@ public final class JobWaiter {
     final String jobId;
     final WaitOptions options;
     final Instant start = clock.instant();
-    final Instant deadline;
+    final @Nullable Instant deadline;
     final PollState state = new PollState(start);
     final CompletableFuture<JobSnapshot> result = new CompletableFuture<>();
     final JobProgress progress = new JobProgress();
-    JobSnapshot last;
+    @Nullable JobSnapshot last;
     boolean unknownLogged;
     boolean unreadableBefore;
     volatile boolean solo;
     volatile boolean inFleet;
-    volatile Instant wantedAt;
-    volatile Duration typical;
+    /** A new wait wants its first reading at once; a fleet reads this only once the wait joined it. */
+    volatile Instant wantedAt = start;
+    volatile @Nullable Duration typical;
     final AtomicBoolean timingOut = new AtomicBoolean();
 
-    final Instant createdAt;
+    final @Nullable Instant createdAt;
 
-    Wait(String jobId, WaitOptions options, Instant createdAt) {
+    Wait(String jobId, WaitOptions options, @Nullable Instant createdAt) {
       this.createdAt = createdAt;
       this.jobId = jobId;
       this.options = options;
@@ -144,7 +147,7 @@ public final class JobWaiter {
     }
 
     @Override
-    public OffsetDateTime createdAt() {
+    public @Nullable OffsetDateTime createdAt() {
       JobSnapshot seen = last;
       return seen == null ? null : seen.job().createdAt();
     }
@@ -155,7 +158,7 @@ public final class JobWaiter {
     }
 
     @Override
-    public Duration typicalLength() {
+    public @Nullable Duration typicalLength() {
       return typical;
     }
 
@@ -322,13 +325,13 @@ public final class JobWaiter {
       }).thenAccept(outcome -> result.completeExceptionally(timeout(outcome)));
     }
 
-    JobTimeoutException timeout(String cancelOutcome) {
+    JobTimeoutException timeout(@Nullable String cancelOutcome) {
       Double reached = Double.isNaN(progress.highest()) ? null : progress.highest();
       return new JobTimeoutException(jobId, last == null ? null : last.status(), reached,
           Duration.between(start, clock.instant()), cancelOutcome);
     }
 
-    void notifyListener(JobSnapshot job, JobStatus before, double progressBefore) {
+    void notifyListener(JobSnapshot job, @Nullable JobStatus before, double progressBefore) {
       JobListener listener = options.listener();
       try {
         if (job.status() != before) {

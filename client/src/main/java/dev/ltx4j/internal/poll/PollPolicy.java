@@ -3,6 +3,7 @@ package dev.ltx4j.internal.poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.DoubleSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When to poll a job next. A short first delay; then, while progress says nothing, an interval that grows by half
@@ -58,12 +59,12 @@ public final class PollPolicy {
   }
 
   /** The delay the typical length of such jobs gives, or null when it does not apply. */
-  private static Duration fromExpectation(PollState state, Instant now) {
+  private static @Nullable Duration fromExpectation(PollState state, Instant now) {
     Instant expectedAt = state.expectedAt();
-    if (expectedAt == null) {
+    Duration length = state.expectedLength();
+    if (expectedAt == null || length == null) { // set together, by expect(…)
       return null;
     }
-    Duration length = state.expectedLength();
     if (length.isNegative() || length.compareTo(DurationModel.LONGEST) > 0) {
       return null; // learned from a clock that was wrong: progress and the usual schedule decide
     }

@@ -2,6 +2,7 @@ package dev.ltx4j.internal.poll;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** What one wait has seen of its job so far: enough to estimate when it will finish. Not thread-safe. */
 public final class PollState {
@@ -9,14 +10,14 @@ public final class PollState {
   private final Instant startedAt;
   private int polls;
   private int unchangedPolls;
-  private String status;
-  private Instant firstProgressAt;
+  private @Nullable String status;
+  private @Nullable Instant firstProgressAt;
   private double firstProgress = Double.NaN;
-  private Instant lastProgressAt;
+  private @Nullable Instant lastProgressAt;
   private double lastProgress = Double.NaN;
 
-  private Instant expectedAt;
-  private Duration expectedLength;
+  private @Nullable Instant expectedAt;
+  private @Nullable Duration expectedLength;
 
   public PollState(Instant startedAt) {
     this.startedAt = startedAt;
@@ -29,12 +30,12 @@ public final class PollState {
   }
 
   /** When jobs like this one finished, or null while no such job was seen. */
-  public Instant expectedAt() {
+  public @Nullable Instant expectedAt() {
     return expectedAt;
   }
 
   /** How long jobs like this one took, or null. */
-  public Duration expectedLength() {
+  public @Nullable Duration expectedLength() {
     return expectedLength;
   }
 
@@ -73,7 +74,7 @@ public final class PollState {
     return unchangedPolls;
   }
 
-  public String status() {
+  public @Nullable String status() {
     return status;
   }
 
@@ -89,8 +90,11 @@ public final class PollState {
    * When the job should finish, extrapolating its progress rate: from two progress readings when there are, else
    * from the start of the wait to the one reading. Null while progress says nothing yet.
    */
-  public Instant estimatedCompletion() {
-    if (Double.isNaN(lastProgress) || lastProgress <= 0.0) {
+  public @Nullable Instant estimatedCompletion() {
+    Instant firstProgressAt = this.firstProgressAt;
+    Instant lastProgressAt = this.lastProgressAt;
+    // A progress reading sets both instants: with lastProgress a number, neither is null.
+    if (Double.isNaN(lastProgress) || lastProgress <= 0.0 || firstProgressAt == null || lastProgressAt == null) {
       return null;
     }
     boolean twoReadings = lastProgressAt.isAfter(firstProgressAt) && lastProgress > firstProgress;

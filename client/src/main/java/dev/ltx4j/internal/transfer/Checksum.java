@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
 
 /** A whole-file checksum a server announced (Content-MD5 or x-amz-checksum-sha256), checked as bytes arrive. */
 final class Checksum {
@@ -24,7 +25,7 @@ final class Checksum {
   }
 
   /** The checksum the headers announce, or null. */
-  static Checksum from(Headers headers) {
+  static @Nullable Checksum from(Headers headers) {
     String md5 = headers.get("Content-MD5");
     if (md5 != null) {
       return new Checksum("Content-MD5", md5.trim(), "MD5");
@@ -42,7 +43,7 @@ final class Checksum {
   }
 
   /** Null when the bytes match, else what went wrong. */
-  String mismatch() {
+  @Nullable String mismatch() {
     byte[] actual = digest.digest();
     boolean matches = Base64.getEncoder().encodeToString(actual).equals(expected)
         || HexFormat.of().formatHex(actual).equalsIgnoreCase(expected);

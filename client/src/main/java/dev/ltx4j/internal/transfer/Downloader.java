@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -30,6 +31,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +76,8 @@ public final class Downloader implements AutoCloseable {
    * Downloads to {@code target} through a temporary file beside it, synced and then moved into place at once: the
    * target never holds a partial file, and the temporary file is removed on any failure.
    */
-  public long toFile(String url, Supplier<String> freshUrl, Path target, boolean overwrite, TransferListener listener) {
+  public long toFile(@Nullable String url, Supplier<String> freshUrl, Path target, boolean overwrite,
+      TransferListener listener) {
     try (PartFile part = PartFile.beside(target)) {
       long size = download(url, freshUrl, DownloadSink.of(part), listener);
       part.moveTo(target, overwrite);
@@ -95,19 +98,21 @@ public final class Downloader implements AutoCloseable {
    */
   private static final class WriteFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final IOException failure;
 
-    WriteFailure(IOException cause) {
-      super(cause);
+    WriteFailure(IOException failure) {
+      super(failure);
+      this.failure = failure;
     }
 
     @Override
     public synchronized IOException getCause() {
-      return (IOException) super.getCause();
+      return failure;
     }
   }
 
   /** Downloads into a caller's stream; it can resume with {@code Range} but never start over once bytes went out. */
-  public long toStream(String url, Supplier<String> freshUrl, OutputStream out, TransferListener listener) {
+  public long toStream(@Nullable String url, Supplier<String> freshUrl, OutputStream out, TransferListener listener) {
     try {
       return download(url, freshUrl, DownloadSink.of(out), listener);
     } catch (WriteFailure e) {
@@ -118,7 +123,7 @@ public final class Downloader implements AutoCloseable {
   }
 
   /** Downloads into {@code sink}; {@code freshUrl} reads the asset again for a new signed URL. Returns the size. */
-  private long download(String url, Supplier<String> freshUrl, DownloadSink sink, TransferListener listener) {
+  private long download(@Nullable String url, Supplier<String> freshUrl, DownloadSink sink, TransferListener listener) {
     long written = 0;
     long total = -1;
     int failures = 0;
@@ -262,8 +267,8 @@ public final class Downloader implements AutoCloseable {
    * Copies through one direct buffer, filled before each write: file writes need no extra copy, are few and large,
    * and the heap stays flat.
    */
-  private static void copy(ReadableByteChannel in, DownloadSink sink, long[] position, long total, Checksum checksum,
-      TransferListener listener) throws IOException {
+  private static void copy(ReadableByteChannel in, DownloadSink sink, long[] position, long total,
+      @Nullable Checksum checksum, TransferListener listener) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
     boolean open = true;
     while (open) {
@@ -298,7 +303,7 @@ public final class Downloader implements AutoCloseable {
    * the service's answer, and a {@code file:} or plain-HTTP URL there is not one to trust. The URL itself is not
    * printed: its signature lets anyone fetch the file.
    */
-  static HttpUrl checked(String url) {
+  static HttpUrl checked(@Nullable String url) {
     HttpUrl parsed = url == null ? null : HttpUrl.parse(url);
     if (parsed == null) {
       String scheme = url == null ? "none" : url.contains(":") ? url.substring(0, url.indexOf(':')) : "none";
@@ -311,17 +316,18 @@ public final class Downloader implements AutoCloseable {
     return parsed;
   }
 
-  private int fail(int failures, String why, IOException cause) {
+  private int fail(int failures, String why, @Nullable IOException cause) {
     int count = failures + 1;
     RetryPolicy.Decision decision = policy.next(RetryPolicy.Failure.TRANSIENT, count);
-    if (!decision.retry()) {
+    Duration delay = decision.delay();
+    if (delay == null) {
       throw new Ltx4jIoException("Downloading the asset failed " + count + " times; last: " + why,
           cause == null ? new IOException(why) : cause);
     }
     LOG.debug("Download interrupted ({}); {}", why, decision.why());
     // The download streams on the caller's thread (a blocking API), so it waits for its retry there as well.
     try {
-      sleeper.sleep(decision.delay()).get();
+      sleeper.sleep(delay).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw interrupted();

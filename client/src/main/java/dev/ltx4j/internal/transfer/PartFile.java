@@ -39,6 +39,9 @@ final class PartFile implements AutoCloseable {
   /** Removes the abandoned part files of {@code target}, then creates and locks a new one. */
   static PartFile beside(Path target) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
+    if (dir == null) {
+      throw new IOException(target + " is a root directory, not a file");
+    }
     Files.createDirectories(dir);
     String prefix = "." + target.getFileName() + ".";
     removeAbandoned(dir, prefix);

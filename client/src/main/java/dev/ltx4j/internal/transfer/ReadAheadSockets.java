@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sockets that read their input ahead in blocks of {@link #SIZE}. Okio reads a socket at most 8 KiB at a time: a
@@ -61,7 +62,7 @@ final class ReadAheadSockets extends SocketFactory {
     return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
   }
 
-  private static Socket connected(InetSocketAddress remote, InetSocketAddress local) throws IOException {
+  private static Socket connected(InetSocketAddress remote, @Nullable InetSocketAddress local) throws IOException {
     Socket socket = new ReadAheadSocket();
     try {
       if (local != null) {
@@ -77,7 +78,7 @@ final class ReadAheadSockets extends SocketFactory {
 
   /** A plain socket whose input stream is buffered; its read timeout still bounds each read of the socket. */
   private static final class ReadAheadSocket extends Socket {
-    private InputStream in;
+    private @Nullable InputStream in;
 
     @Override
     public synchronized InputStream getInputStream() throws IOException {

@@ -6,26 +6,32 @@ import dev.ltx4j.Ltx4jException;
 import dev.ltx4j.Sleeper;
 import dev.ltx4j.TransferListener;
 import dev.ltx4j.UploadFailedException;
+import dev.ltx4j.internal.Answers;
 import dev.ltx4j.internal.call.CallRunner;
 import dev.ltx4j.internal.call.CallSpec;
 import dev.ltx4j.internal.http.HttpStack;
 import dev.ltx4j.internal.limits.Priority;
+import dev.ltx4j.model.Asset;
 import dev.ltx4j.model.AssetUploadRequest;
 import dev.ltx4j.model.Upload;
 import dev.ltx4j.model.UploadActionRequest;
 import dev.ltx4j.model.UploadCreateRequest;
 import dev.ltx4j.model.UploadPart;
+import dev.ltx4j.model.UploadResponse;
 import dev.ltx4j.model.UploadStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Response;
 
 /**
  * Uploads an image and answers its asset id: under 6 MB as a data URL in one request; larger through the multipart
@@ -43,9 +49,10 @@ public final class Uploader {
   private final CallRunner runner;
   private final Sleeper sleeper;
   private final Supplier<Instant> deadline;
-  private final String projectId;
+  private final @Nullable String projectId;
 
-  public Uploader(HttpStack stack, CallRunner runner, Sleeper sleeper, Supplier<Instant> deadline, String projectId) {
+  public Uploader(HttpStack stack, CallRunner runner, Sleeper sleeper, Supplier<Instant> deadline,
+      @Nullable String projectId) {
     this.stack = stack;
     this.runner = runner;
     this.sleeper = sleeper;
@@ -67,7 +74,11 @@ public final class Uploader {
     String dataUrl = "data:" + image.type().mimeType() + ";base64," + Base64.getEncoder().encodeToString(bytes);
     AssetUploadRequest body = AssetUploadRequest.builder().image(dataUrl).name(image.name()).build();
     return runner.run(CallSpec.creatingWrite(() -> stack.assets().uploadAsset(body, projectId), deadline.get()))
-        .thenApply(response -> response.body().asset().id());
+        .thenApply(response -> {
+          Asset asset = Answers.required(Answers.required(response.body(), "POST /assets", "a body").asset(),
+              "POST /assets", "asset");
+          return Answers.required(asset.id(), "POST /assets", "asset.id");
+        });
   }
 
   private CompletableFuture<String> multipart(ImageSource image, TransferListener listener) {
@@ -77,18 +88,24 @@ public final class Uploader {
         .parts(parts).build();
     return runner.run(CallSpec.creatingWrite(() -> stack.uploads().createUpload(create, projectId), deadline.get()))
         .thenCompose(response -> {
-          Upload upload = response.body().upload();
+          Upload upload = upload(response, "POST /uploads");
           List<UploadPart> urls = upload.parts();
           if (urls == null || urls.size() != parts) {
             throw new Ltx4jException("upload " + upload.id() + " answered " + (urls == null ? 0 : urls.size())
                 + " part URLs for " + parts + " parts");
           }
+          // Checked before any part is sent: an upload that cannot be completed is not worth the bytes.
+          String uploadId = Answers.required(upload.id(), "POST /uploads", "upload.id");
+          List<String> partUrls = new ArrayList<>(parts);
+          for (int i = 0; i < parts; i++) {
+            partUrls.add(Answers.required(urls.get(i).url(), "POST /uploads", "upload.parts[" + i + "].url"));
+          }
           CompletableFuture<Void> sent = CompletableFuture.completedFuture(null);
           for (int i = 0; i < parts; i++) {
             int index = i;
-            sent = sent.thenCompose(ignored -> putPart(image, index, urls.get(index).url(), listener));
+            sent = sent.thenCompose(ignored -> putPart(image, index, partUrls.get(index), listener));
           }
-          return sent.thenCompose(ignored -> complete(upload.id()));
+          return sent.thenCompose(ignored -> complete(uploadId));
         });
   }
 
@@ -104,24 +121,30 @@ public final class Uploader {
   private CompletableFuture<String> complete(String uploadId) {
     UploadActionRequest complete = UploadActionRequest.builder().action(UploadActionRequest.ActionEnum.COMPLETE).build();
     return runner.run(CallSpec.idempotentWrite(() -> stack.uploads().actOnUpload(uploadId, complete, projectId), deadline.get()))
-        .thenCompose(response -> awaitAsset(response.body().upload(), UPLOAD_ASSET_POLL.first(), deadline.get()));
+        .thenCompose(response -> awaitAsset(uploadId, upload(response, "POST /uploads/" + uploadId + "/action"),
+            UPLOAD_ASSET_POLL.first(), deadline.get()));
   }
 
-  private CompletableFuture<String> awaitAsset(Upload upload, Duration delay, Instant until) {
+  /** Waits until the upload names its asset; {@code uploadId} is the one the client asked about. */
+  private CompletableFuture<String> awaitAsset(String uploadId, Upload upload, Duration delay, Instant until) {
     if (upload.entityId() != null) {
       return CompletableFuture.completedFuture(upload.entityId());
     }
     if (upload.status() == UploadStatus.FAILED) {
-      throw new UploadFailedException(upload.id(), upload.errorMessage() == null ? "no reason given" : upload.errorMessage());
+      throw new UploadFailedException(uploadId, upload.errorMessage() == null ? "no reason given" : upload.errorMessage());
     }
     if (runner.clock().instant().plus(delay).isAfter(until)) {
-      throw new UploadFailedException(upload.id(), "no asset after waiting until " + until + " (status "
+      throw new UploadFailedException(uploadId, "no asset after waiting until " + until + " (status "
           + upload.status() + ")");
     }
     Duration next = UPLOAD_ASSET_POLL.after(delay);
     return sleeper.sleep(delay)
-        .thenCompose(ignored -> runner.run(CallSpec.read(() -> stack.uploads().getUpload(upload.id(), projectId), until)))
-        .thenCompose(response -> awaitAsset(response.body().upload(), next, until));
+        .thenCompose(ignored -> runner.run(CallSpec.read(() -> stack.uploads().getUpload(uploadId, projectId), until)))
+        .thenCompose(response -> awaitAsset(uploadId, upload(response, "GET /uploads/" + uploadId), next, until));
+  }
+
+  private static Upload upload(Response<UploadResponse> response, String operation) {
+    return Answers.required(Answers.required(response.body(), operation, "a body").upload(), operation, "upload");
   }
 
   private interface IoSupplier<T> {

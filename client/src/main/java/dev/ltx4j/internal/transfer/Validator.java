@@ -1,6 +1,7 @@
 package dev.ltx4j.internal.transfer;
 
 import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What names one version of a downloaded file, for {@code If-Range}: a strong {@code ETag}, else
@@ -9,7 +10,7 @@ import okhttp3.Headers;
  */
 record Validator(String value) {
   /** The validator {@code headers} give, or null when they give none usable. */
-  static Validator of(Headers headers) {
+  static @Nullable Validator of(Headers headers) {
     String etag = headers.get("ETag");
     if (etag != null && !etag.isBlank() && !etag.trim().startsWith("W/")) {
       return new Validator(etag.trim());

@@ -2,6 +2,7 @@ package dev.ltx4j.internal.transfer;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a file's pages to disk while the file is still being written, so that the sync before it is moved into
@@ -17,7 +18,7 @@ final class Writeback {
   private long signalled; // only the writer's thread reads and writes it
   private long requested; // the fields below are guarded by this
   private boolean stopped;
-  private Thread thread;
+  private @Nullable Thread thread;
 
   Writeback(FileChannel channel) {
     this.channel = channel;

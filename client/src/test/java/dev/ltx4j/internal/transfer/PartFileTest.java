@@ -46,6 +46,15 @@ class PartFileTest {
   }
 
   @Test
+  void refusesARootDirectoryAsItsTarget() {
+    Path root = dir.getRoot();
+
+    assertThatThrownBy(() -> PartFile.beside(root))
+        .isInstanceOf(IOException.class)
+        .hasMessage(root + " is a root directory, not a file");
+  }
+
+  @Test
   void movesIntoPlaceWholeAndLeavesNothingBehind() throws IOException {
     Path target = dir.resolve("v.mp4");
     try (PartFile part = PartFile.beside(target)) {
