@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -20,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -41,6 +43,7 @@ public final class JournalStore implements BatchStore {
   // A stream, not a channel: an interrupt of a thread writing to a FileChannel closes it for every thread.
   private final FileOutputStream journal;
   private final Path file;
+  private final Clock clock;
   private final Map<String, Object> batchHeader = new LinkedHashMap<>();
   private final TreeMap<Integer, Line> lines = new TreeMap<>();
   private final Map<String, Worker> workers = new LinkedHashMap<>();
@@ -69,18 +72,19 @@ public final class JournalStore implements BatchStore {
 
   /** A worker of this process; its lease lasts {@code timeout} after {@code seenAt}, until it leaves. */
   private record Worker(String host, boolean left, Instant seenAt) {
-    boolean live(Duration timeout) {
-      return !left && seenAt.isAfter(Instant.now().minus(timeout));
+    boolean live(Duration timeout, Instant now) {
+      return !left && seenAt.isAfter(now.minus(timeout));
     }
   }
 
   /** The lease timeout the latest claim named, for the checks that are not given one. */
   private Duration timeout = Duration.ofSeconds(30);
 
-  private JournalStore(FolderLock lock, FileOutputStream journal, Path file) {
+  private JournalStore(FolderLock lock, FileOutputStream journal, Path file, Clock clock) {
     this.lock = lock;
     this.journal = journal;
     this.file = file;
+    this.clock = clock;
   }
 
   /**
@@ -90,12 +94,21 @@ public final class JournalStore implements BatchStore {
    * @throws BatchStoreException when the journal cannot be read or holds a record that is not one (naming the line)
    */
   public static JournalStore open(Path dir) {
+    return open(dir, Clock.systemUTC());
+  }
+
+  /**
+   * {@link #open(Path)} with the clock that stamps sending times and times the workers' leases (this store's clock,
+   * {@link #now()}); tests pass a virtual one.
+   */
+  public static JournalStore open(Path dir, Clock clock) {
+    Objects.requireNonNull(clock, "clock == null");
     try {
       Files.createDirectories(dir);
-      FolderLock lock = FolderLock.acquire(dir);
+      FolderLock lock = FolderLock.acquire(dir, clock);
       try {
         Path file = dir.resolve(FILE_NAME);
-        JournalStore store = new JournalStore(lock, new FileOutputStream(file.toFile(), true), file);
+        JournalStore store = new JournalStore(lock, new FileOutputStream(file.toFile(), true), file, clock);
         try {
           store.read();
         } catch (IOException | RuntimeException e) {
@@ -121,7 +134,7 @@ public final class JournalStore implements BatchStore {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    JournalStore reader = new JournalStore(null, null, file);
+    JournalStore reader = new JournalStore(null, null, file, Clock.systemUTC());
     try {
       reader.read();
     } catch (IOException e) {
@@ -236,7 +249,7 @@ public final class JournalStore implements BatchStore {
 
   @Override
   public Instant now() {
-    return Instant.now();
+    return clock.instant();
   }
 
   @Override
@@ -285,7 +298,7 @@ public final class JournalStore implements BatchStore {
       spent += spentOn(line);
     }
     List<BatchStatus.Worker> seen = workers.entrySet().stream().map(entry -> new BatchStatus.Worker(entry.getKey(),
-        entry.getValue().host(), entry.getValue().live(timeout), owned(entry.getKey(), false),
+        entry.getValue().host(), entry.getValue().live(timeout, now()), owned(entry.getKey(), false),
         owned(entry.getKey(), true))).toList();
     return Optional.of(new BatchStatus(batchId, (String) batchHeader.get("source"), lines.size(), Map.copyOf(byState),
         charged, spent, quoted, (Double) batchHeader.get("maxCredits"), extras.size(), stopped, seen));
@@ -308,7 +321,7 @@ public final class JournalStore implements BatchStore {
   /** Whether {@code workerId} holds a current lease. */
   private boolean live(String workerId, Duration timeout) {
     Worker worker = workerId == null ? null : workers.get(workerId);
-    return worker != null && worker.live(timeout);
+    return worker != null && worker.live(timeout, now());
   }
 
   /** What a line has committed: its price once known, else its estimate once it may have been sent. */
@@ -330,7 +343,7 @@ public final class JournalStore implements BatchStore {
 
   @Override
   public synchronized void register(String workerId, String batchId, String host) {
-    workers.put(workerId, new Worker(host, false, Instant.now()));
+    workers.put(workerId, new Worker(host, false, now()));
   }
 
   @Override
@@ -339,7 +352,7 @@ public final class JournalStore implements BatchStore {
     if (worker == null) {
       return new Beat(false, 0);
     }
-    workers.put(workerId, new Worker(worker.host(), worker.left(), Instant.now()));
+    workers.put(workerId, new Worker(worker.host(), worker.left(), now()));
     int orphans = (int) lines.values().stream().filter(line -> !line.line.state().settled() && line.owner != null
         && !live(line.owner, timeout) && (line.line.state() != LineState.PENDING
             || seats.contains(line.line.seatKey()))).count();

@@ -52,20 +52,22 @@ final class LineRunner {
   /** What one run of a line came to, for the worker's report. */
   record Result(int line, Outcome outcome, String jobId, Path file, String message) {}
 
-  private final BatchWorker.Settings settings;
+  private final LineSettings settings;
   private final BatchStore store;
   private final StoreCalls calls;
   private final Ceiling ceiling;
   private final Progress progress;
-  private final BatchWorker.Turn turn;
+  private final Events events;
+  private final SeatTurn turn;
 
-  LineRunner(BatchWorker.Settings settings, StoreCalls calls, Ceiling ceiling, Progress progress,
-      BatchWorker.Turn turn) {
+  LineRunner(LineSettings settings, StoreCalls calls, Ceiling ceiling, Progress progress, Events events,
+      SeatTurn turn) {
     this.settings = settings;
     this.store = settings.store();
     this.calls = calls;
     this.ceiling = ceiling;
     this.progress = progress;
+    this.events = events;
     this.turn = turn;
   }
 
@@ -143,8 +145,8 @@ final class LineRunner {
     try {
       submission = submitFenced(request, fence);
     } catch (SubmissionNotSentException notSent) {
-      if (fence.crash != null) {
-        throw fence.crash;
+      if (fence.halt != null) {
+        throw fence.halt;
       }
       return notSent(claim, fence, notSent);
     } catch (RateLimitException limited) {
@@ -190,7 +192,7 @@ final class LineRunner {
       LOG.info("line {}: not sent ({}); trying again later", line.line(), failed.getMessage());
       return leave(claim, failed.getMessage());
     }
-    settings.hooks().afterSubmitAnswer(claim.line(), submission.jobId());
+    events.afterSubmitAnswer(claim.line(), submission.jobId());
     Double credits = submission.creativeUnitsCost().isPresent() ? submission.creativeUnitsCost().getAsDouble() : null;
     return recorded(claim, submission.jobId(), credits, fence.markedAt());
   }
@@ -201,11 +203,7 @@ final class LineRunner {
       return settings.client().submit(request, SubmitOptions.defaults().withFence(fence));
     } finally {
       if (fence.sending) {
-        try {
-          settings.listener().answered(fence.claim.line().line());
-        } catch (RuntimeException e) {
-          LOG.warn("A batch listener threw; ignored", e);
-        }
+        events.answered(fence.claim.line().line());
       }
     }
   }
@@ -216,7 +214,7 @@ final class LineRunner {
     volatile BatchStore.Mark mark;
     volatile boolean slow;
     volatile Instant markedAt;
-    volatile BatchWorker.WorkerCrash crash;
+    volatile Halt halt;
     volatile boolean sending;
 
     Fence(Claim claim) {
@@ -227,38 +225,35 @@ final class LineRunner {
     public boolean maySend() {
       try {
         return check();
-      } catch (BatchWorker.WorkerCrash killed) {
-        crash = killed; // a kill, for tests: it must end the worker, not read as a refused fence
+      } catch (Halt halted) {
+        halt = halted; // a kill, for tests: it must end the worker, not read as a refused fence
         return false;
       }
     }
 
     private boolean check() {
-      settings.hooks().beforeMark(claim.line());
-      long start = System.nanoTime();
+      events.beforeMark(claim.line());
+      Instant start = settings.time().now();
       mark = store.markSubmitting(claim);
-      long tookNanos = System.nanoTime() - start;
-      markedAt = Instant.now();
+      markedAt = settings.time().now();
+      Duration took = Duration.between(start, markedAt);
       if (mark != BatchStore.Mark.SENDING) {
         return false;
       }
       // The mark is stamped when the store stored it; one that took long to come back may be older than the lease.
-      slow = tookNanos > settings.maxMarkAge().toNanos();
+      slow = took.compareTo(settings.maxMarkAge()) > 0;
       if (slow) {
         return false;
       }
-      settings.hooks().beforeSubmit(claim.line());
+      events.beforeSubmit(claim.line());
       sending = true;
-      try {
-        settings.listener().sending(claim.line().line());
-      } catch (RuntimeException e) {
-        LOG.warn("A batch listener threw; ignored", e);
-      }
+      events.sending(claim.line().line());
       return true;
     }
 
     Instant markedAt() {
-      return markedAt == null ? Instant.now() : markedAt;
+      Instant at = markedAt;
+      return at == null ? settings.time().now() : at;
     }
   }
 
@@ -430,7 +425,7 @@ final class LineRunner {
     }
     release(line); // the job is over: its seat goes to the next line before the download
     progress.seatFreed(line);
-    Path target = BatchWorker.target(settings.out(), line.line());
+    Path target = settings.target(line.line());
     // A worker that was paused or cut off past its lease finds its line passed on: the next owner saves the video.
     if (!calls.untilDone("check line " + line.line() + "'s lease", () -> store.owns(claim))) {
       return result(line, Outcome.LEFT, line.jobId(), "the line passed to another worker");
@@ -473,11 +468,7 @@ final class LineRunner {
   }
 
   private void note(BatchLine line, String text) {
-    try {
-      settings.listener().note(line.line(), text);
-    } catch (RuntimeException e) {
-      LOG.warn("A batch listener threw; ignored", e);
-    }
+    events.note(line.line(), text);
   }
 
   /** Frees the line's seat; a store that is down frees it later (a settled line's seat is free again by itself). */
@@ -504,7 +495,7 @@ final class LineRunner {
   }
 
   private void pause(Duration duration) throws InterruptedException {
-    Thread.sleep(Math.max(1, duration.toMillis()));
+    settings.time().pause(duration);
   }
 
   private static Result result(BatchLine line, Outcome outcome, String jobId, String message) {
@@ -522,5 +513,41 @@ final class LineRunner {
     int seatsHeld();
 
     JobListener jobListener();
+  }
+
+  /**
+   * Where the worker's hooks step in, and what its listener hears, on the line's thread. A listener's failure is
+   * the worker's to log; a hook that kills the worker throws {@link Halt}.
+   */
+  interface Events {
+    /** The line holds a seat and its request has its permit; it is marked sending next. */
+    void beforeMark(BatchLine line);
+
+    /** The line was marked sending (stored); its paid request leaves next. */
+    void beforeSubmit(BatchLine line);
+
+    /** The submission was answered with {@code jobId}; the store does not know it yet. */
+    void afterSubmitAnswer(BatchLine line, String jobId);
+
+    /** The line's paid request leaves now. */
+    void sending(int line);
+
+    /** The line's request was answered, failed, or never left. */
+    void answered(int line);
+
+    /** Something a person watching should know of the line. */
+    void note(int line, String text);
+  }
+
+  /**
+   * A hook said the worker dies now, as a killed process would: the run ends where it is and writes nothing more.
+   * Its cause is what the hook threw.
+   */
+  static final class Halt extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Halt(RuntimeException cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
   }
 }
