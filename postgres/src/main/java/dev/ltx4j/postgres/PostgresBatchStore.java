@@ -1,5 +1,6 @@
 package dev.ltx4j.postgres;
 
+import dev.ltx4j.Sleeper;
 import dev.ltx4j.batch.BatchLine;
 import dev.ltx4j.batch.BatchStatus;
 import dev.ltx4j.batch.BatchStore;
@@ -40,17 +41,22 @@ public final class PostgresBatchStore implements BatchStore {
   private static final String OPEN = "('pending', 'submitting', 'submitted')";
   private static final String LINE_COLUMNS = "l.batch_id, l.line, l.request, l.request_key, l.state, l.sent_at, l.job_id";
   private static final Executor SAME_THREAD = Runnable::run;
+  /**
+   * How lately a worker must have been seen to count as live where no lease timeout is given: in the status, and for
+   * the seat queue of the schema's seat functions. Longer than any lease.
+   */
+  private static final Duration LIVE_WINDOW = Duration.ofMinutes(1);
 
   private final DataSource dataSource;
   private final String pool;
   private final RoundTrips trips;
   private final ChangeListener changes;
 
-  PostgresBatchStore(DataSource dataSource, String pool, RoundTrips trips) {
+  PostgresBatchStore(DataSource dataSource, String pool, RoundTrips trips, Sleeper sleeper) {
     this.dataSource = dataSource;
     this.pool = pool;
     this.trips = trips;
-    this.changes = new ChangeListener(dataSource, STATEMENT_TIMEOUT);
+    this.changes = new ChangeListener(dataSource, STATEMENT_TIMEOUT, sleeper);
   }
 
   private interface Work<T> {
@@ -202,7 +208,8 @@ public final class PostgresBatchStore implements BatchStore {
         + "(SELECT count(*) FROM ltx4j_batch_extra WHERE batch_id = b.id), "
         + "(SELECT string_agg(state || '=' || n, ',') FROM (SELECT state, count(*) n FROM ltx4j_batch_line "
         + "   WHERE batch_id = b.id GROUP BY state) s), "
-        + "(SELECT string_agg(w.id || E'\\t' || w.host || E'\\t' || (w.seen_at > clock_timestamp() - interval '1 minute') "
+        + "(SELECT string_agg(w.id || E'\\t' || w.host || E'\\t' "
+        + "   || (w.seen_at > clock_timestamp() - interval '" + LIVE_WINDOW.toSeconds() + " seconds') "
         + "   || E'\\t' || (SELECT count(*) FROM ltx4j_batch_line o WHERE o.owner = w.id AND o.batch_id = b.id "
         + "      AND o.state IN " + OPEN + ") || E'\\t' || (SELECT count(*) FROM ltx4j_job_slot s JOIN ltx4j_batch_line o "
         + "      ON s.holder = 'batch:' || o.batch_id || ':' || o.line WHERE o.owner = w.id AND o.batch_id = b.id), "
@@ -425,7 +432,7 @@ public final class PostgresBatchStore implements BatchStore {
     return query("SELECT ltx4j_take_seat(?, ?, ?, ?)", rows -> {
       rows.next();
       return rows.getBoolean(1);
-    }, pool, claim.line().seatKey(), ceiling, Duration.ofMinutes(1).toMillis());
+    }, pool, claim.line().seatKey(), ceiling, LIVE_WINDOW.toMillis());
   }
 
   @Override
@@ -435,8 +442,7 @@ public final class PostgresBatchStore implements BatchStore {
 
   @Override
   public void releaseSeat(BatchLine line) {
-    query("SELECT ltx4j_release_seat(?, ?, ?)", ResultSet::next, pool, line.seatKey(),
-        Duration.ofMinutes(1).toMillis());
+    query("SELECT ltx4j_release_seat(?, ?, ?)", ResultSet::next, pool, line.seatKey(), LIVE_WINDOW.toMillis());
   }
 
   @Override
