@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +73,8 @@ public final class BatchWorker {
    * @param file its video, when saved here
    * @param message what went wrong, when something did
    */
-  public record LineReport(int line, LineOutcome outcome, String jobId, Path file, String message) {}
+  public record LineReport(int line, LineOutcome outcome, @Nullable String jobId, @Nullable Path file,
+      @Nullable String message) {}
 
   /** What one run of a worker did. */
   public record Result(String workerId, List<String> batches, List<LineReport> lines) {
@@ -118,7 +120,7 @@ public final class BatchWorker {
   }
 
   /** The settings a worker runs with: those its lines share, then its own. */
-  private record Settings(LineSettings line, String batchId, int threads, int ceiling, boolean ceilingFromService,
+  private record Settings(LineSettings line, @Nullable String batchId, int threads, int ceiling, boolean ceilingFromService,
       Duration idleWait, Duration progressTimeout, Hooks hooks, Listener listener, String workerId, String host) {}
 
   private final Settings settings;
@@ -146,9 +148,12 @@ public final class BatchWorker {
   private static final int STALL_TIMEOUTS = 3;
   /** A poll of a long job may come a minute apart, and an HTTP call may take two. */
   private static final Duration SHORTEST_STALL = Duration.ofMinutes(3);
-  private volatile String working;
+  /** The default longest mark round trip is this part of the recovery grace. */
+  private static final int MARK_AGES_PER_GRACE = 6;
+  /** The batch being worked on, while its lines are. */
+  private volatile @Nullable String working;
   private boolean leaseWithheld; // only the heartbeat's thread reads and writes it
-  private Ceiling ceiling;
+  private Ceiling ceiling = new Ceiling(0); // unknown until run() settles it, before any line runs
 
   private BatchWorker(Settings settings) {
     this.settings = settings;
@@ -303,7 +308,8 @@ public final class BatchWorker {
     BatchStatus status = calls.untilDone("read the batch", () -> store.status(batchId)).orElseThrow(
         () -> new IllegalArgumentException("no batch " + batchId + " in the store"));
     stopped = status.stopped() != null;
-    int inFlight = status.byState().get(LineState.SUBMITTING) + status.byState().get(LineState.SUBMITTED);
+    int inFlight = status.byState().getOrDefault(LineState.SUBMITTING, 0)
+        + status.byState().getOrDefault(LineState.SUBMITTED, 0);
     int givenUp = (int) setBacks.values().stream().filter(count -> count >= TRIES).count();
     return status.settled() + givenUp >= status.lines() || stopped && inFlight <= givenUp;
   }
@@ -554,18 +560,18 @@ public final class BatchWorker {
   public static final class Builder {
     private final BatchStore store;
     private final LtxClient client;
-    private Path out;
-    private Function<String, LtxRequest> decoder;
-    private String batchId;
+    private @Nullable Path out;
+    private @Nullable Function<String, LtxRequest> decoder;
+    private @Nullable String batchId;
     private int threads = 4;
     private Duration timeout = Duration.ofSeconds(30);
     private Duration jobDeadline = Duration.ofMinutes(30);
     private Duration recoveryGrace = Duration.ofSeconds(30);
-    private Duration maxMarkAge;
+    private @Nullable Duration maxMarkAge;
     private int ceiling;
     private boolean ceilingFromService = true;
     private Duration idleWait = Duration.ofSeconds(15);
-    private Duration progressTimeout;
+    private @Nullable Duration progressTimeout;
     private Hooks hooks = new Hooks() {};
     private Listener listener = report -> {};
     private String workerId = "worker-" + UUID.randomUUID();
@@ -717,7 +723,7 @@ public final class BatchWorker {
       if (out == null || decoder == null) {
         throw new IllegalStateException("BatchWorker needs " + (out == null ? "out" : "decoder"));
       }
-      Duration markAge = maxMarkAge != null ? maxMarkAge : recoveryGrace.dividedBy(6);
+      Duration markAge = maxMarkAge != null ? maxMarkAge : recoveryGrace.dividedBy(MARK_AGES_PER_GRACE);
       if (markAge.compareTo(recoveryGrace) >= 0) {
         throw new IllegalArgumentException("maxMarkAge " + markAge + " must be shorter than recoveryGrace "
             + recoveryGrace);

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds a batch folder for one run: an OS lock on {@code <dir>/batch.lock}, which the OS drops when the process
@@ -91,7 +92,7 @@ final class FolderLock implements AutoCloseable {
         + clock.instant().truncatedTo(ChronoUnit.SECONDS) + "\n";
   }
 
-  private static void closeQuietly(FileChannel channel) {
+  private static void closeQuietly(@Nullable FileChannel channel) {
     if (channel != null) {
       try {
         channel.close();
