@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,7 @@ final class ChangeListener implements AutoCloseable {
           return size() > 4096;
         }
       });
-  private Thread thread;
+  private @Nullable Thread thread;
   private volatile boolean closed;
 
   ChangeListener(DataSource dataSource, Duration socketTimeout, Sleeper sleeper) {
@@ -141,7 +142,7 @@ final class ChangeListener implements AutoCloseable {
   }
 
   /** A change: a seat handed to {@code seatKey}, a seat freed for anyone, or a line or batch changed. */
-  private void announce(String seatKey, boolean seatFreed) {
+  private void announce(@Nullable String seatKey, boolean seatFreed) {
     synchronized (signal) {
       if (seatKey != null) {
         handedOver.add(seatKey);

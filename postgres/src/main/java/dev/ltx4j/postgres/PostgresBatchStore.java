@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A batch kept in PostgreSQL, for workers on many machines: the lines with their owners and epochs (leases on the
@@ -94,7 +95,7 @@ public final class PostgresBatchStore implements BatchStore {
     return statement;
   }
 
-  private <T> T query(String sql, RowReader<T> reader, Object... values) {
+  private <T> T query(String sql, RowReader<T> reader, @Nullable Object... values) {
     return run(sql, c -> {
       try (PreparedStatement statement = prepare(c, sql)) {
         bind(statement, values);
@@ -105,7 +106,7 @@ public final class PostgresBatchStore implements BatchStore {
     });
   }
 
-  private int update(String sql, Object... values) {
+  private int update(String sql, @Nullable Object... values) {
     return run(sql, c -> {
       try (PreparedStatement statement = prepare(c, sql)) {
         bind(statement, values);
@@ -118,7 +119,7 @@ public final class PostgresBatchStore implements BatchStore {
     T read(ResultSet rows) throws SQLException;
   }
 
-  private static void bind(PreparedStatement statement, Object... values) throws SQLException {
+  private static void bind(PreparedStatement statement, @Nullable Object... values) throws SQLException {
     for (int i = 0; i < values.length; i++) {
       if (values[i] == null) {
         statement.setNull(i + 1, Types.NULL);
@@ -149,7 +150,7 @@ public final class PostgresBatchStore implements BatchStore {
   }
 
   @Override
-  public boolean create(String batchId, String source, List<NewLine> lines, Double maxCredits) {
+  public boolean create(String batchId, String source, List<NewLine> lines, @Nullable Double maxCredits) {
     return run(c -> {
       c.setAutoCommit(false);
       try {
@@ -249,13 +250,13 @@ public final class PostgresBatchStore implements BatchStore {
   }
 
   @Override
-  public void register(String workerId, String batchId, String host) {
+  public void register(String workerId, @Nullable String batchId, String host) {
     update("INSERT INTO ltx4j_worker (id, batch_id, host) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE "
         + "SET seen_at = clock_timestamp()", workerId, batchId, host);
   }
 
   @Override
-  public Beat heartbeat(String workerId, String batchId, Duration timeout) {
+  public Beat heartbeat(String workerId, @Nullable String batchId, Duration timeout) {
     return query("WITH beat AS (UPDATE ltx4j_worker SET seen_at = clock_timestamp() WHERE id = ? RETURNING 1) "
         + "SELECT (SELECT count(*) FROM beat), (SELECT count(*) FROM ltx4j_batch_line c WHERE c.batch_id = ? "
         + "AND c.state IN " + OPEN + " AND c.owner IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ltx4j_worker w "
@@ -339,7 +340,7 @@ public final class PostgresBatchStore implements BatchStore {
   }
 
   @Override
-  public Recorded markSubmitted(Claim claim, String jobId, Double credits) {
+  public Recorded markSubmitted(Claim claim, String jobId, @Nullable Double credits) {
     String recorded = query("SELECT ltx4j_mark_submitted(?, ?, ?, ?)", rows -> {
       rows.next();
       return rows.getString(1);
