@@ -120,8 +120,9 @@ public final class BatchWorker {
   }
 
   /** The settings a worker runs with: those its lines share, then its own. */
-  private record Settings(LineSettings line, @Nullable String batchId, int threads, int ceiling, boolean ceilingFromService,
-      Duration idleWait, Duration progressTimeout, Hooks hooks, Listener listener, String workerId, String host) {}
+  private record Settings(LineSettings line, @Nullable String batchId, int threads, int ceiling,
+      boolean ceilingFromService, Duration idleWait, Duration progressTimeout, Hooks hooks, Listener listener,
+      String workerId, String host) {}
 
   private final Settings settings;
   private final BatchStore store;
