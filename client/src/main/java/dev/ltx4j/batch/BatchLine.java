@@ -2,6 +2,7 @@ package dev.ltx4j.batch;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of a batch as its store holds it.
@@ -16,14 +17,14 @@ import java.util.Optional;
  * @param jobId its job (from {@link LineState#SUBMITTED} on), else null
  */
 public record BatchLine(String batchId, int line, String request, String requestKey, LineState state,
-    Instant sentAt, String jobId) {
+    @Nullable Instant sentAt, @Nullable String jobId) {
   /** The job id, once recorded. */
   public Optional<String> job() {
     return Optional.ofNullable(jobId);
   }
 
   /** The same line in another state. */
-  public BatchLine with(LineState state, Instant sentAt, String jobId) {
+  public BatchLine with(LineState state, @Nullable Instant sentAt, @Nullable String jobId) {
     return new BatchLine(batchId, line, request, requestKey, state, sentAt, jobId);
   }
 

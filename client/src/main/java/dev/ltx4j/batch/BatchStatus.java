@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A batch's lines by state, what it spent, and who works on it.
  *
  * @param batchId the batch
- * @param source where its lines came from (the file, as its starter named it)
+ * @param source where its lines came from (the file, as its starter named it), when its starter said
  * @param lines how many lines it has
  * @param byState lines per state, every state present
  * @param charged creative units the service's answers said the batch's submissions cost (extra jobs included)
@@ -21,8 +22,9 @@ import java.util.OptionalDouble;
  * @param stopped why the batch stopped sending (an account refusal, the cap), when it did
  * @param workers the workers that worked on it, live or not
  */
-public record BatchStatus(String batchId, String source, int lines, Map<LineState, Integer> byState, double charged,
-    double spent, double quoted, Double maxCredits, int extraJobs, String stopped, List<Worker> workers) {
+public record BatchStatus(String batchId, @Nullable String source, int lines, Map<LineState, Integer> byState,
+    double charged, double spent, double quoted, @Nullable Double maxCredits, int extraJobs, @Nullable String stopped,
+    List<Worker> workers) {
 
   /**
    * One worker of the batch.
@@ -37,7 +39,8 @@ public record BatchStatus(String batchId, String source, int lines, Map<LineStat
 
   /** Lines that are done, failed or waiting for a person: nothing more will happen to them by itself. */
   public int settled() {
-    return byState.get(LineState.DONE) + byState.get(LineState.FAILED) + byState.get(LineState.UNRESOLVED);
+    return byState.getOrDefault(LineState.DONE, 0) + byState.getOrDefault(LineState.FAILED, 0)
+        + byState.getOrDefault(LineState.UNRESOLVED, 0);
   }
 
   /** Workers whose lease is current. */
@@ -47,7 +50,8 @@ public record BatchStatus(String batchId, String source, int lines, Map<LineStat
 
   /** What the cap leaves to spend, when there is a cap. */
   public OptionalDouble remaining() {
-    return maxCredits == null ? OptionalDouble.empty() : OptionalDouble.of(Math.max(0, maxCredits - spent));
+    Double cap = maxCredits;
+    return cap == null ? OptionalDouble.empty() : OptionalDouble.of(Math.max(0, cap - spent));
   }
 
   /** Why the batch stopped sending, when it did. */

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a batch's lines, its workers' leases and the fleet's generation seats are kept: the one protocol of
@@ -60,7 +61,7 @@ public interface BatchStore extends AutoCloseable {
    *
    * @param maxCredits the spending cap, or null for none
    */
-  boolean create(String batchId, String source, List<NewLine> lines, Double maxCredits);
+  boolean create(String batchId, String source, List<NewLine> lines, @Nullable Double maxCredits);
 
   /** Batches with lines still to work on, oldest first. */
   List<String> openBatches();
@@ -74,8 +75,11 @@ public interface BatchStore extends AutoCloseable {
   /** Stops the batch's spending for good, for {@code reason}: no line of it is marked sending any more. */
   void stop(String batchId, String reason);
 
-  /** Records the worker; its lease is current from now for the timeout its claims pass. */
-  void register(String workerId, String batchId, String host);
+  /**
+   * Records the worker, working on {@code batchId} (or on every open batch when null); its lease is current from now
+   * for the timeout its claims pass.
+   */
+  void register(String workerId, @Nullable String batchId, String host);
 
   /**
    * What a heartbeat learned: whether the worker's record is still there, and how many lines of the batch are under
@@ -83,8 +87,8 @@ public interface BatchStore extends AutoCloseable {
    */
   record Beat(boolean known, int orphans) {}
 
-  /** Renews the worker's lease, and counts the batch's orphaned lines in the same step. */
-  Beat heartbeat(String workerId, String batchId, Duration timeout);
+  /** Renews the worker's lease, and counts the orphaned lines of {@code batchId} (none when null) in the same step. */
+  Beat heartbeat(String workerId, @Nullable String batchId, Duration timeout);
 
   /** The worker stops cleanly: its open lines are unowned at once, and its record goes. */
   void leave(String workerId);
@@ -119,7 +123,7 @@ public interface BatchStore extends AutoCloseable {
    * Records the line's job and its price ({@code credits}, or null when unknown): on the line when it still waits
    * for one, whoever sends it (so a late answer of a worker that lost the line still lands), else as an extra job.
    */
-  Recorded markSubmitted(Claim claim, String jobId, Double credits);
+  Recorded markSubmitted(Claim claim, String jobId, @Nullable Double credits);
 
   /** The claimed line's video is saved as {@code file}. */
   boolean markDone(Claim claim, String file);

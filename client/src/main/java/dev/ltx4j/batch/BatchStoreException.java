@@ -9,4 +9,9 @@ public class BatchStoreException extends Ltx4jException {
   public BatchStoreException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** A failure with no underlying cause (a journal that holds something else). */
+  public BatchStoreException(String message) {
+    super(message);
+  }
 }

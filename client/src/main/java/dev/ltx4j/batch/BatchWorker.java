@@ -4,10 +4,13 @@ import dev.ltx4j.JobListener;
 import dev.ltx4j.JobSnapshot;
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.LtxRequest;
+import dev.ltx4j.Sleeper;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,11 +20,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +73,8 @@ public final class BatchWorker {
    * @param file its video, when saved here
    * @param message what went wrong, when something did
    */
-  public record LineReport(int line, LineOutcome outcome, String jobId, Path file, String message) {}
+  public record LineReport(int line, LineOutcome outcome, @Nullable String jobId, @Nullable Path file,
+      @Nullable String message) {}
 
   /** What one run of a worker did. */
   public record Result(String workerId, List<String> batches, List<LineReport> lines) {
@@ -114,34 +119,49 @@ public final class BatchWorker {
     default void afterSubmitAnswer(BatchLine line, String jobId) {}
   }
 
-  /** The settings a worker runs with. */
-  record Settings(BatchStore store, LtxClient client, Path out, Function<String, LtxRequest> decoder, String batchId,
-      int threads, Duration timeout, Duration jobDeadline, Duration recoveryGrace, Duration maxMarkAge, int ceiling,
+  /** The settings a worker runs with: those its lines share, then its own. */
+  private record Settings(LineSettings line, @Nullable String batchId, int threads, int ceiling,
       boolean ceilingFromService, Duration idleWait, Duration progressTimeout, Hooks hooks, Listener listener,
       String workerId, String host) {}
 
   private final Settings settings;
-  private final StoreCalls calls = new StoreCalls(duration -> Thread.sleep(duration.toMillis()));
+  private final BatchStore store;
+  private final WorkerTime time;
+  private final StoreCalls calls;
   private final Liveness liveness;
   private final Set<String> seats = ConcurrentHashMap.newKeySet();
   private final List<LineReport> reports = Collections.synchronizedList(new ArrayList<>());
   private final List<Thread> rescuers = new ArrayList<>();
   private final AtomicBoolean stopping = new AtomicBoolean();
-  private final java.util.concurrent.Semaphore seatTurn = new java.util.concurrent.Semaphore(1, true);
+  private final Semaphore seatTurn = new Semaphore(1, true);
   private volatile boolean stopped;
-  private final java.util.concurrent.atomic.AtomicReference<WorkerCrash> crash =
-      new java.util.concurrent.atomic.AtomicReference<>();
+  private final AtomicReference<WorkerCrash> crash = new AtomicReference<>();
   private final List<Thread> lineThreads = Collections.synchronizedList(new ArrayList<>());
   /** Lines this worker could not finish, by how often: past {@link #TRIES} it leaves them to others or a later run. */
   private final Map<Integer, Integer> setBacks = new ConcurrentHashMap<>();
   private static final int TRIES = 3;
-  private volatile String working;
+  /** How long a thread waits after a line failed here before it claims another. */
+  private static final Duration FAILURE_PAUSE = Duration.ofSeconds(1);
+  /** Beats per lease timeout: a lease outlives two beats missed. */
+  private static final int BEATS_PER_LEASE = 3;
+  private static final Duration SHORTEST_BEAT = Duration.ofMillis(50);
+  /** The default progress timeout: this many lease timeouts, and at least {@link #SHORTEST_STALL}. */
+  private static final int STALL_TIMEOUTS = 3;
+  /** A poll of a long job may come a minute apart, and an HTTP call may take two. */
+  private static final Duration SHORTEST_STALL = Duration.ofMinutes(3);
+  /** The default longest mark round trip is this part of the recovery grace. */
+  private static final int MARK_AGES_PER_GRACE = 6;
+  /** The batch being worked on, while its lines are. */
+  private volatile @Nullable String working;
   private boolean leaseWithheld; // only the heartbeat's thread reads and writes it
-  private Ceiling ceiling;
+  private Ceiling ceiling = new Ceiling(0); // unknown until run() settles it, before any line runs
 
   private BatchWorker(Settings settings) {
     this.settings = settings;
-    this.liveness = new Liveness(settings.progressTimeout());
+    this.store = settings.line().store();
+    this.time = settings.line().time();
+    this.calls = new StoreCalls(time);
+    this.liveness = new Liveness(settings.progressTimeout(), time);
   }
 
   /** A worker's settings; {@code out} and {@code decoder} are required. */
@@ -156,7 +176,7 @@ public final class BatchWorker {
 
   /** The file line {@code line}'s video goes to. */
   public static Path target(Path out, int line) {
-    return out.resolve("line-" + line + ".mp4");
+    return LineSettings.target(out, line);
   }
 
   /**
@@ -168,21 +188,17 @@ public final class BatchWorker {
   public Result run() throws InterruptedException {
     ceiling = new Ceiling(settings.ceiling() > 0 ? settings.ceiling() : serviceCeiling());
     List<String> batches = new ArrayList<>();
-    ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "ltx4j-batch-heartbeat");
-      thread.setDaemon(true);
-      return thread;
-    });
     calls.untilDone("register the worker", () -> {
-      settings.store().register(id(), settings.batchId(), settings.host());
+      store.register(id(), settings.batchId(), settings.host());
       return null;
     });
-    long every = Math.max(50, settings.timeout().toMillis() / 3); // a lease outlives two beats missed
-    heartbeat.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
+    Thread heartbeat = new Thread(this::heartbeat, "ltx4j-batch-heartbeat");
+    heartbeat.setDaemon(true);
+    heartbeat.start();
     try {
       while (true) {
         String batch = settings.batchId() != null ? settings.batchId()
-            : calls.untilDone("list open batches", () -> settings.store().openBatches()).stream()
+            : calls.untilDone("list open batches", () -> store.openBatches()).stream()
                 .filter(id -> !batches.contains(id)).findFirst().orElse(null);
         if (batch == null || batches.contains(batch)) {
           break;
@@ -198,10 +214,10 @@ public final class BatchWorker {
       }
     } finally {
       stopping.set(true);
-      heartbeat.shutdownNow();
+      heartbeat.interrupt();
     }
     calls.run("leave the store", () -> {
-      settings.store().leave(id());
+      store.leave(id());
       return null;
     });
     return new Result(id(), List.copyOf(batches), List.copyOf(reports));
@@ -212,7 +228,7 @@ public final class BatchWorker {
       return 0;
     }
     try {
-      return settings.client().teamConcurrencyCeiling().orElse(0);
+      return settings.line().client().teamConcurrencyCeiling().orElse(0);
     } catch (RuntimeException e) {
       LOG.info("The team's ceiling could not be read ({}); it is learned from the first refusal", e.getMessage());
       return 0;
@@ -263,19 +279,19 @@ public final class BatchWorker {
   private void loop(String batchId) {
     try {
       while (!Thread.currentThread().isInterrupted() && crash.get() == null) {
-        Turn turn = new Turn(seatTurn);
+        SeatTurn turn = SeatTurn.take(seatTurn);
         try {
           List<Claim> claims = calls.untilDone("claim a line",
-              () -> settings.store().claim(batchId, id(), settings.timeout(), 1, stopped));
+              () -> store.claim(batchId, id(), settings.line().timeout(), 1, stopped));
           if (claims.isEmpty() || setBacks.getOrDefault(claims.get(0).line().line(), 0) >= TRIES) {
             if (!claims.isEmpty()) {
-              calls.run("give a line up", () -> settings.store().disown(claims.get(0)));
+              calls.run("give a line up", () -> store.disown(claims.get(0)));
             }
             turn.release();
             if (finished(batchId)) {
               return;
             }
-            settings.store().awaitChange(settings.idleWait()); // lines owned by live workers may still come free
+            store.awaitChange(settings.idleWait()); // lines owned by live workers may still come free
             continue;
           }
           handle(claims.get(0), turn);
@@ -290,44 +306,26 @@ public final class BatchWorker {
 
   /** Whether nothing is left for this worker: every line settled (or given up here), or stopped with none in flight. */
   private boolean finished(String batchId) throws InterruptedException {
-    BatchStatus status = calls.untilDone("read the batch", () -> settings.store().status(batchId)).orElseThrow(
+    BatchStatus status = calls.untilDone("read the batch", () -> store.status(batchId)).orElseThrow(
         () -> new IllegalArgumentException("no batch " + batchId + " in the store"));
     stopped = status.stopped() != null;
-    int inFlight = status.byState().get(LineState.SUBMITTING) + status.byState().get(LineState.SUBMITTED);
+    int inFlight = status.byState().getOrDefault(LineState.SUBMITTING, 0)
+        + status.byState().getOrDefault(LineState.SUBMITTED, 0);
     int givenUp = (int) setBacks.values().stream().filter(count -> count >= TRIES).count();
     return status.settled() + givenUp >= status.lines() || stopped && inFlight <= givenUp;
   }
 
-  /** A thread's turn to claim a line and ask for its seat; released once, when the seat is held or not needed. */
-  static final class Turn {
-    private final java.util.concurrent.Semaphore turns;
-    private final AtomicBoolean held = new AtomicBoolean();
-
-    Turn(java.util.concurrent.Semaphore turns) throws InterruptedException {
-      this.turns = turns;
-      if (turns != null) {
-        turns.acquire();
-        held.set(true);
-      }
-    }
-
-    void release() {
-      if (held.compareAndSet(true, false)) {
-        turns.release();
-      }
-    }
-  }
-
   /** Takes one line as far as this worker can; a failure leaves it to the next claim, never ends the thread. */
-  private void handle(Claim claim, Turn turn) throws InterruptedException {
+  private void handle(Claim claim, SeatTurn turn) throws InterruptedException {
     LOG.debug("line {} claimed ({})", claim.line().line(), claim.line().state());
-    LineRunner runner = new LineRunner(settings, calls, ceiling, liveness.track(seats), turn);
+    LineRunner runner = new LineRunner(settings.line(), calls, ceiling, liveness.track(seats), events, turn);
     LineRunner.Result result;
     try {
       result = runner.run(claim);
     } catch (InterruptedException e) {
       throw e;
-    } catch (WorkerCrash e) {
+    } catch (LineRunner.Halt halted) {
+      WorkerCrash e = (WorkerCrash) halted.getCause(); // only the worker's events halt a line, for a WorkerCrash
       // A kill, for tests and chaos runs: every thread stops where it is, nothing more is written.
       if (crash.compareAndSet(null, e)) {
         stopping.set(true);
@@ -341,9 +339,9 @@ public final class BatchWorker {
       throw new InterruptedException("the worker crashed");
     } catch (RuntimeException e) {
       LOG.warn("line {}: {}; leaving it to the next claim", claim.line().line(), e.getMessage());
-      calls.run("give line " + claim.line().line() + " up", () -> settings.store().disown(claim));
+      calls.run("give line " + claim.line().line() + " up", () -> store.disown(claim));
       setBacks.merge(claim.line().line(), 1, Integer::sum);
-      Thread.sleep(1000);
+      time.pause(FAILURE_PAUSE);
       return;
     } finally {
       liveness.untrack();
@@ -354,7 +352,7 @@ public final class BatchWorker {
         && result.outcome() != LineRunner.Outcome.UNRESOLVED) {
       // A line this worker stopped working on must not stay its own: while the worker is alive, nobody else (and
       // none of its own threads) would claim it, and the batch would never end. Refused if it passed on already.
-      calls.run("give line " + claim.line().line() + " up", () -> settings.store().disown(claim));
+      calls.run("give line " + claim.line().line() + " up", () -> store.disown(claim));
     }
     LineOutcome outcome = result.outcome() == LineRunner.Outcome.SET_BACK ? LineOutcome.LEFT
         : LineOutcome.valueOf(result.outcome().name());
@@ -364,11 +362,85 @@ public final class BatchWorker {
       // A video that cannot be saved here, or a line that keeps failing, is left to others or to a later run.
       setBacks.merge(report.line(), result.outcome() == LineRunner.Outcome.NOT_SAVED ? TRIES : 1, Integer::sum);
     }
+    tell(listener -> listener.lineEnded(report));
+  }
+
+  /** Calls the listener; one that throws is logged, never ends a line. */
+  private void tell(Consumer<Listener> call) {
     try {
-      settings.listener().lineEnded(report);
+      call.accept(settings.listener());
     } catch (RuntimeException e) {
       LOG.warn("A batch listener threw; ignored", e);
     }
+  }
+
+  /** The worker's hooks and listener as its lines call them: a hook's {@link WorkerCrash} halts the line's run. */
+  private final LineRunner.Events events = new LineRunner.Events() {
+    @Override
+    public void beforeMark(BatchLine line) {
+      hook(() -> settings.hooks().beforeMark(line));
+    }
+
+    @Override
+    public void beforeSubmit(BatchLine line) {
+      hook(() -> settings.hooks().beforeSubmit(line));
+    }
+
+    @Override
+    public void afterSubmitAnswer(BatchLine line, String jobId) {
+      hook(() -> settings.hooks().afterSubmitAnswer(line, jobId));
+    }
+
+    @Override
+    public void sending(int line) {
+      tell(listener -> listener.sending(line));
+    }
+
+    @Override
+    public void answered(int line) {
+      tell(listener -> listener.answered(line));
+    }
+
+    @Override
+    public void note(int line, String text) {
+      tell(listener -> listener.note(line, text));
+    }
+
+    private void hook(Runnable hook) {
+      try {
+        hook.run();
+      } catch (WorkerCrash crash) {
+        throw new LineRunner.Halt(crash);
+      }
+    }
+  };
+
+  /**
+   * Beats every {@link #beatEvery} of the lease timeout, at a fixed rate (a late beat is followed by the next one's
+   * turn, not a full interval later), until the worker stops.
+   */
+  private void heartbeat() {
+    Duration every = beatEvery(settings.line().timeout());
+    Instant next = time.now().plus(every);
+    try {
+      while (!stopping.get()) {
+        Duration left = Duration.between(time.now(), next);
+        if (!left.isNegative() && !left.isZero()) {
+          time.pause(left);
+        }
+        next = next.plus(every);
+        beat();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the worker stopped
+    } catch (RuntimeException e) {
+      LOG.warn("The heartbeat failed ({}); the lease is no longer renewed", e.toString());
+    }
+  }
+
+  /** How often a lease of {@code timeout} is renewed: it outlives two beats missed. */
+  static Duration beatEvery(Duration timeout) {
+    return Duration.ofMillis(Math.max(SHORTEST_BEAT.toMillis(), timeout.toMillis() / BEATS_PER_LEASE));
   }
 
   /** Renews the lease while the lines make progress, and takes over the under-way lines of dead workers. */
@@ -387,7 +459,7 @@ public final class BatchWorker {
     leaseWithheld = false;
     String batchId = working;
     BatchStore.Beat beat = calls.run("renew the worker's lease",
-        () -> settings.store().heartbeat(id(), batchId, settings.timeout()));
+        () -> store.heartbeat(id(), batchId, settings.line().timeout()));
     if (beat != null && beat.orphans() > 0) {
       rescue();
     }
@@ -404,12 +476,12 @@ public final class BatchWorker {
         return;
       }
       List<Claim> orphans = calls.run("claim orphaned lines",
-          () -> settings.store().claim(batchId, id(), settings.timeout(), settings.threads(), true));
+          () -> store.claim(batchId, id(), settings.line().timeout(), settings.threads(), true));
       for (Claim orphan : orphans == null ? List.<Claim>of() : orphans) {
         LOG.debug("line {} taken over from a dead worker ({})", orphan.line().line(), orphan.line().state());
         Thread thread = new Thread(() -> {
           try {
-            handle(orphan, new Turn(null)); // under way: it holds its seat, or will be sent as soon as it has one
+            handle(orphan, SeatTurn.none()); // under way: it holds its seat, or will be sent as soon as it has one
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
@@ -424,19 +496,21 @@ public final class BatchWorker {
   /** The lines a worker runs, and when each last made progress. */
   private static final class Liveness {
     private final Duration bound;
-    private final Map<Thread, Long> lastStep = new ConcurrentHashMap<>();
+    private final WorkerTime time;
+    private final Map<Thread, Instant> lastStep = new ConcurrentHashMap<>();
 
-    Liveness(Duration bound) {
+    Liveness(Duration bound, WorkerTime time) {
       this.bound = bound;
+      this.time = time;
     }
 
     LineRunner.Progress track(Set<String> seats) {
       Thread thread = Thread.currentThread();
-      lastStep.put(thread, System.nanoTime());
+      lastStep.put(thread, time.now());
       return new LineRunner.Progress() {
         @Override
         public void step() {
-          lastStep.put(thread, System.nanoTime());
+          lastStep.put(thread, time.now());
         }
 
         @Override
@@ -472,9 +546,9 @@ public final class BatchWorker {
 
     /** Why the lease should lapse: a line that made no progress for longer than the bound. */
     Optional<String> stalled() {
-      long now = System.nanoTime();
-      for (Map.Entry<Thread, Long> entry : lastStep.entrySet()) {
-        Duration quiet = Duration.ofNanos(now - entry.getValue());
+      Instant now = time.now();
+      for (Map.Entry<Thread, Instant> entry : lastStep.entrySet()) {
+        Duration quiet = Duration.between(entry.getValue(), now);
         if (quiet.compareTo(bound) > 0) {
           return Optional.of(entry.getKey().getName() + " has made no progress for " + quiet.toSeconds() + " s");
         }
@@ -487,22 +561,24 @@ public final class BatchWorker {
   public static final class Builder {
     private final BatchStore store;
     private final LtxClient client;
-    private Path out;
-    private Function<String, LtxRequest> decoder;
-    private String batchId;
+    private @Nullable Path out;
+    private @Nullable Function<String, LtxRequest> decoder;
+    private @Nullable String batchId;
     private int threads = 4;
     private Duration timeout = Duration.ofSeconds(30);
     private Duration jobDeadline = Duration.ofMinutes(30);
     private Duration recoveryGrace = Duration.ofSeconds(30);
-    private Duration maxMarkAge;
+    private @Nullable Duration maxMarkAge;
     private int ceiling;
     private boolean ceilingFromService = true;
     private Duration idleWait = Duration.ofSeconds(15);
-    private Duration progressTimeout;
+    private @Nullable Duration progressTimeout;
     private Hooks hooks = new Hooks() {};
     private Listener listener = report -> {};
     private String workerId = "worker-" + UUID.randomUUID();
     private String host = hostName();
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.system();
 
     private Builder(BatchStore store, LtxClient client) {
       this.store = Objects.requireNonNull(store, "store == null");
@@ -628,21 +704,38 @@ public final class BatchWorker {
       return this;
     }
 
+    /** The clock leases, heartbeats and the mark's round trip are timed on; default the system's. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * How the worker pauses (its heartbeat, its back-off while the store is down, a line's wait before it tries
+     * again); default {@link Sleeper#system()}. Tests pass a virtual one.
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
     /** The worker, checked. */
     public BatchWorker build() {
       if (out == null || decoder == null) {
         throw new IllegalStateException("BatchWorker needs " + (out == null ? "out" : "decoder"));
       }
-      Duration markAge = maxMarkAge != null ? maxMarkAge : recoveryGrace.dividedBy(6);
+      Duration markAge = maxMarkAge != null ? maxMarkAge : recoveryGrace.dividedBy(MARK_AGES_PER_GRACE);
       if (markAge.compareTo(recoveryGrace) >= 0) {
         throw new IllegalArgumentException("maxMarkAge " + markAge + " must be shorter than recoveryGrace "
             + recoveryGrace);
       }
       Duration stall = progressTimeout != null ? progressTimeout
-          : timeout.multipliedBy(3).compareTo(Duration.ofMinutes(3)) < 0 ? Duration.ofMinutes(3)
-          : timeout.multipliedBy(3);
-      return new BatchWorker(new Settings(store, client, out, decoder, batchId, threads, timeout, jobDeadline,
-          recoveryGrace, markAge, ceiling, ceilingFromService, idleWait, stall, hooks, listener, workerId, host));
+          : timeout.multipliedBy(STALL_TIMEOUTS).compareTo(SHORTEST_STALL) < 0 ? SHORTEST_STALL
+          : timeout.multipliedBy(STALL_TIMEOUTS);
+      LineSettings line = new LineSettings(store, client, decoder, out, timeout, jobDeadline, recoveryGrace, markAge,
+          new WorkerTime(clock, sleeper));
+      return new BatchWorker(new Settings(line, batchId, threads, ceiling, ceilingFromService, idleWait, stall, hooks,
+          listener, workerId, host));
     }
 
     private static Duration positive(String name, Duration value) {

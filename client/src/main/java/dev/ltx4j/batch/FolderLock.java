@@ -8,10 +8,11 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds a batch folder for one run: an OS lock on {@code <dir>/batch.lock}, which the OS drops when the process
@@ -38,7 +39,7 @@ final class FolderLock implements AutoCloseable {
    *
    * @throws BatchFolderBusyException naming the holder when another run holds it
    */
-  static FolderLock acquire(Path dir) throws IOException {
+  static FolderLock acquire(Path dir, Clock clock) throws IOException {
     Path file = dir.resolve(FILE_NAME);
     Path key = file.toAbsolutePath().normalize();
     if (!HELD_HERE.add(key)) {
@@ -52,7 +53,7 @@ final class FolderLock implements AutoCloseable {
         throw busy(dir, file, holder(channel));
       }
       channel.truncate(0);
-      channel.write(ByteBuffer.wrap(me().getBytes(StandardCharsets.UTF_8)), 0);
+      channel.write(ByteBuffer.wrap(me(clock).getBytes(StandardCharsets.UTF_8)), 0);
       channel.force(false);
       return new FolderLock(key, channel);
     } catch (IOException | RuntimeException e) {
@@ -80,7 +81,7 @@ final class FolderLock implements AutoCloseable {
     return text.isEmpty() ? "a process that is just starting" : text;
   }
 
-  private static String me() {
+  private static String me(Clock clock) {
     String host;
     try {
       host = InetAddress.getLocalHost().getHostName();
@@ -88,10 +89,10 @@ final class FolderLock implements AutoCloseable {
       host = "an unknown host";
     }
     return "pid " + ProcessHandle.current().pid() + " on " + host + ", since "
-        + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n";
+        + clock.instant().truncatedTo(ChronoUnit.SECONDS) + "\n";
   }
 
-  private static void closeQuietly(FileChannel channel) {
+  private static void closeQuietly(@Nullable FileChannel channel) {
     if (channel != null) {
       try {
         channel.close();

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One record of a batch journal as written; absent fields are left out. Events: {@code batch} (id, source, lines,
@@ -11,10 +13,12 @@ import java.util.Map;
  * {@code submitted} (jobId, credits), {@code extra} (jobId, credits), {@code done} (file), {@code failed} and
  * {@code unresolved} (error); {@code stopped} (error) for the batch.
  */
-record JournalRecord(String event, Integer line, String at, String jobId, Double credits, String file, String error,
-    String id, String source, Integer lines, Double maxCredits, String request, String key, Double estimate) {
+record JournalRecord(@Nullable String event, @Nullable Integer line, @Nullable String at, @Nullable String jobId,
+    @Nullable Double credits, @Nullable String file, @Nullable String error, @Nullable String id,
+    @Nullable String source, @Nullable Integer lines, @Nullable Double maxCredits, @Nullable String request,
+    @Nullable String key, @Nullable Double estimate) {
 
-  static JournalRecord batch(String id, String source, int lines, Double maxCredits) {
+  static JournalRecord batch(String id, @Nullable String source, int lines, @Nullable Double maxCredits) {
     return new JournalRecord("batch", null, null, null, null, null, null, id, source, lines, maxCredits, null, null,
         null);
   }
@@ -33,7 +37,7 @@ record JournalRecord(String event, Integer line, String at, String jobId, Double
         request, key, estimate);
   }
 
-  JournalRecord job(String jobId, Double credits) {
+  JournalRecord job(String jobId, @Nullable Double credits) {
     return new JournalRecord(event, line, at, jobId, credits, file, error, id, source, lines, maxCredits, request, key,
         estimate);
   }
@@ -68,7 +72,7 @@ record JournalRecord(String event, Integer line, String at, String jobId, Double
     return json;
   }
 
-  private static void put(Map<String, Object> json, String name, Object value) {
+  private static void put(Map<String, Object> json, String name, @Nullable Object value) {
     if (value != null) {
       json.put(name, value);
     }
@@ -86,7 +90,7 @@ record JournalRecord(String event, Integer line, String at, String jobId, Double
         number(json, "estimate"));
   }
 
-  private static String text(Map<?, ?> json, String name) {
+  private static @Nullable String text(Map<?, ?> json, String name) {
     Object value = json.get(name);
     if (value != null && !(value instanceof String)) {
       throw new IllegalArgumentException("\"" + name + "\" must be a string, got " + value);
@@ -94,7 +98,7 @@ record JournalRecord(String event, Integer line, String at, String jobId, Double
     return (String) value;
   }
 
-  private static Double number(Map<?, ?> json, String name) {
+  private static @Nullable Double number(Map<?, ?> json, String name) {
     Object value = json.get(name);
     if (value != null && !(value instanceof Number)) {
       throw new IllegalArgumentException("\"" + name + "\" must be a number, got " + value);
@@ -102,7 +106,7 @@ record JournalRecord(String event, Integer line, String at, String jobId, Double
     return value == null ? null : ((Number) value).doubleValue();
   }
 
-  private static Integer whole(Map<?, ?> json, String name) {
+  private static @Nullable Integer whole(Map<?, ?> json, String name) {
     Double value = number(json, name);
     if (value != null && (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE)) {
       throw new IllegalArgumentException("\"" + name + "\" must be a whole number, got " + value);
@@ -111,7 +115,8 @@ record JournalRecord(String event, Integer line, String at, String jobId, Double
   }
 
   /** What makes a parsed record unusable, or null. */
-  String problem() {
+  @Nullable String problem() {
+    String event = this.event;
     if (event == null) {
       return "it names no event";
     }
@@ -131,6 +136,7 @@ record JournalRecord(String event, Integer line, String at, String jobId, Double
     if (!event.equals("batch") && !event.equals("stopped") && (line == null || line < 1)) {
       return "\"line\" must be a line number, got " + line;
     }
+    String at = this.at;
     if (at != null) {
       try {
         Instant.parse(at);
@@ -139,5 +145,20 @@ record JournalRecord(String event, Integer line, String at, String jobId, Double
       }
     }
     return null;
+  }
+
+  /** The event of a record {@link #problem()} found nothing wrong with. */
+  String checkedEvent() {
+    return checked(event, "event");
+  }
+
+  /** The line number of a checked record of a line (every event but {@code batch} and {@code stopped}). */
+  int checkedLine() {
+    return checked(line, "line");
+  }
+
+  /** A field {@link #problem()} made sure of: present, since the record's event needs it. */
+  static <T> T checked(@Nullable T value, String name) {
+    return Objects.requireNonNull(value, () -> "a checked journal record lacks \"" + name + "\"");
   }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -20,9 +21,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A batch kept in a folder, for one machine: an append-only journal ({@code <dir>/batch-journal.jsonl}, JSON Lines,
@@ -37,10 +40,12 @@ public final class JournalStore implements BatchStore {
   public static final String FILE_NAME = "batch-journal.jsonl";
   private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
 
-  private final FolderLock lock;
+  // Both null in a reader for a status display, which neither writes nor holds the folder.
+  private final @Nullable FolderLock lock;
   // A stream, not a channel: an interrupt of a thread writing to a FileChannel closes it for every thread.
-  private final FileOutputStream journal;
+  private final @Nullable FileOutputStream journal;
   private final Path file;
+  private final Clock clock;
   private final Map<String, Object> batchHeader = new LinkedHashMap<>();
   private final TreeMap<Integer, Line> lines = new TreeMap<>();
   private final Map<String, Worker> workers = new LinkedHashMap<>();
@@ -48,16 +53,16 @@ public final class JournalStore implements BatchStore {
   private final Deque<String> seatQueue = new ArrayDeque<>();
   private final Map<String, Integer> extras = new HashMap<>();
   private double extraCredits;
-  private String stopped;
+  private @Nullable String stopped;
 
   /** One line, as the journal and this process know it. */
   private static final class Line {
     BatchLine line;
     double estimate;
-    Double credits;
-    String file;
-    String error;
-    String owner;
+    @Nullable Double credits;
+    @Nullable String file;
+    @Nullable String error;
+    @Nullable String owner;
     long epoch;
     boolean sending;
 
@@ -69,18 +74,19 @@ public final class JournalStore implements BatchStore {
 
   /** A worker of this process; its lease lasts {@code timeout} after {@code seenAt}, until it leaves. */
   private record Worker(String host, boolean left, Instant seenAt) {
-    boolean live(Duration timeout) {
-      return !left && seenAt.isAfter(Instant.now().minus(timeout));
+    boolean live(Duration timeout, Instant now) {
+      return !left && seenAt.isAfter(now.minus(timeout));
     }
   }
 
   /** The lease timeout the latest claim named, for the checks that are not given one. */
   private Duration timeout = Duration.ofSeconds(30);
 
-  private JournalStore(FolderLock lock, FileOutputStream journal, Path file) {
+  private JournalStore(@Nullable FolderLock lock, @Nullable FileOutputStream journal, Path file, Clock clock) {
     this.lock = lock;
     this.journal = journal;
     this.file = file;
+    this.clock = clock;
   }
 
   /**
@@ -90,16 +96,26 @@ public final class JournalStore implements BatchStore {
    * @throws BatchStoreException when the journal cannot be read or holds a record that is not one (naming the line)
    */
   public static JournalStore open(Path dir) {
+    return open(dir, Clock.systemUTC());
+  }
+
+  /**
+   * {@link #open(Path)} with the clock that stamps sending times and times the workers' leases (this store's clock,
+   * {@link #now()}); tests pass a virtual one.
+   */
+  public static JournalStore open(Path dir, Clock clock) {
+    Objects.requireNonNull(clock, "clock == null");
     try {
       Files.createDirectories(dir);
-      FolderLock lock = FolderLock.acquire(dir);
+      FolderLock lock = FolderLock.acquire(dir, clock);
       try {
         Path file = dir.resolve(FILE_NAME);
-        JournalStore store = new JournalStore(lock, new FileOutputStream(file.toFile(), true), file);
+        FileOutputStream journal = new FileOutputStream(file.toFile(), true);
+        JournalStore store = new JournalStore(lock, journal, file, clock);
         try {
           store.read();
         } catch (IOException | RuntimeException e) {
-          store.journal.close();
+          journal.close();
           throw e;
         }
         return store;
@@ -121,7 +137,7 @@ public final class JournalStore implements BatchStore {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    JournalStore reader = new JournalStore(null, null, file);
+    JournalStore reader = new JournalStore(null, null, file, Clock.systemUTC());
     try {
       reader.read();
     } catch (IOException e) {
@@ -160,47 +176,61 @@ public final class JournalStore implements BatchStore {
       if (problem != null) {
         throw corrupt(i + 1, problem);
       }
-      apply(record);
+      try {
+        apply(record);
+      } catch (IllegalArgumentException e) {
+        throw corrupt(i + 1, e.getMessage());
+      }
     }
   }
 
-  private BatchStoreException corrupt(int number, String problem) {
+  private BatchStoreException corrupt(int number, @Nullable String problem) {
     return new BatchStoreException(file + " line " + number + " is not a batch journal record: " + problem
-        + "; move the file away to start the batch afresh", null);
+        + "; move the file away to start the batch afresh");
   }
 
+  /** Applies a record {@link JournalRecord#problem()} found nothing wrong with. */
   private void apply(JournalRecord record) {
-    if (record.event().equals("batch")) {
+    String event = record.checkedEvent();
+    if (event.equals("batch")) {
       batchHeader.put("id", record.id());
       batchHeader.put("source", record.source());
       batchHeader.put("lines", record.lines());
       batchHeader.put("maxCredits", record.maxCredits());
       return;
     }
-    if (record.event().equals("stopped")) {
+    if (event.equals("stopped")) {
       stopped = record.error();
       return;
     }
-    if (record.event().equals("line")) {
-      lines.put(record.line(), new Line(new BatchLine(batchId(), record.line(), record.request(), record.key(),
-          LineState.PENDING, null, null), record.estimate() == null ? 0 : record.estimate()));
+    int number = record.checkedLine();
+    if (event.equals("line")) {
+      String batchId = batchId();
+      if (batchId == null) {
+        throw new IllegalArgumentException("a \"line\" record needs the \"batch\" record before it");
+      }
+      Double estimate = record.estimate();
+      lines.put(number, new Line(new BatchLine(batchId, number, JournalRecord.checked(record.request(), "request"),
+          JournalRecord.checked(record.key(), "key"), LineState.PENDING, null, null), estimate == null ? 0 : estimate));
       return;
     }
-    Line line = lines.get(record.line());
+    Line line = lines.get(number);
     if (line == null) {
       return; // a step of a line this batch does not have: an older journal's, ignored
     }
     BatchLine was = line.line;
-    switch (record.event()) {
-      case "submitting" -> line.line = was.with(LineState.SUBMITTING, Instant.parse(record.at()), null);
+    switch (event) {
+      case "submitting" -> line.line = was.with(LineState.SUBMITTING,
+          Instant.parse(JournalRecord.checked(record.at(), "at")), null);
       case "pending", "unsent" -> line.line = was.with(LineState.PENDING, null, null);
       case "submitted" -> {
         line.line = was.with(LineState.SUBMITTED, was.sentAt(), record.jobId());
         line.credits = record.credits();
       }
       case "extra" -> {
-        extras.put(record.jobId(), record.line());
-        extraCredits += record.credits() == null ? line.estimate : record.credits();
+        extras.put(JournalRecord.checked(record.jobId(), "jobId"), number);
+        Double credits = record.credits();
+        extraCredits += credits == null ? line.estimate : credits;
       }
       case "done" -> {
         line.line = was.with(LineState.DONE, was.sentAt(), was.jobId());
@@ -214,15 +244,19 @@ public final class JournalStore implements BatchStore {
         line.line = was.with(LineState.UNRESOLVED, was.sentAt(), was.jobId());
         line.error = record.error();
       }
-      default -> throw new IllegalArgumentException("unknown event " + record.event());
+      default -> throw new IllegalArgumentException("unknown event " + event);
     }
   }
 
   private synchronized void append(JournalRecord record) {
+    FileOutputStream out = journal;
+    if (out == null) {
+      throw new IllegalStateException("a journal read for its status is not written");
+    }
     byte[] bytes = ("\n" + JSON.toJson(record.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
     try {
-      journal.write(bytes);
-      journal.getFD().sync();
+      out.write(bytes);
+      out.getFD().sync();
     } catch (IOException e) {
       throw new BatchStoreException("could not write the batch journal " + file + ": " + e.getMessage(), e);
     }
@@ -230,23 +264,24 @@ public final class JournalStore implements BatchStore {
     notifyAll();
   }
 
-  private String batchId() {
+  private @Nullable String batchId() {
     return (String) batchHeader.get("id");
   }
 
   @Override
   public Instant now() {
-    return Instant.now();
+    return clock.instant();
   }
 
   @Override
-  public synchronized boolean create(String batchId, String source, List<NewLine> newLines, Double maxCredits) {
+  public synchronized boolean create(String batchId, String source, List<NewLine> newLines,
+      @Nullable Double maxCredits) {
     if (batchId.equals(batchId())) {
       return false;
     }
     if (batchId() != null) {
       throw new BatchStoreException(file + " holds batch " + batchId() + ", not " + batchId
-          + ": one folder holds one batch", null);
+          + ": one folder holds one batch");
     }
     append(JournalRecord.batch(batchId, source, newLines.size(), maxCredits));
     for (NewLine line : newLines) {
@@ -285,7 +320,7 @@ public final class JournalStore implements BatchStore {
       spent += spentOn(line);
     }
     List<BatchStatus.Worker> seen = workers.entrySet().stream().map(entry -> new BatchStatus.Worker(entry.getKey(),
-        entry.getValue().host(), entry.getValue().live(timeout), owned(entry.getKey(), false),
+        entry.getValue().host(), entry.getValue().live(timeout, now()), owned(entry.getKey(), false),
         owned(entry.getKey(), true))).toList();
     return Optional.of(new BatchStatus(batchId, (String) batchHeader.get("source"), lines.size(), Map.copyOf(byState),
         charged, spent, quoted, (Double) batchHeader.get("maxCredits"), extras.size(), stopped, seen));
@@ -306,9 +341,9 @@ public final class JournalStore implements BatchStore {
   }
 
   /** Whether {@code workerId} holds a current lease. */
-  private boolean live(String workerId, Duration timeout) {
+  private boolean live(@Nullable String workerId, Duration timeout) {
     Worker worker = workerId == null ? null : workers.get(workerId);
-    return worker != null && worker.live(timeout);
+    return worker != null && worker.live(timeout, now());
   }
 
   /** What a line has committed: its price once known, else its estimate once it may have been sent. */
@@ -329,17 +364,17 @@ public final class JournalStore implements BatchStore {
   }
 
   @Override
-  public synchronized void register(String workerId, String batchId, String host) {
-    workers.put(workerId, new Worker(host, false, Instant.now()));
+  public synchronized void register(String workerId, @Nullable String batchId, String host) {
+    workers.put(workerId, new Worker(host, false, now()));
   }
 
   @Override
-  public synchronized Beat heartbeat(String workerId, String batchId, Duration timeout) {
+  public synchronized Beat heartbeat(String workerId, @Nullable String batchId, Duration timeout) {
     Worker worker = workers.get(workerId);
     if (worker == null) {
       return new Beat(false, 0);
     }
-    workers.put(workerId, new Worker(worker.host(), worker.left(), Instant.now()));
+    workers.put(workerId, new Worker(worker.host(), worker.left(), now()));
     int orphans = (int) lines.values().stream().filter(line -> !line.line.state().settled() && line.owner != null
         && !live(line.owner, timeout) && (line.line.state() != LineState.PENDING
             || seats.contains(line.line.seatKey()))).count();
@@ -388,7 +423,7 @@ public final class JournalStore implements BatchStore {
   }
 
   /** The line if {@code claim} is still the current one. */
-  private Line owned(Claim claim) {
+  private @Nullable Line owned(Claim claim) {
     Line line = lines.get(claim.line().line());
     return line != null && claim.workerId().equals(line.owner) && line.epoch == claim.epoch() ? line : null;
   }
@@ -440,7 +475,7 @@ public final class JournalStore implements BatchStore {
   }
 
   @Override
-  public synchronized Recorded markSubmitted(Claim claim, String jobId, Double credits) {
+  public synchronized Recorded markSubmitted(Claim claim, String jobId, @Nullable Double credits) {
     if (extras.containsKey(jobId) || lines.values().stream().anyMatch(line -> jobId.equals(line.line.jobId()))) {
       Line line = lines.get(claim.line().line());
       return line != null && jobId.equals(line.line.jobId()) ? Recorded.LINE : Recorded.HELD_ELSEWHERE;
@@ -606,11 +641,15 @@ public final class JournalStore implements BatchStore {
 
   @Override
   public synchronized void close() {
-    try {
-      journal.close();
-    } catch (IOException ignored) {
-      // every record was synced when written
+    if (journal != null) {
+      try {
+        journal.close();
+      } catch (IOException ignored) {
+        // every record was synced when written
+      }
     }
-    lock.close();
+    if (lock != null) {
+      lock.close();
+    }
   }
 }

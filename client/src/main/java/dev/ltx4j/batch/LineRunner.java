@@ -24,7 +24,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,28 +52,30 @@ final class LineRunner {
   enum Outcome { DONE, FAILED, UNRESOLVED, NOT_SAVED, LEFT, SET_BACK, STOPPED }
 
   /** What one run of a line came to, for the worker's report. */
-  record Result(int line, Outcome outcome, String jobId, Path file, String message) {}
+  record Result(int line, Outcome outcome, @Nullable String jobId, @Nullable Path file, @Nullable String message) {}
 
-  private final BatchWorker.Settings settings;
+  private final LineSettings settings;
   private final BatchStore store;
   private final StoreCalls calls;
   private final Ceiling ceiling;
   private final Progress progress;
-  private final BatchWorker.Turn turn;
+  private final Events events;
+  private final SeatTurn turn;
 
-  LineRunner(BatchWorker.Settings settings, StoreCalls calls, Ceiling ceiling, Progress progress,
-      BatchWorker.Turn turn) {
+  LineRunner(LineSettings settings, StoreCalls calls, Ceiling ceiling, Progress progress, Events events,
+      SeatTurn turn) {
     this.settings = settings;
     this.store = settings.store();
     this.calls = calls;
     this.ceiling = ceiling;
     this.progress = progress;
+    this.events = events;
     this.turn = turn;
   }
 
   Result run(Claim claimed) throws InterruptedException {
     Claim claim = claimed;
-    JobSnapshot seen = null;
+    @Nullable JobSnapshot seen = null;
     boolean sentHere = false;
     while (true) {
       progress.step();
@@ -82,18 +86,20 @@ final class LineRunner {
       switch (line.state()) {
         case PENDING -> {
           Step step = send(claim);
-          if (step.result() != null) {
-            return step.result();
+          Result ended = step.result();
+          if (ended != null) {
+            return ended;
           }
-          claim = step.claim();
+          claim = step.next();
           sentHere = claim.line().state() == LineState.SUBMITTED;
         }
         case SUBMITTING -> {
           Step step = recover(claim);
-          if (step.result() != null) {
-            return step.result();
+          Result ended = step.result();
+          if (ended != null) {
+            return ended;
           }
-          claim = step.claim();
+          claim = step.next();
           seen = step.job();
         }
         case SUBMITTED -> {
@@ -107,13 +113,18 @@ final class LineRunner {
   }
 
   /** A step of the protocol: the line as it is now, or how it ended here; and a job read on the way, if any. */
-  private record Step(Claim claim, Result result, JobSnapshot job) {
+  private record Step(@Nullable Claim claim, @Nullable Result result, @Nullable JobSnapshot job) {
     static Step next(Claim claim) {
       return new Step(claim, null, null);
     }
 
     static Step ended(Result result) {
       return new Step(null, result, null);
+    }
+
+    /** The line as it is now, of a step that did not end the run. */
+    Claim next() {
+      return Objects.requireNonNull(claim, "the run ended");
     }
   }
 
@@ -143,8 +154,9 @@ final class LineRunner {
     try {
       submission = submitFenced(request, fence);
     } catch (SubmissionNotSentException notSent) {
-      if (fence.crash != null) {
-        throw fence.crash;
+      Halt halt = fence.halt;
+      if (halt != null) {
+        throw halt;
       }
       return notSent(claim, fence, notSent);
     } catch (RateLimitException limited) {
@@ -162,20 +174,20 @@ final class LineRunner {
       unsent(claim);
       if (refused.refusesTheAccount()) {
         calls.run("stop the batch", () -> {
-          store.stop(line.batchId(), refused.getMessage());
+          store.stop(line.batchId(), why(refused));
           return null;
         });
         return Step.ended(result(line, Outcome.STOPPED, null, refused.getMessage()));
       }
       if (refused instanceof BadRequestException) {
-        calls.run("record the failure", () -> store.markFailed(claim, refused.getMessage()));
+        calls.run("record the failure", () -> store.markFailed(claim, why(refused)));
         return Step.ended(result(line, Outcome.FAILED, null, refused.getMessage()));
       }
       LOG.info("line {}: the submission was refused ({}); trying again later", line.line(), refused.getMessage());
-      return leave(claim, refused.getMessage());
+      return Step.ended(leave(claim, refused.getMessage()));
     } catch (InvalidRequestException invalid) {
       unsent(claim);
-      calls.run("record the failure", () -> store.markFailed(claim, invalid.getMessage()));
+      calls.run("record the failure", () -> store.markFailed(claim, why(invalid)));
       return Step.ended(result(line, Outcome.FAILED, null, invalid.getMessage()));
     } catch (SubmissionOutcomeUnknownException unknown) {
       LOG.info("line {}: the submission's outcome is unknown ({}); recovering it", line.line(), unknown.getMessage());
@@ -188,9 +200,9 @@ final class LineRunner {
       // Nothing left (a refused connection, retried and refused again): the line waits and is sent later.
       unsent(claim);
       LOG.info("line {}: not sent ({}); trying again later", line.line(), failed.getMessage());
-      return leave(claim, failed.getMessage());
+      return Step.ended(leave(claim, failed.getMessage()));
     }
-    settings.hooks().afterSubmitAnswer(claim.line(), submission.jobId());
+    events.afterSubmitAnswer(claim.line(), submission.jobId());
     Double credits = submission.creativeUnitsCost().isPresent() ? submission.creativeUnitsCost().getAsDouble() : null;
     return recorded(claim, submission.jobId(), credits, fence.markedAt());
   }
@@ -201,11 +213,7 @@ final class LineRunner {
       return settings.client().submit(request, SubmitOptions.defaults().withFence(fence));
     } finally {
       if (fence.sending) {
-        try {
-          settings.listener().answered(fence.claim.line().line());
-        } catch (RuntimeException e) {
-          LOG.warn("A batch listener threw; ignored", e);
-        }
+        events.answered(fence.claim.line().line());
       }
     }
   }
@@ -213,10 +221,10 @@ final class LineRunner {
   /** The fence: marks the line sending, and lets the request leave only if the mark was quick and is still ours. */
   private final class Fence implements dev.ltx4j.SendFence {
     private final Claim claim;
-    volatile BatchStore.Mark mark;
+    volatile BatchStore.@Nullable Mark mark;
     volatile boolean slow;
-    volatile Instant markedAt;
-    volatile BatchWorker.WorkerCrash crash;
+    volatile @Nullable Instant markedAt;
+    volatile @Nullable Halt halt;
     volatile boolean sending;
 
     Fence(Claim claim) {
@@ -227,38 +235,35 @@ final class LineRunner {
     public boolean maySend() {
       try {
         return check();
-      } catch (BatchWorker.WorkerCrash killed) {
-        crash = killed; // a kill, for tests: it must end the worker, not read as a refused fence
+      } catch (Halt halted) {
+        halt = halted; // a kill, for tests: it must end the worker, not read as a refused fence
         return false;
       }
     }
 
     private boolean check() {
-      settings.hooks().beforeMark(claim.line());
-      long start = System.nanoTime();
+      events.beforeMark(claim.line());
+      Instant start = settings.time().now();
       mark = store.markSubmitting(claim);
-      long tookNanos = System.nanoTime() - start;
-      markedAt = Instant.now();
+      markedAt = settings.time().now();
+      Duration took = Duration.between(start, markedAt);
       if (mark != BatchStore.Mark.SENDING) {
         return false;
       }
       // The mark is stamped when the store stored it; one that took long to come back may be older than the lease.
-      slow = tookNanos > settings.maxMarkAge().toNanos();
+      slow = took.compareTo(settings.maxMarkAge()) > 0;
       if (slow) {
         return false;
       }
-      settings.hooks().beforeSubmit(claim.line());
+      events.beforeSubmit(claim.line());
       sending = true;
-      try {
-        settings.listener().sending(claim.line().line());
-      } catch (RuntimeException e) {
-        LOG.warn("A batch listener threw; ignored", e);
-      }
+      events.sending(claim.line().line());
       return true;
     }
 
     Instant markedAt() {
-      return markedAt == null ? Instant.now() : markedAt;
+      Instant at = markedAt;
+      return at == null ? settings.time().now() : at;
     }
   }
 
@@ -293,7 +298,8 @@ final class LineRunner {
   }
 
   /** Records an answered job, retrying while the store is down: the id is never dropped. */
-  private Step recorded(Claim claim, String jobId, Double credits, Instant sentAt) throws InterruptedException {
+  private Step recorded(Claim claim, String jobId, @Nullable Double credits, Instant sentAt)
+      throws InterruptedException {
     BatchLine line = claim.line();
     BatchStore.Recorded recorded = calls.untilDone("record job " + jobId + " of line " + line.line(),
         () -> store.markSubmitted(claim, jobId, credits));
@@ -352,7 +358,8 @@ final class LineRunner {
         store.awaitChange(SEAT_RECHECK); // a job whose answer is on its way is not this line's to take
         continue;
       }
-      List<JobSnapshot> found = settings.client().findSubmittedJobs(request, now.sentAt());
+      Instant sentAt = Objects.requireNonNull(now.sentAt(), "a line marked sending has its time");
+      List<JobSnapshot> found = settings.client().findSubmittedJobs(request, sentAt);
       List<String> ids = found.stream().map(job -> job.id().orElseThrow()).toList();
       // Counted before the held jobs are read: a line leaves the waiting ones only by holding its job, so a job
       // recorded in between leaves the free jobs, never only the waiting count (which would look ambiguous).
@@ -362,7 +369,7 @@ final class LineRunner {
       List<String> free = ids.stream().filter(id -> !held.contains(id)).toList();
       if (free.isEmpty()) {
         Duration left = Duration.between(calls.untilDone("read the store's clock", store::now),
-            now.sentAt().plus(settings.recoveryGrace()));
+            sentAt.plus(settings.recoveryGrace()));
         if (left.compareTo(Duration.ZERO) > 0) {
           pause(left.compareTo(SEAT_RECHECK) < 0 ? left : SEAT_RECHECK); // a request on the wire may still land
           continue;
@@ -400,8 +407,9 @@ final class LineRunner {
 
   // ---- finishing
 
-  private Result finish(Claim claim, JobSnapshot seen, boolean seated) throws InterruptedException {
+  private Result finish(Claim claim, @Nullable JobSnapshot seen, boolean seated) throws InterruptedException {
     BatchLine line = claim.line();
+    String jobId = Objects.requireNonNull(line.jobId(), "a submitted line has its job");
     if (!seated) {
       calls.untilDone("hold line " + line.line() + "'s seat", () -> {
         store.holdSeat(claim);
@@ -411,29 +419,29 @@ final class LineRunner {
     }
     JobSnapshot job;
     try {
-      JobSnapshot read = seen != null ? seen : settings.client().getJob(line.jobId());
+      JobSnapshot read = seen != null ? seen : settings.client().getJob(jobId);
       job = read.status() == JobStatus.SUCCESS && hasAssets(read) ? read
-          : settings.client().await(line.jobId(), WaitOptions.builder().deadline(settings.jobDeadline())
+          : settings.client().await(jobId, WaitOptions.builder().deadline(settings.jobDeadline())
               .listener(progress.jobListener()).build());
     } catch (JobFailedException | JobCanceledException ended) {
       release(line);
-      calls.run("record the failure", () -> store.markFailed(claim, ended.getMessage()));
-      return result(line, Outcome.FAILED, line.jobId(), ended.getMessage());
+      calls.run("record the failure", () -> store.markFailed(claim, why(ended)));
+      return result(line, Outcome.FAILED, jobId, ended.getMessage());
     } catch (JobTimeoutException late) {
-      return leave(claim, late.getMessage()).result();
+      return leave(claim, late.getMessage());
     } catch (ClientClosedException closed) {
-      return result(line, Outcome.LEFT, line.jobId(), "the worker stopped");
+      return result(line, Outcome.LEFT, jobId, "the worker stopped");
     } catch (Ltx4jException failed) {
-      LOG.info("line {}: waiting for job {} failed ({}); leaving it to the next claim", line.line(), line.jobId(),
+      LOG.info("line {}: waiting for job {} failed ({}); leaving it to the next claim", line.line(), jobId,
           failed.getMessage());
-      return leave(claim, failed.getMessage()).result();
+      return leave(claim, failed.getMessage());
     }
     release(line); // the job is over: its seat goes to the next line before the download
     progress.seatFreed(line);
-    Path target = BatchWorker.target(settings.out(), line.line());
+    Path target = settings.target(line.line());
     // A worker that was paused or cut off past its lease finds its line passed on: the next owner saves the video.
     if (!calls.untilDone("check line " + line.line() + "'s lease", () -> store.owns(claim))) {
-      return result(line, Outcome.LEFT, line.jobId(), "the line passed to another worker");
+      return result(line, Outcome.LEFT, jobId, "the line passed to another worker");
     }
     try {
       if (!Files.isRegularFile(target)) {
@@ -441,12 +449,12 @@ final class LineRunner {
       }
     } catch (Ltx4jException e) {
       calls.run("give line " + line.line() + " up", () -> store.disown(claim));
-      return new Result(line.line(), Outcome.NOT_SAVED, line.jobId(), target, e.getMessage());
+      return new Result(line.line(), Outcome.NOT_SAVED, jobId, target, e.getMessage());
     }
     boolean done = calls.untilDone("record line " + line.line() + " done",
         () -> store.markDone(claim, target.toAbsolutePath().toString()));
-    return done ? new Result(line.line(), Outcome.DONE, line.jobId(), target, null)
-        : result(line, Outcome.LEFT, line.jobId(), "the line passed to another worker");
+    return done ? new Result(line.line(), Outcome.DONE, jobId, target, null)
+        : result(line, Outcome.LEFT, jobId, "the line passed to another worker");
   }
 
   private static boolean hasAssets(JobSnapshot job) {
@@ -463,7 +471,7 @@ final class LineRunner {
    * What a job found by recovery cost: a listed job does not say, and its answer was lost; a dry run of the same
    * request, which costs nothing, does. Null when the dry run fails too (the spend then counts the estimate).
    */
-  private Double priceOf(LtxRequest request, int line) {
+  private @Nullable Double priceOf(LtxRequest request, int line) {
     try {
       return settings.client().quote(request).creativeUnitsCost();
     } catch (Ltx4jException e) {
@@ -473,11 +481,7 @@ final class LineRunner {
   }
 
   private void note(BatchLine line, String text) {
-    try {
-      settings.listener().note(line.line(), text);
-    } catch (RuntimeException e) {
-      LOG.warn("A batch listener threw; ignored", e);
-    }
+    events.note(line.line(), text);
   }
 
   /** Frees the line's seat; a store that is down frees it later (a settled line's seat is free again by itself). */
@@ -497,18 +501,24 @@ final class LineRunner {
   }
 
   /** This worker cannot go on with the line now: another claim (maybe its own, later) continues it. */
-  private Step leave(Claim claim, String why) throws InterruptedException {
+  private Result leave(Claim claim, @Nullable String why) throws InterruptedException {
     calls.run("give line " + claim.line().line() + " up", () -> store.disown(claim));
     pause(SEAT_RECHECK);
-    return Step.ended(result(claim.line(), Outcome.SET_BACK, claim.line().jobId(), why));
+    return result(claim.line(), Outcome.SET_BACK, claim.line().jobId(), why);
   }
 
   private void pause(Duration duration) throws InterruptedException {
-    Thread.sleep(Math.max(1, duration.toMillis()));
+    settings.time().pause(duration);
   }
 
-  private static Result result(BatchLine line, Outcome outcome, String jobId, String message) {
+  private static Result result(BatchLine line, Outcome outcome, @Nullable String jobId, @Nullable String message) {
     return new Result(line.line(), outcome, jobId, null, message);
+  }
+
+  /** What a store records of a failure: its message (the client's exceptions all have one), else its name. */
+  private static String why(Exception e) {
+    String message = e.getMessage();
+    return message != null ? message : e.toString();
   }
 
   /** What a waiting line tells its worker about itself, so that the worker's lease follows real progress. */
@@ -522,5 +532,41 @@ final class LineRunner {
     int seatsHeld();
 
     JobListener jobListener();
+  }
+
+  /**
+   * Where the worker's hooks step in, and what its listener hears, on the line's thread. A listener's failure is
+   * the worker's to log; a hook that kills the worker throws {@link Halt}.
+   */
+  interface Events {
+    /** The line holds a seat and its request has its permit; it is marked sending next. */
+    void beforeMark(BatchLine line);
+
+    /** The line was marked sending (stored); its paid request leaves next. */
+    void beforeSubmit(BatchLine line);
+
+    /** The submission was answered with {@code jobId}; the store does not know it yet. */
+    void afterSubmitAnswer(BatchLine line, String jobId);
+
+    /** The line's paid request leaves now. */
+    void sending(int line);
+
+    /** The line's request was answered, failed, or never left. */
+    void answered(int line);
+
+    /** Something a person watching should know of the line. */
+    void note(int line, String text);
+  }
+
+  /**
+   * A hook said the worker dies now, as a killed process would: the run ends where it is and writes nothing more.
+   * Its cause is what the hook threw.
+   */
+  static final class Halt extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Halt(RuntimeException cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
   }
 }

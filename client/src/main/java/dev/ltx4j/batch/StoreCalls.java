@@ -2,6 +2,7 @@ package dev.ltx4j.batch;
 
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,15 +16,10 @@ final class StoreCalls {
   static final Duration FIRST_PAUSE = Duration.ofMillis(500);
   static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
 
-  private final Sleep sleep;
+  private final WorkerTime time;
 
-  /** How a call waits before asking again; tests pass one that does not. */
-  interface Sleep {
-    void sleep(Duration duration) throws InterruptedException;
-  }
-
-  StoreCalls(Sleep sleep) {
-    this.sleep = sleep;
+  StoreCalls(WorkerTime time) {
+    this.time = time;
   }
 
   /** {@code call}'s answer, asking again while the store fails; only an interrupt ends the wait. */
@@ -42,13 +38,13 @@ final class StoreCalls {
               LONGEST_PAUSE.toSeconds());
         }
       }
-      sleep.sleep(pause);
+      time.pause(pause);
       pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
     }
   }
 
   /** {@code call}'s answer, or null when the store failed (logged in one line): for what the protocol can redo. */
-  <T> T run(String what, Supplier<T> call) {
+  <T> @Nullable T run(String what, Supplier<T> call) {
     try {
       return call.get();
     } catch (BatchStoreException e) {

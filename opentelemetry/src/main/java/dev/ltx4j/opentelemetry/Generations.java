@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Request;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The open generation spans, found by job id, asset id, or, for a submission's own request, as the oldest one being
@@ -55,8 +56,8 @@ final class Generations implements LtxObserver {
     final Span span;
     final Set<String> assets = ConcurrentHashMap.newKeySet();
     final AtomicBoolean ended = new AtomicBoolean();
-    volatile String jobId;
-    volatile ScheduledFuture<?> idle;
+    volatile @Nullable String jobId;
+    volatile @Nullable ScheduledFuture<?> idle;
 
     Generation(Span span) {
       this.span = span;
@@ -87,8 +88,9 @@ final class Generations implements LtxObserver {
         }
       }
       sending.remove(this);
-      if (jobId != null) {
-        byJob.remove(jobId, this);
+      String job = jobId;
+      if (job != null) {
+        byJob.remove(job, this);
       }
       assets.forEach(asset -> byAsset.remove(asset, this));
       span.end();
@@ -184,7 +186,7 @@ final class Generations implements LtxObserver {
   }
 
   /** The context a request is sent in: its generation's span current, or null when it belongs to none. */
-  Context contextOf(Request request) {
+  @Nullable Context contextOf(Request request) {
     Generation generation = downloading.get();
     if (generation == null) {
       generation = fromPath(request);
@@ -192,7 +194,7 @@ final class Generations implements LtxObserver {
     return generation == null || generation.ended.get() ? null : Context.current().with(generation.span);
   }
 
-  private Generation fromPath(Request request) {
+  private @Nullable Generation fromPath(Request request) {
     List<String> segments = request.url().pathSegments();
     for (int i = 0; i < segments.size(); i++) {
       String segment = segments.get(i);

@@ -1,12 +1,15 @@
 package dev.ltx4j.postgres;
 
+import dev.ltx4j.Sleeper;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +23,15 @@ import org.slf4j.LoggerFactory;
 final class ChangeListener implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChangeListener.class);
   private static final Executor SAME_THREAD = Runnable::run;
+  /** The back-off before listening again after a failure: from the first pause, doubled up to the longest. */
+  static final Duration FIRST_PAUSE = Duration.ofMillis(500);
+  static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
+  /** How long one read of the connection waits for notifications before it checks whether the store closed. */
+  static final Duration NOTIFICATION_WAIT = Duration.ofSeconds(1);
 
   private final DataSource dataSource;
   private final Duration socketTimeout;
+  private final Sleeper sleeper;
   private final Object signal = new Object();
   private long changes;
   private long seatsFreed;
@@ -37,12 +46,13 @@ final class ChangeListener implements AutoCloseable {
           return size() > 4096;
         }
       });
-  private Thread thread;
+  private @Nullable Thread thread;
   private volatile boolean closed;
 
-  ChangeListener(DataSource dataSource, Duration socketTimeout) {
+  ChangeListener(DataSource dataSource, Duration socketTimeout, Sleeper sleeper) {
     this.dataSource = dataSource;
     this.socketTimeout = socketTimeout;
+    this.sleeper = sleeper;
   }
 
   /** Waits until a change is announced after this call, or {@code max} passed. */
@@ -94,18 +104,18 @@ final class ChangeListener implements AutoCloseable {
   }
 
   private void listen() {
-    long pause = 500;
+    Duration pause = FIRST_PAUSE;
     while (!closed) {
       try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
         connection.setNetworkTimeout(SAME_THREAD, (int) socketTimeout.toMillis());
         connection.setAutoCommit(true);
         statement.execute("LISTEN ltx4j_batch; LISTEN ltx4j_slot_freed; LISTEN ltx4j_seat");
         PGConnection pg = connection.unwrap(PGConnection.class);
-        pause = 500;
+        pause = FIRST_PAUSE;
         announce(null, true); // what happened while it was not listening is unknown: waiters look again
         announce(null, false);
         while (!closed) {
-          PGNotification[] notes = pg.getNotifications(1000);
+          PGNotification[] notes = pg.getNotifications((int) NOTIFICATION_WAIT.toMillis());
           for (PGNotification note : notes == null ? new PGNotification[0] : notes) {
             switch (note.getName()) {
               case "ltx4j_seat" -> announce(note.getParameter(), false);
@@ -116,20 +126,23 @@ final class ChangeListener implements AutoCloseable {
         }
       } catch (SQLException e) {
         if (!closed) {
-          LOG.warn("Listening for batch changes failed ({}); listening again in {} ms", e.getMessage(), pause);
+          LOG.warn("Listening for batch changes failed ({}); listening again in {} ms", e.getMessage(),
+              pause.toMillis());
           try {
-            Thread.sleep(pause);
+            sleeper.sleep(pause).get();
           } catch (InterruptedException interrupted) {
             return;
+          } catch (ExecutionException failed) {
+            LOG.warn("The sleeper failed ({}); listening again now", failed.getMessage());
           }
-          pause = Math.min(10_000, pause * 2);
+          pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
         }
       }
     }
   }
 
   /** A change: a seat handed to {@code seatKey}, a seat freed for anyone, or a line or batch changed. */
-  private void announce(String seatKey, boolean seatFreed) {
+  private void announce(@Nullable String seatKey, boolean seatFreed) {
     synchronized (signal) {
       if (seatKey != null) {
         handedOver.add(seatKey);

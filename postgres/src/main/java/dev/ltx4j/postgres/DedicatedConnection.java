@@ -3,6 +3,7 @@ package dev.ltx4j.postgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One connection kept open for short statements in autocommit, so that each costs exactly one round trip (no pool
@@ -14,7 +15,7 @@ final class DedicatedConnection implements AutoCloseable {
   }
 
   private final DataSource dataSource;
-  private Connection connection;
+  private @Nullable Connection connection;
 
   DedicatedConnection(DataSource dataSource) {
     this.dataSource = dataSource;

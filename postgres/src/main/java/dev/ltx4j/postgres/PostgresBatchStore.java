@@ -1,5 +1,6 @@
 package dev.ltx4j.postgres;
 
+import dev.ltx4j.Sleeper;
 import dev.ltx4j.batch.BatchLine;
 import dev.ltx4j.batch.BatchStatus;
 import dev.ltx4j.batch.BatchStore;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A batch kept in PostgreSQL, for workers on many machines: the lines with their owners and epochs (leases on the
@@ -40,17 +42,22 @@ public final class PostgresBatchStore implements BatchStore {
   private static final String OPEN = "('pending', 'submitting', 'submitted')";
   private static final String LINE_COLUMNS = "l.batch_id, l.line, l.request, l.request_key, l.state, l.sent_at, l.job_id";
   private static final Executor SAME_THREAD = Runnable::run;
+  /**
+   * How lately a worker must have been seen to count as live where no lease timeout is given: in the status, and for
+   * the seat queue of the schema's seat functions. Longer than any lease.
+   */
+  private static final Duration LIVE_WINDOW = Duration.ofMinutes(1);
 
   private final DataSource dataSource;
   private final String pool;
   private final RoundTrips trips;
   private final ChangeListener changes;
 
-  PostgresBatchStore(DataSource dataSource, String pool, RoundTrips trips) {
+  PostgresBatchStore(DataSource dataSource, String pool, RoundTrips trips, Sleeper sleeper) {
     this.dataSource = dataSource;
     this.pool = pool;
     this.trips = trips;
-    this.changes = new ChangeListener(dataSource, STATEMENT_TIMEOUT);
+    this.changes = new ChangeListener(dataSource, STATEMENT_TIMEOUT, sleeper);
   }
 
   private interface Work<T> {
@@ -88,7 +95,7 @@ public final class PostgresBatchStore implements BatchStore {
     return statement;
   }
 
-  private <T> T query(String sql, RowReader<T> reader, Object... values) {
+  private <T> T query(String sql, RowReader<T> reader, @Nullable Object... values) {
     return run(sql, c -> {
       try (PreparedStatement statement = prepare(c, sql)) {
         bind(statement, values);
@@ -99,7 +106,7 @@ public final class PostgresBatchStore implements BatchStore {
     });
   }
 
-  private int update(String sql, Object... values) {
+  private int update(String sql, @Nullable Object... values) {
     return run(sql, c -> {
       try (PreparedStatement statement = prepare(c, sql)) {
         bind(statement, values);
@@ -112,7 +119,7 @@ public final class PostgresBatchStore implements BatchStore {
     T read(ResultSet rows) throws SQLException;
   }
 
-  private static void bind(PreparedStatement statement, Object... values) throws SQLException {
+  private static void bind(PreparedStatement statement, @Nullable Object... values) throws SQLException {
     for (int i = 0; i < values.length; i++) {
       if (values[i] == null) {
         statement.setNull(i + 1, Types.NULL);
@@ -143,7 +150,7 @@ public final class PostgresBatchStore implements BatchStore {
   }
 
   @Override
-  public boolean create(String batchId, String source, List<NewLine> lines, Double maxCredits) {
+  public boolean create(String batchId, String source, List<NewLine> lines, @Nullable Double maxCredits) {
     return run(c -> {
       c.setAutoCommit(false);
       try {
@@ -202,7 +209,8 @@ public final class PostgresBatchStore implements BatchStore {
         + "(SELECT count(*) FROM ltx4j_batch_extra WHERE batch_id = b.id), "
         + "(SELECT string_agg(state || '=' || n, ',') FROM (SELECT state, count(*) n FROM ltx4j_batch_line "
         + "   WHERE batch_id = b.id GROUP BY state) s), "
-        + "(SELECT string_agg(w.id || E'\\t' || w.host || E'\\t' || (w.seen_at > clock_timestamp() - interval '1 minute') "
+        + "(SELECT string_agg(w.id || E'\\t' || w.host || E'\\t' "
+        + "   || (w.seen_at > clock_timestamp() - interval '" + LIVE_WINDOW.toSeconds() + " seconds') "
         + "   || E'\\t' || (SELECT count(*) FROM ltx4j_batch_line o WHERE o.owner = w.id AND o.batch_id = b.id "
         + "      AND o.state IN " + OPEN + ") || E'\\t' || (SELECT count(*) FROM ltx4j_job_slot s JOIN ltx4j_batch_line o "
         + "      ON s.holder = 'batch:' || o.batch_id || ':' || o.line WHERE o.owner = w.id AND o.batch_id = b.id), "
@@ -242,13 +250,13 @@ public final class PostgresBatchStore implements BatchStore {
   }
 
   @Override
-  public void register(String workerId, String batchId, String host) {
+  public void register(String workerId, @Nullable String batchId, String host) {
     update("INSERT INTO ltx4j_worker (id, batch_id, host) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE "
         + "SET seen_at = clock_timestamp()", workerId, batchId, host);
   }
 
   @Override
-  public Beat heartbeat(String workerId, String batchId, Duration timeout) {
+  public Beat heartbeat(String workerId, @Nullable String batchId, Duration timeout) {
     return query("WITH beat AS (UPDATE ltx4j_worker SET seen_at = clock_timestamp() WHERE id = ? RETURNING 1) "
         + "SELECT (SELECT count(*) FROM beat), (SELECT count(*) FROM ltx4j_batch_line c WHERE c.batch_id = ? "
         + "AND c.state IN " + OPEN + " AND c.owner IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ltx4j_worker w "
@@ -332,7 +340,7 @@ public final class PostgresBatchStore implements BatchStore {
   }
 
   @Override
-  public Recorded markSubmitted(Claim claim, String jobId, Double credits) {
+  public Recorded markSubmitted(Claim claim, String jobId, @Nullable Double credits) {
     String recorded = query("SELECT ltx4j_mark_submitted(?, ?, ?, ?)", rows -> {
       rows.next();
       return rows.getString(1);
@@ -425,7 +433,7 @@ public final class PostgresBatchStore implements BatchStore {
     return query("SELECT ltx4j_take_seat(?, ?, ?, ?)", rows -> {
       rows.next();
       return rows.getBoolean(1);
-    }, pool, claim.line().seatKey(), ceiling, Duration.ofMinutes(1).toMillis());
+    }, pool, claim.line().seatKey(), ceiling, LIVE_WINDOW.toMillis());
   }
 
   @Override
@@ -435,8 +443,7 @@ public final class PostgresBatchStore implements BatchStore {
 
   @Override
   public void releaseSeat(BatchLine line) {
-    query("SELECT ltx4j_release_seat(?, ?, ?)", ResultSet::next, pool, line.seatKey(),
-        Duration.ofMinutes(1).toMillis());
+    query("SELECT ltx4j_release_seat(?, ?, ?)", ResultSet::next, pool, line.seatKey(), LIVE_WINDOW.toMillis());
   }
 
   @Override

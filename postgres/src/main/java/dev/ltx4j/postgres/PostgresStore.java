@@ -1,5 +1,6 @@
 package dev.ltx4j.postgres;
 
+import dev.ltx4j.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,16 +35,27 @@ public final class PostgresStore implements AutoCloseable {
   static final Duration BOUND_SLOT_EXPIRY = Duration.ofHours(2);
 
   private final DataSource dataSource;
+  private final Sleeper sleeper;
   private final RoundTrips trips = new RoundTrips();
   private final List<DedicatedConnection> kept = new ArrayList<>();
 
-  private PostgresStore(DataSource dataSource) {
+  private PostgresStore(DataSource dataSource, Sleeper sleeper) {
     this.dataSource = dataSource;
+    this.sleeper = sleeper;
   }
 
   /** A store over {@code dataSource}; nothing is read or written until it is used. */
   public static PostgresStore create(DataSource dataSource) {
-    return new PostgresStore(Objects.requireNonNull(dataSource, "dataSource == null"));
+    return create(dataSource, Sleeper.system());
+  }
+
+  /**
+   * {@link #create(DataSource)} whose waits (a batch store's listener's back-off before it listens again) go through
+   * {@code sleeper}; tests pass a virtual one. Every time the store reads is the database's.
+   */
+  public static PostgresStore create(DataSource dataSource, Sleeper sleeper) {
+    return new PostgresStore(Objects.requireNonNull(dataSource, "dataSource == null"),
+        Objects.requireNonNull(sleeper, "sleeper == null"));
   }
 
   /**
@@ -111,7 +123,7 @@ public final class PostgresStore implements AutoCloseable {
    * Close it to stop its listening connection.
    */
   public PostgresBatchStore batches(String pool) {
-    return new PostgresBatchStore(dataSource, Objects.requireNonNull(pool, "pool == null"), trips);
+    return new PostgresBatchStore(dataSource, Objects.requireNonNull(pool, "pool == null"), trips, sleeper);
   }
 
   /** Round trips this store's budgets, slots and ledgers made so far. */

@@ -2,6 +2,7 @@ package dev.ltx4j.spring;
 
 import dev.ltx4j.LtxClient;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -14,11 +15,11 @@ public class LtxProperties {
   /** The API root; must be HTTPS unless it is a loopback address. */
   private String baseUrl = "https://api.cloud.scenario.com/v1";
   /** The Scenario project to act in; by default the API key's own (or SCENARIO_PROJECT_ID). */
-  private String projectId;
+  private @Nullable String projectId;
   /** The API key; by default the environment variable SCENARIO_SDK_API_KEY. */
-  private String apiKey;
+  private @Nullable String apiKey;
   /** The API secret; by default the environment variable SCENARIO_SDK_API_SECRET. */
-  private String apiSecret;
+  private @Nullable String apiSecret;
   /** Time allowed to connect, per attempt. */
   private Duration connectTimeout = Duration.ofSeconds(10);
   /** Time allowed between bytes of a response, per attempt. */
@@ -34,7 +35,7 @@ public class LtxProperties {
   /** The most API requests a minute the client sends (Scenario allows a project about 100); ignored when a RequestBudget bean exists. */
   private int requestsPerMinute = 90;
   /** The most generations the team runs at once, when known; unset, the client learns it from the service's first refusal. */
-  private Integer maxConcurrentJobs;
+  private @Nullable Integer maxConcurrentJobs;
   /** How long a submission may wait for a free generation slot before it fails, unsent. */
   private Duration maxSlotWait = Duration.ofMinutes(30);
   /** Where the request budget and generation slots are kept: "local" (this process) or "postgres" (the application's DataSource, shared by every instance; needs ltx4j-postgres and ltx4j.max-concurrent-jobs). */
@@ -112,27 +113,27 @@ public class LtxProperties {
     this.baseUrl = baseUrl;
   }
 
-  public String getProjectId() {
+  public @Nullable String getProjectId() {
     return projectId;
   }
 
-  public void setProjectId(String projectId) {
+  public void setProjectId(@Nullable String projectId) {
     this.projectId = projectId;
   }
 
-  public String getApiKey() {
+  public @Nullable String getApiKey() {
     return apiKey;
   }
 
-  public void setApiKey(String apiKey) {
+  public void setApiKey(@Nullable String apiKey) {
     this.apiKey = apiKey;
   }
 
-  public String getApiSecret() {
+  public @Nullable String getApiSecret() {
     return apiSecret;
   }
 
-  public void setApiSecret(String apiSecret) {
+  public void setApiSecret(@Nullable String apiSecret) {
     this.apiSecret = apiSecret;
   }
 
@@ -192,11 +193,11 @@ public class LtxProperties {
     this.requestsPerMinute = requestsPerMinute;
   }
 
-  public Integer getMaxConcurrentJobs() {
+  public @Nullable Integer getMaxConcurrentJobs() {
     return maxConcurrentJobs;
   }
 
-  public void setMaxConcurrentJobs(Integer maxConcurrentJobs) {
+  public void setMaxConcurrentJobs(@Nullable Integer maxConcurrentJobs) {
     this.maxConcurrentJobs = maxConcurrentJobs;
   }
 
