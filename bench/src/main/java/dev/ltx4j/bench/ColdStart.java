@@ -19,8 +19,6 @@ import java.util.concurrent.TimeUnit;
  * {@code bench/footprint.sh} runs it.
  */
 public final class ColdStart {
-  private static Path cache;
-
   private ColdStart() {}
 
   public static void main(String[] args) throws Exception {
@@ -35,15 +33,15 @@ public final class ColdStart {
     List<Long> jar = new ArrayList<>();
     List<Long> baseline = new ArrayList<>();
     // bin/ltx4j keeps its class-data archive in the user's cache: here, a fresh one, made by the first round.
-    cache = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "cds-cache");
+    Path cache = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "cds-cache");
     long firstRun = -1;
     String loadBefore = loadAverage();
     try (Sandbox sandbox = Sandbox.builder().start()) {
       for (int run = 0; run < runs + 1; run++) {
-        long s = time(sandbox, List.of("sh", launcher.toString(), "job", "job_x"));
-        long m = time(sandbox, List.of("sh", moved.toString(), "job", "job_x"));
-        long j = time(sandbox, List.of(java, "-jar", cliJar.toString(), "job", "job_x"));
-        long b = time(sandbox, List.of(java, "-cp", classPath, ColdStartBaseline.class.getName(),
+        long s = time(sandbox, cache, List.of("sh", launcher.toString(), "job", "job_x"));
+        long m = time(sandbox, cache, List.of("sh", moved.toString(), "job", "job_x"));
+        long j = time(sandbox, cache, List.of(java, "-jar", cliJar.toString(), "job", "job_x"));
+        long b = time(sandbox, cache, List.of(java, "-cp", classPath, ColdStartBaseline.class.getName(),
             sandbox.baseUrl() + "/jobs/job_x", sandbox.apiKey(), sandbox.apiSecret()));
         if (run == 0) {
           firstRun = m; // the first run of an installation writes its archive as it exits
@@ -70,7 +68,7 @@ public final class ColdStart {
   }
 
   /** Milliseconds from launching the command until the sandbox counts one more get-job request. */
-  private static long time(Sandbox sandbox, List<String> command) throws Exception {
+  private static long time(Sandbox sandbox, Path cache, List<String> command) throws Exception {
     long before = sandbox.counters().requests(Endpoint.GET_JOB);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD);

@@ -33,12 +33,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fleet of worker JVMs on one batch kept in a real PostgreSQL server, against one sandbox with Scenario's limits,
@@ -97,7 +99,7 @@ public final class MultiWorkerChaos {
     final AtomicInteger pauses = new AtomicInteger();
     final AtomicInteger outages = new AtomicInteger();
     final AtomicInteger cuts = new AtomicInteger();
-    volatile EmbeddedPostgres postgres;
+    volatile @Nullable EmbeddedPostgres postgres;
     volatile boolean databaseDown;
     int halting;
 
@@ -118,7 +120,7 @@ public final class MultiWorkerChaos {
     /** Starts the server on the run's data and port; the data survives a stop (the run removed any older first). */
     EmbeddedPostgres startDatabase() throws IOException {
       return EmbeddedPostgres.builder()
-          .setOverrideWorkingDirectory(Files.createDirectories(work.getParent().resolve("embedded-pg")).toFile())
+          .setOverrideWorkingDirectory(Files.createDirectories(work.resolveSibling("embedded-pg")).toFile())
           .setDataDirectory(work.resolve("pg-data")).setCleanDataDirectory(false).setPort(pgPort)
           .setServerConfig("max_connections", "300").start();
     }
@@ -130,7 +132,7 @@ public final class MultiWorkerChaos {
     Result run() throws Exception {
       // EmbeddedPostgres makes <java.io.tmpdir>/embedded-pg when first used: the temporary folder goes under target/.
       System.setProperty("java.io.tmpdir",
-          Files.createDirectories(work.getParent().resolve("tmp")).toAbsolutePath().toString());
+          Files.createDirectories(work.resolveSibling("tmp")).toAbsolutePath().toString());
       postgres = startDatabase();
       try (Sandbox sandbox = Sandbox.builder().seed(settings.seed()).concurrencyCeiling(settings.ceiling())
           .requestsPerMinute(settings.requestsPerMinute()).timeScale(settings.timeScale())
@@ -352,7 +354,7 @@ public final class MultiWorkerChaos {
         databaseDown = true;
         outages.incrementAndGet();
         before = transactions();
-        postgres.close();
+        Objects.requireNonNull(postgres, "the database runs").close();
       }
       Thread.sleep(settings.outage().toMillis());
       synchronized (this) {
@@ -444,13 +446,15 @@ public final class MultiWorkerChaos {
     Set<Integer> seen = new HashSet<>();
     try (LtxClient client = sandbox.newClient()) {
       client.listJobs(new JobQuery(null, null, 100)).forEach(job -> {
-        Object prompt = job.job().metadata().input().get("prompt");
-        List<JobStatusChange> history = job.job().statusHistory();
+        var metadata = Objects.requireNonNull(job.job().metadata(), "metadata");
+        Object prompt = Objects.requireNonNull(metadata.input(), "input").get("prompt");
+        List<JobStatusChange> history = Objects.requireNonNull(job.job().statusHistory(), "statusHistory");
         String text = String.valueOf(prompt);
         int line = Integer.parseInt(text.substring(text.lastIndexOf(' ') + 1));
         if (seen.add(line)) {
-          spans.put(line, new MultiWorkerGaps.Span(job.job().createdAt().toInstant().toEpochMilli(),
-              history.get(history.size() - 1).date().toInstant().toEpochMilli()));
+          spans.put(line, new MultiWorkerGaps.Span(
+              Objects.requireNonNull(job.job().createdAt(), "createdAt").toInstant().toEpochMilli(),
+              Objects.requireNonNull(history.get(history.size() - 1).date(), "date").toInstant().toEpochMilli()));
         }
       });
     }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -90,7 +91,7 @@ final class MultiWorkerGaps {
       int waiting = 0;
       for (Map.Entry<Integer, Span> entry : spans.entrySet()) {
         Span span = entry.getValue();
-        Line line = lines.get(entry.getKey());
+        Line line = Objects.requireNonNull(lines.get(entry.getKey()), "line");
         if (span.created() <= t && t < span.ended()) {
           running++;
           continue;
@@ -147,12 +148,12 @@ final class MultiWorkerGaps {
       phases.put(name, new ArrayList<>());
     }
     spans.forEach((number, span) -> {
-      Line line = lines.get(number);
+      Line line = Objects.requireNonNull(lines.get(number), "line");
       if (line.owners.size() == 1 && line.seen > 0 && line.freed > 0 && line.taken > 0) {
-        phases.get("finished->seen").add(line.seen - span.ended());
-        phases.get("seen->freed").add(line.freed - line.seen);
-        phases.get("taken->created").add(span.created() - line.taken);
-        phases.get("wanted->taken").add(line.taken - line.wanted);
+        phase(phases, "finished->seen").add(line.seen - span.ended());
+        phase(phases, "seen->freed").add(line.freed - line.seen);
+        phase(phases, "taken->created").add(span.created() - line.taken);
+        phase(phases, "wanted->taken").add(line.taken - line.wanted);
       }
     });
     StringBuilder text = new StringBuilder("  lines of one owner, median/p90 ms:");
@@ -206,5 +207,9 @@ final class MultiWorkerGaps {
 
   private static Line line(Map<Integer, Line> lines, String number) {
     return lines.computeIfAbsent(Integer.parseInt(number), k -> new Line());
+  }
+
+  private static List<Long> phase(Map<String, List<Long>> phases, String name) {
+    return Objects.requireNonNull(phases.get(name), name);
   }
 }

@@ -3,6 +3,7 @@ package dev.ltx4j.bench;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.profile.StackProfiler;
 import org.openjdk.jmh.results.Result;
@@ -46,9 +47,9 @@ public final class OverheadBenchmark {
       Result<?> allocated = result.getSecondaryResults().get("gc.alloc.rate.norm");
       bytesPerRequest.put(method, allocated == null ? Double.NaN : allocated.getScore());
     }
-    Result<?> ltx4j = throughput.get("ltx4jGetJob");
-    Result<?> raw = throughput.get("rawOkHttp");
-    Result<?> async = throughput.get("rawOkHttpAsyncJoined");
+    Result<?> ltx4j = Objects.requireNonNull(throughput.get("ltx4jGetJob"), "ltx4jGetJob");
+    Result<?> raw = Objects.requireNonNull(throughput.get("rawOkHttp"), "rawOkHttp");
+    Result<?> async = Objects.requireNonNull(throughput.get("rawOkHttpAsyncJoined"), "rawOkHttpAsyncJoined");
     double ratio = ltx4j.getScore() / raw.getScore();
     // JMH's error is the half-width of a 99.9 % confidence interval; relative errors add in quadrature for a ratio.
     double error = ratio * Math.hypot(ltx4j.getScoreError() / ltx4j.getScore(), raw.getScoreError() / raw.getScore());

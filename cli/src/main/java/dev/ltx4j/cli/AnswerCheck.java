@@ -53,8 +53,6 @@ final class AnswerCheck {
     }
   }
 
-  // The client documents null as "no filter" (JobQuery) and "the first page" (listJobsPage) but does not mark it @Nullable.
-  @SuppressWarnings("NullAway")
   private static void firstPage(LtxClient client) {
     client.listJobsPage(new dev.ltx4j.JobQuery(null, null, 5), null);
   }

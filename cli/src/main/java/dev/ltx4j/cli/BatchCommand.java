@@ -106,8 +106,6 @@ final class BatchCommand implements Callable<Integer> {
   }
 
   /** Records the batch unless it exists; true when this run made it. */
-  // The client documents null as "no cap" in BatchStore.create but does not mark it @Nullable.
-  @SuppressWarnings("NullAway")
   private boolean create(BatchStore batches, BatchLines lines, @Nullable BatchQuote priced) {
     return batches.create(lines.batchId(), file.toString(), lines.newLines(priced), maxCredits);
   }

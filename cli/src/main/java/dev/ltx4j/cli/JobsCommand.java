@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -45,8 +46,9 @@ final class JobsCommand implements Callable<Integer> {
     }
     try (Backend backend = common.open()) {
       // Newest first: the list ends at the first job older than --since.
+      Instant from = since;
       List<JobSnapshot> jobs = backend.client().listJobs(query(status, Math.min(limit, 100)))
-          .takeWhile(job -> since == null || created(job) == null || !created(job).toInstant().isBefore(since))
+          .takeWhile(job -> from == null || created(job).map(at -> !at.isBefore(from)).orElse(true))
           .limit(limit).toList();
       String text = jobs.isEmpty() ? "No jobs" + (since == null ? "" : " created since " + since)
           : String.join("\n", jobs.stream().map(JobsCommand::line).toList());
@@ -55,30 +57,26 @@ final class JobsCommand implements Callable<Integer> {
     }
   }
 
-  private static OffsetDateTime created(JobSnapshot job) {
-    return job.job().createdAt();
+  private static Optional<Instant> created(JobSnapshot job) {
+    return Optional.ofNullable(job.job().createdAt()).map(OffsetDateTime::toInstant);
   }
 
   private static String line(JobSnapshot job) {
     String prompt = prompt(job);
-    return JobCommand.describe(job) + (created(job) == null ? "" : "  created " + created(job).toInstant())
+    return JobCommand.describe(job) + created(job).map(at -> "  created " + at).orElse("")
         + (prompt == null ? "" : "  \"" + (prompt.length() > PROMPT_SHOWN
             ? prompt.substring(0, PROMPT_SHOWN) + "…" : prompt) + "\"");
   }
 
   private static Map<String, Object> fields(JobSnapshot job) {
     Map<String, Object> fields = new LinkedHashMap<>(JobCommand.fields(job));
-    if (created(job) != null) {
-      fields.put("createdAt", created(job).toInstant().toString());
-    }
+    created(job).ifPresent(at -> fields.put("createdAt", at.toString()));
     if (prompt(job) != null) {
       fields.put("prompt", prompt(job));
     }
     return fields;
   }
 
-  // The client documents null as "no filter" in a JobQuery but does not mark it @Nullable.
-  @SuppressWarnings("NullAway")
   private static JobQuery query(@Nullable String status, int pageSize) {
     return new JobQuery(status, null, pageSize);
   }

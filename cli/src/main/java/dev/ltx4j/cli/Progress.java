@@ -35,7 +35,7 @@ final class Progress {
     @Nullable ProgressBar bar = bars ? bar("Job", 100, "%", 1, false) : null;
     return new Bar(bar == null ? () -> {} : bar::close, new JobListener() {
       @Override
-      public void onStatusChange(String id, JobStatus from, JobStatus to) {
+      public void onStatusChange(String id, @Nullable JobStatus from, JobStatus to) {
         if (bar != null) {
           bar.setExtraMessage(to.value());
         } else if (output != null) {
