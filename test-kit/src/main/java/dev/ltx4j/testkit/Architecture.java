@@ -97,9 +97,13 @@ public final class Architecture {
         });
   }
 
-  /** No class of this module uses the client's internals: what another module needs is public API. */
-  public static ArchRule noUseOfTheClientsInternals() {
-    return noClasses().should().dependOnClassesThat().resideInAPackage("dev.ltx4j.internal..");
+  /**
+   * Only the client's facade package ({@code dev.ltx4j}, which wires them) and the internals themselves use
+   * {@code dev.ltx4j.internal}: what another package or module needs is public API.
+   */
+  public static ArchRule onlyTheFacadeUsesTheClientsInternals() {
+    return noClasses().that().resideOutsideOfPackages("dev.ltx4j", "dev.ltx4j.internal..")
+        .should().dependOnClassesThat().resideInAPackage("dev.ltx4j.internal..");
   }
 
   /** No static field can be changed: state belongs to instances, so that two of them never share it by accident. */
