@@ -35,7 +35,7 @@ public final class LtxClient implements AutoCloseable {
 
   LtxClient(Operations ops, Events events, RequestBudget requestBudget, JobSlots jobSlots) {
     this.ops = ops;
-    this.assets = new Assets(ops::readAsset, ops.uploader(), ops.downloader(), events);
+    this.assets = new Assets(ops.assetReads(), ops.uploader(), ops.downloader(), events);
     this.requestBudget = requestBudget;
     this.jobSlots = jobSlots;
   }

@@ -22,6 +22,7 @@ import dev.ltx4j.Sleeper;
 import dev.ltx4j.SubmissionOutcomeUnknownException;
 import dev.ltx4j.UnexpectedResponseException;
 import dev.ltx4j.WaitOptions;
+import dev.ltx4j.internal.Answers;
 import dev.ltx4j.internal.Ids;
 import dev.ltx4j.internal.call.CallRunner;
 import dev.ltx4j.internal.call.CallSpec;
@@ -37,6 +38,8 @@ import dev.ltx4j.internal.poll.JobWaiter;
 import dev.ltx4j.internal.poll.PollPolicy;
 import dev.ltx4j.internal.transfer.Downloader;
 import dev.ltx4j.internal.transfer.Uploader;
+import dev.ltx4j.model.Asset;
+import dev.ltx4j.model.AssetBulkRequest;
 import dev.ltx4j.model.AssetResponse;
 import dev.ltx4j.model.GenerateResponse;
 import dev.ltx4j.model.JobActionRequest;
@@ -93,6 +96,7 @@ public final class Operations implements JobSource, AutoCloseable {
   private final JobWaiter waiter;
   private final Uploader uploader;
   private final Downloader downloader;
+  private final AssetReads assetReads = new AssetReads(this::readAsset, this::readAssets);
   // hideResults=false: matching needs each job's metadata.input, which a list may otherwise leave out.
   private final SubmissionRecovery recovery = new SubmissionRecovery(token -> listPage(JobQuery.ALL, token, false, Dispatch.ASYNC));
 
@@ -335,7 +339,12 @@ public final class Operations implements JobSource, AutoCloseable {
     return answer.model();
   }
 
-  public CompletableFuture<AssetResponse> readAsset(String assetId, Dispatch dispatch) {
+  /** Asset reads, shared by the waits and downloads of this client (see {@link AssetReads}). */
+  public AssetReads assetReads() {
+    return assetReads;
+  }
+
+  private CompletableFuture<Asset> readAsset(String assetId, Dispatch dispatch) {
     return runner.run(CallSpec.read(() -> stack.assets().getAsset(assetId, projectId()), deadline()).at(Priority.ASSET),
             dispatch)
         .thenApply(response -> {
@@ -346,8 +355,15 @@ public final class Operations implements JobSource, AutoCloseable {
           if (!assetId.equals(body.asset().id())) {
             throw new MisroutedAnswerException("GET /assets/" + assetId, assetId, body.asset().id());
           }
-          return body;
+          return body.asset();
         });
+  }
+
+  private CompletableFuture<List<Asset>> readAssets(Supplier<List<String>> ids) {
+    return runner.run(CallSpec.read(() -> stack.assets().getAssetsBulk(
+                AssetBulkRequest.builder().assetIds(ids.get()).build(), projectId()), deadline()).at(Priority.ASSET))
+        .thenApply(response -> Answers.required(Answers.required(response.body(), "POST /assets/get-bulk", "a body")
+            .assets(), "POST /assets/get-bulk", "assets"));
   }
 
   /**

@@ -1,0 +1,208 @@
+package dev.ltx4j.internal.ops;
+
+import dev.ltx4j.ApiException;
+import dev.ltx4j.MisroutedAnswerException;
+import dev.ltx4j.internal.call.Dispatch;
+import dev.ltx4j.model.Asset;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Asset reads, shared. A read asked for while another still waits for the request budget joins the next bulk read
+ * ({@code POST /assets/get-bulk}), so that the assets of jobs that finished together are signed by one request instead
+ * of one {@code GET /assets/{id}} each; a read with nothing to share goes alone. A bulk read takes its ids when its
+ * permit comes (up to {@link #MAX_IDS}), so every read queued until then rides on it.
+ *
+ * <p>An id the bulk answer leaves out (it says nothing of why) is read alone, which gives a missing asset its 404.
+ * A bulk read the service refuses with a 4xx is answered by reads alone too, and after a 404 or 405 (a service
+ * without the endpoint) this client reads alone from then on. Other failures are each waiting read's failure.
+ */
+public final class AssetReads {
+  /** The most ids Scenario takes in one bulk read. */
+  public static final int MAX_IDS = 200;
+
+  /** A read of one asset, as {@link Dispatch} says. */
+  public interface Single extends BiFunction<String, Dispatch, CompletableFuture<Asset>> {}
+
+  /**
+   * A bulk read: asks for its ids right before each attempt is sent (the same ids on a retry) and answers the
+   * assets found.
+   */
+  public interface Bulk {
+    CompletableFuture<List<Asset>> read(Supplier<List<String>> ids);
+  }
+
+  private final Single single;
+  private final Bulk bulk;
+  /** Reads waiting for the next bulk read, by id; guarded by this. */
+  private final Map<String, List<CompletableFuture<Asset>>> queued = new LinkedHashMap<>();
+  /** A bulk read waits for its permit; guarded by this. */
+  private boolean bulkWaiting;
+  /** Reads alone not yet answered; guarded by this. */
+  private int aloneRunning;
+  /** The service has no bulk reads; guarded by this. */
+  private boolean bulkUnavailable;
+
+  public AssetReads(Single single, Bulk bulk) {
+    this.single = single;
+    this.bulk = bulk;
+  }
+
+  /** Reads one asset: alone when nothing waits to be shared, else with the next bulk read. */
+  public CompletableFuture<Asset> read(String assetId, Dispatch dispatch) {
+    CompletableFuture<Asset> shared = new CompletableFuture<>();
+    boolean alone;
+    boolean start = false;
+    synchronized (this) {
+      alone = bulkUnavailable || (!bulkWaiting && aloneRunning == 0);
+      if (alone) {
+        aloneRunning++;
+      } else {
+        queued.computeIfAbsent(assetId, id -> new ArrayList<>()).add(shared);
+        start = !bulkWaiting;
+        bulkWaiting = true;
+      }
+    }
+    if (alone) {
+      return single.apply(assetId, dispatch).whenComplete((asset, error) -> {
+        synchronized (this) {
+          aloneRunning--;
+        }
+      });
+    }
+    if (start) {
+      startBulk();
+    }
+    return shared;
+  }
+
+  /** Reads several assets in bulk reads of up to {@link #MAX_IDS}: the ones found, by id, in the order asked. */
+  public CompletableFuture<Map<String, Asset>> readAll(List<String> assetIds) {
+    List<CompletableFuture<List<Asset>>> chunks = new ArrayList<>();
+    for (int from = 0; from < assetIds.size(); from += MAX_IDS) {
+      List<String> chunk = List.copyOf(assetIds.subList(from, Math.min(assetIds.size(), from + MAX_IDS)));
+      chunks.add(bulk.read(() -> chunk).thenApply(assets -> checked(assets, chunk)));
+    }
+    return CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+      Map<String, Asset> found = new LinkedHashMap<>();
+      chunks.forEach(chunk -> chunk.join().forEach(asset -> found.put(asset.id(), asset)));
+      Map<String, Asset> ordered = new LinkedHashMap<>();
+      assetIds.stream().filter(found::containsKey).forEach(id -> ordered.put(id, found.get(id)));
+      return ordered;
+    });
+  }
+
+  private void startBulk() {
+    Batch batch = new Batch();
+    CompletableFuture<List<Asset>> answer;
+    try {
+      answer = bulk.read(batch::ids);
+    } catch (RuntimeException e) {
+      answer = CompletableFuture.failedFuture(e);
+    }
+    answer.whenComplete((assets, error) -> settle(batch.taken(), assets, error));
+  }
+
+  /** The reads one bulk read carries: taken from the queue when it is first sent, or when it ends unsent. */
+  private final class Batch {
+    private @Nullable Map<String, List<CompletableFuture<Asset>>> taken;
+
+    synchronized List<String> ids() {
+      return List.copyOf(taken().keySet());
+    }
+
+    synchronized Map<String, List<CompletableFuture<Asset>>> taken() {
+      if (taken == null) {
+        taken = take();
+      }
+      return taken;
+    }
+  }
+
+  /** Moves up to {@link #MAX_IDS} queued reads into a bulk read; starts the next bulk read when some remain. */
+  private Map<String, List<CompletableFuture<Asset>>> take() {
+    Map<String, List<CompletableFuture<Asset>>> taken = new LinkedHashMap<>();
+    boolean more;
+    synchronized (this) {
+      Iterator<Map.Entry<String, List<CompletableFuture<Asset>>>> each = queued.entrySet().iterator();
+      while (each.hasNext() && taken.size() < MAX_IDS) {
+        Map.Entry<String, List<CompletableFuture<Asset>>> entry = each.next();
+        taken.put(entry.getKey(), entry.getValue());
+        each.remove();
+      }
+      more = !queued.isEmpty();
+      bulkWaiting = more;
+    }
+    if (more) {
+      startBulk();
+    }
+    return taken;
+  }
+
+  private void settle(Map<String, List<CompletableFuture<Asset>>> taken, @Nullable List<Asset> assets,
+      @Nullable Throwable error) {
+    if (error != null) {
+      Throwable cause = unwrap(error);
+      if (cause instanceof ApiException api && api.statusCode() >= 400 && api.statusCode() < 500
+          && api.statusCode() != 429) {
+        if (api.statusCode() == 404 || api.statusCode() == 405) {
+          synchronized (this) {
+            bulkUnavailable = true;
+          }
+        }
+        taken.forEach(this::readAloneFor);
+      } else {
+        taken.values().forEach(waiting -> waiting.forEach(read -> read.completeExceptionally(cause)));
+      }
+      return;
+    }
+    List<String> asked = List.copyOf(taken.keySet());
+    Map<String, Asset> found = new LinkedHashMap<>();
+    try {
+      checked(assets == null ? List.of() : assets, asked).forEach(asset -> found.put(asset.id(), asset));
+    } catch (RuntimeException misrouted) {
+      taken.values().forEach(waiting -> waiting.forEach(read -> read.completeExceptionally(misrouted)));
+      return;
+    }
+    taken.forEach((id, waiting) -> {
+      Asset asset = found.get(id);
+      if (asset == null) {
+        readAloneFor(id, waiting);
+      } else {
+        waiting.forEach(read -> read.complete(asset));
+      }
+    });
+  }
+
+  private void readAloneFor(String assetId, List<CompletableFuture<Asset>> waiting) {
+    single.apply(assetId, Dispatch.ASYNC).whenComplete((asset, error) -> waiting.forEach(read -> {
+      if (error != null) {
+        read.completeExceptionally(unwrap(error));
+      } else {
+        read.complete(asset);
+      }
+    }));
+  }
+
+  /** The answer's assets, each one asked for: an asset nobody asked for is another request's answer. */
+  private static List<Asset> checked(List<Asset> assets, List<String> asked) {
+    for (Asset asset : assets) {
+      if (asset.id() == null || !asked.contains(asset.id())) {
+        throw new MisroutedAnswerException("POST /assets/get-bulk", String.join(",", asked), asset.id());
+      }
+    }
+    return assets;
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+  }
+}
