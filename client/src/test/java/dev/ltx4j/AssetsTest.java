@@ -249,10 +249,10 @@ class AssetsTest {
   }
 
   @Test
-  void downloadsEveryAssetOfAJobWithSafeNames() throws Exception {
-    api.enqueue(assetResponse("/a.mp4?Signature=1"));
-    api.enqueue(json("{\"asset\": {\"id\": \"asset_b\", \"mimeType\": \"image/png\", \"url\": \""
-        + cdn.url("/b.png?Signature=2") + "\"}}"));
+  void downloadsEveryAssetOfAJobWithSafeNamesSignedByOneBulkRead() throws Exception {
+    api.enqueue(json("{\"assets\": [{\"id\": \"asset_b\", \"mimeType\": \"image/png\", \"url\": \""
+        + cdn.url("/b.png?Signature=2") + "\"}, {\"id\": \"asset_abc123\", \"mimeType\": \"video/mp4\", \"url\": \""
+        + cdn.url("/a.mp4?Signature=1") + "\"}]}"));
     cdn.enqueue(new MockResponse.Builder().body(new Buffer().write(video)).build());
     cdn.enqueue(new MockResponse.Builder().body("png").build());
     JobSnapshot job = JobSnapshot.of(dev.ltx4j.model.Job.builder().jobId("job_abc123")
@@ -262,6 +262,10 @@ class AssetsTest {
 
     assertThat(files).containsExactly(dir.resolve("job_abc123.mp4"), dir.resolve("job_abc123-2.png"));
     assertThat(Files.readAllBytes(files.get(0))).isEqualTo(video);
+    RecordedRequest read = api.takeRequest();
+    assertThat(read.getMethod() + " " + read.getUrl().encodedPath()).isEqualTo("POST /v1/assets/get-bulk");
+    assertThat(read.getBody().utf8()).isEqualTo("{\"assetIds\":[\"asset_abc123\",\"asset_b\"]}");
+    assertThat(api.getRequestCount()).isEqualTo(1);
   }
 
   @Test

@@ -99,14 +99,14 @@ public final class BatchThroughputBenchmark {
    * Renders each distinct video once before the clock starts: the sandbox renders on this machine's CPU, which in
    * sped-up time would pass for minutes of generation and swamp what is measured.
    */
-  private static void warmRenderCache(Sandbox sandbox, List<LtxRequest> kinds) {
+  static void warmRenderCache(Sandbox sandbox, List<LtxRequest> kinds) {
     try (LtxClient client = sandbox.clientBuilder().build()) {
       kinds.stream().map(client::submit).toList()
           .forEach(submission -> client.await(submission.jobId()));
     }
   }
 
-  private static long apiRequests(Sandbox sandbox) {
+  static long apiRequests(Sandbox sandbox) {
     return sandbox.counters().requests().entrySet().stream()
         .filter(e -> e.getKey() != Endpoint.CDN_DOWNLOAD && e.getKey() != Endpoint.CDN_UPLOAD_PART
             && e.getKey() != Endpoint.OTHER)
@@ -153,11 +153,11 @@ public final class BatchThroughputBenchmark {
     }
   }
 
-  private interface Line {
+  interface Line {
     Void run(int index) throws Exception;
   }
 
-  private static int onPool(int threads, List<LtxRequest> requests, Line line) throws Exception {
+  static int onPool(int threads, List<LtxRequest> requests, Line line) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<Void>> work = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
