@@ -34,6 +34,10 @@ final class SandboxOptions {
       "without milliseconds."})
   boolean realWorld;
 
+  @Option(names = "--no-bulk-asset-reads", description = {
+      "Answer POST /v1/assets/get-bulk 404 as a service without it would, so that clients read one asset a request."})
+  boolean noBulkAssetReads;
+
   @Option(names = "--time-scale", defaultValue = "1", description = {
       "Multiplies the sandbox's durations: 0.1 makes a generation's phases ten times shorter and the",
       "rate limit's minute 6 s. Default: ${DEFAULT-VALUE}."})
@@ -43,7 +47,7 @@ final class SandboxOptions {
       "Faults to inject, comma-separated name[:ENDPOINT]=value: serverErrors, rateLimits, resets, bodyCuts,",
       "trickledBodies, resetAfterAccept, truncatedDownloads, jobFailureRate (rates 0..1), latencyMs,",
       "trickleBytes, trickleMs, concurrencyLimit, urlLifetimeSeconds, creditsLeft. ENDPOINT (all if left",
-      "out): GENERATE, GET_JOB, LIST_JOBS, JOB_ACTION, GET_ASSET, CREATE_ASSET, CREATE_UPLOAD, GET_UPLOAD,",
-      "UPLOAD_ACTION, LIST_TEAMS, TEAM_LIMITS, CDN_DOWNLOAD, CDN_UPLOAD_PART."})
+      "out): GENERATE, GET_JOB, LIST_JOBS, JOB_ACTION, GET_ASSET, GET_ASSETS_BULK, CREATE_ASSET, CREATE_UPLOAD,",
+      "GET_UPLOAD, UPLOAD_ACTION, LIST_TEAMS, TEAM_LIMITS, CDN_DOWNLOAD, CDN_UPLOAD_PART."})
   @Nullable String faults;
 }

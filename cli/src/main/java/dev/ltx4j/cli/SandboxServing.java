@@ -35,7 +35,8 @@ final class SandboxServing {
     try {
       sandbox = Sandbox.builder().port(options.port).cdnPort(options.cdnPort)
           .realWorldVariants(options.realWorld).requestsPerMinute(options.requestsPerMinute)
-          .concurrencyCeiling(options.ceiling).timeScale(options.timeScale).start();
+          .concurrencyCeiling(options.ceiling).timeScale(options.timeScale)
+          .bulkAssetReads(!options.noBulkAssetReads).start();
     } catch (java.io.UncheckedIOException e) {
       throw new ParameterException(options.spec.commandLine(), "cannot listen on port " + options.port
           + (options.cdnPort == 0 ? "" : " or " + options.cdnPort) + " (" + java.util.Objects.requireNonNull(e.getCause()).getMessage()

@@ -7,6 +7,7 @@ import dev.ltx4j.InsufficientCreditsException;
 import dev.ltx4j.JobSnapshot;
 import dev.ltx4j.LtxClient;
 import dev.ltx4j.LtxRequest;
+import dev.ltx4j.sandbox.Endpoint;
 import dev.ltx4j.sandbox.Sandbox;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -31,6 +32,20 @@ class SandboxCommandTest {
 
       assertThat(job.job().jobId()).startsWith("job_");
       assertThat(job.job().id()).isNull();
+    }
+  }
+
+  @Test
+  void withoutBulkAssetReadsTheBulkEndpointAnswers404AsAServiceWithoutIt() throws Exception {
+    try (Sandbox sandbox = started("--port", "0", "--no-bulk-asset-reads")) {
+      okhttp3.Request request = new okhttp3.Request.Builder().url(sandbox.baseUrl() + "/assets/get-bulk")
+          .header("Authorization", okhttp3.Credentials.basic(sandbox.apiKey(), sandbox.apiSecret()))
+          .post(okhttp3.RequestBody.create("{\"assetIds\": []}", okhttp3.MediaType.get("application/json")))
+          .build();
+      try (okhttp3.Response response = new okhttp3.OkHttpClient().newCall(request).execute()) {
+        assertThat(response.code()).isEqualTo(404);
+      }
+      assertThat(sandbox.counters().requests(Endpoint.GET_ASSETS_BULK)).isEqualTo(1);
     }
   }
 

@@ -33,6 +33,7 @@ final class Contract {
   static final String JOB_CANCELED = "job job_abc123 was canceled";
   static final String TWO_JOBS = "jobs job_abc123 and job_def456 exist";
   static final String VIDEO_ASSET = "asset asset_abc123 is a generated video";
+  static final String TWO_VIDEO_ASSETS = "assets asset_abc123 and asset_def456 are generated videos";
   static final String UPLOAD_AWAITS_PART = "upload upload_abc123 of one part was started";
   static final String UPLOAD_HAS_PARTS = "upload upload_abc123 has received its one part";
   static final String UPLOAD_IMPORTED = "upload upload_abc123 was imported as asset asset_start123";

@@ -5,11 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.examples.Example;
 import java.io.IOException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The reference page's documented bodies agree with the spec, and the pacts use them word for word. */
+/**
+ * The reference page's documented bodies agree with the spec, and the pacts use them, and the spec's own examples
+ * where the reference page gives none, word for word.
+ */
 class ReferenceBodiesTest {
   /** The reference page's request body (its cURL example). */
   private static final String REQUEST = """
@@ -58,5 +66,24 @@ class ReferenceBodiesTest {
         .isEqualTo(JSON.readTree(REQUEST));
     assertThat(JSON.readTree(JobStatusContractTest.REFERENCE_SUCCESS.getBody().toString()))
         .isEqualTo(JSON.readTree(RESPONSE));
+  }
+
+  @Test
+  void theBulkReadPactsSendAndExpectTheSpecsExamplesLiterally() throws IOException {
+    Operation bulk = SpecCheck.read(SpecCheck.specPath()).getPaths().get("/assets/get-bulk").getPost();
+    Map<String, Example> requests = bulk.getRequestBody().getContent().get("application/json").getExamples();
+    Map<String, Example> answers = bulk.getResponses().get("200").getContent().get("application/json").getExamples();
+
+    assertThat(JSON.readTree(BulkAssetContractTest.TWO_IDS.getBody().toString()))
+        .isEqualTo(tree(requests.get("twoVideos")));
+    assertThat(JSON.readTree(BulkAssetContractTest.TWO_VIDEOS.getBody().toString()))
+        .isEqualTo(tree(answers.get("twoVideos")));
+    assertThat(JSON.readTree(BulkAssetContractTest.UNKNOWN_ID_LEFT_OUT.getBody().toString()))
+        .isEqualTo(tree(answers.get("unknownIdLeftOut")));
+  }
+
+  /** An example's value as JSON, its numbers read as from text (as the pact's are). */
+  private static JsonNode tree(Example example) throws IOException {
+    return JSON.readTree(Json.mapper().writeValueAsString(example.getValue()));
   }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -30,10 +31,14 @@ final class ApiDispatcher extends Dispatcher {
   private final Clock clock;
   private final SpecValidator validator;
   private final boolean checkAnswers;
+  private final Set<Endpoint> absent;
 
-  /** @param checkAnswers whether answers are held to the spec ({@link SpecAnswers}) */
+  /**
+   * @param checkAnswers whether answers are held to the spec ({@link SpecAnswers})
+   * @param absent operations answered as an unknown path is, as by a service that does not have them yet
+   */
   ApiDispatcher(Prelude prelude, Admin admin, Handlers handlers, Refusals refusals, Counters counters, Clock clock,
-      SpecValidator validator, boolean checkAnswers) {
+      SpecValidator validator, boolean checkAnswers, Set<Endpoint> absent) {
     this.prelude = prelude;
     this.admin = admin;
     this.handlers = handlers;
@@ -42,6 +47,7 @@ final class ApiDispatcher extends Dispatcher {
     this.clock = clock;
     this.validator = validator;
     this.checkAnswers = checkAnswers;
+    this.absent = Set.copyOf(absent);
   }
 
   @Override
@@ -55,7 +61,7 @@ final class ApiDispatcher extends Dispatcher {
   }
 
   private MockResponse respond(Route route, RecordedRequest request) {
-    if (route.endpoint() == Endpoint.OTHER) {
+    if (route.endpoint() == Endpoint.OTHER || absent.contains(route.endpoint())) {
       return Responses.reason(404, "Not found: " + request.getMethod() + " " + request.getUrl().encodedPath());
     }
     Optional<MockResponse> refused = refusals.answer(clock.instant());
@@ -81,6 +87,7 @@ final class ApiDispatcher extends Dispatcher {
       case LIST_JOBS -> handlers.jobs().list(request.getUrl());
       case JOB_ACTION -> handlers.jobs().act(route.id());
       case GET_ASSET -> handlers.assets().get(route.id());
+      case GET_ASSETS_BULK -> handlers.assets().getBulk(body);
       case CREATE_ASSET -> handlers.assets().create(body);
       case CREATE_UPLOAD -> handlers.uploads().create(body);
       case GET_UPLOAD -> handlers.uploads().get(route.id());

@@ -12,6 +12,8 @@ public enum Endpoint {
   JOB_ACTION,
   /** {@code GET /v1/assets/{assetId}}. */
   GET_ASSET,
+  /** {@code POST /v1/assets/get-bulk}: one request however many assets it reads. */
+  GET_ASSETS_BULK,
   /** {@code POST /v1/assets}. */
   CREATE_ASSET,
   /** {@code POST /v1/uploads}. */

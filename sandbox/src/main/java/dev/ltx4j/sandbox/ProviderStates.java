@@ -18,7 +18,8 @@ final class ProviderStates {
       Pattern.compile("images? ((?:asset_[A-Za-z0-9_-]+(?:, | and )?)+) (?:is|are) uploaded");
   private static final Pattern UPLOAD = Pattern.compile("upload (upload_[A-Za-z0-9_-]+) (of one part was started"
       + "|has received its one part|was imported as asset (asset_[A-Za-z0-9_-]+))");
-  private static final Pattern VIDEO = Pattern.compile("asset (asset_[A-Za-z0-9_-]+) is a generated video");
+  private static final Pattern VIDEOS = Pattern.compile(
+      "assets? ((?:asset_[A-Za-z0-9_-]+(?:, | and )?)+) (?:is a generated video|are generated videos)");
   private static final Pattern LIMIT = Pattern.compile("the team runs ([0-9]+) generations, its concurrency limit");
   private static final Pattern RATE = Pattern.compile("the project's request rate is used up for ([0-9]+) seconds");
   private static final Pattern ID = Pattern.compile("(job|asset)_[A-Za-z0-9_-]+");
@@ -71,8 +72,11 @@ final class ProviderStates {
       String stage = matcher.group(2).startsWith("of one") ? "started"
           : matcher.group(2).startsWith("has received") ? "received" : "imported";
       seeding.upload(matcher.group(1), stage, matcher.group(3));
-    } else if ((matcher = VIDEO.matcher(text)).matches()) {
-      seeding.videoAsset(matcher.group(1));
+    } else if ((matcher = VIDEOS.matcher(text)).matches()) {
+      Matcher ids = ID.matcher(matcher.group(1));
+      while (ids.find()) {
+        seeding.videoAsset(ids.group());
+      }
     } else if ((matcher = LIMIT.matcher(text)).matches()) {
       int limit = Integer.parseInt(matcher.group(1));
       for (int i = 0; i < limit; i++) {
@@ -97,7 +101,8 @@ final class ProviderStates {
           + " images <id> and <id> are uploaded; the team runs <n> generations, its concurrency limit;"
           + " there are more jobs than one page;"
           + " upload <id> of one part was started|has received its one part|was imported as asset <id>;"
-          + " asset <id> is a generated video; the API key and secret are not recognised;"
+          + " asset <id> is a generated video; assets <id> and <id> are generated videos;"
+          + " the API key and secret are not recognised;"
           + " the API key cannot access protected resources;"
           + " the project's request rate is used up for <n> seconds");
     }

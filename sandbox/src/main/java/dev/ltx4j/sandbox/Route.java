@@ -14,6 +14,7 @@ record Route(Endpoint endpoint, String id) {
       new Rule("GET", Pattern.compile("/v1/jobs/([^/]+)"), Endpoint.GET_JOB),
       new Rule("POST", Pattern.compile("/v1/jobs/([^/]+)/action"), Endpoint.JOB_ACTION),
       new Rule("GET", Pattern.compile("/v1/assets/([^/]+)"), Endpoint.GET_ASSET),
+      new Rule("POST", Pattern.compile("/v1/assets/get-bulk"), Endpoint.GET_ASSETS_BULK),
       new Rule("POST", Pattern.compile("/v1/assets"), Endpoint.CREATE_ASSET),
       new Rule("POST", Pattern.compile("/v1/uploads"), Endpoint.CREATE_UPLOAD),
       new Rule("GET", Pattern.compile("/v1/uploads/([^/]+)"), Endpoint.GET_UPLOAD),

@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -117,7 +118,8 @@ public final class Sandbox implements AutoCloseable {
     api.setDispatcher(draining(api, new ApiDispatcher(
         Prelude.api(counters, rate, faults, clock, settings.apiKey(), settings.apiSecret()),
         new Admin(counters, reset), handlers, refusals, counters, clock, SpecValidator.shared(),
-        settings.checkAnswers())));
+        settings.checkAnswers(),
+        settings.bulkAssetReads() ? Set.of() : Set.of(Endpoint.GET_ASSETS_BULK))));
     api.setServerSocketFactory(new NoDelaySockets());
     api.start(loopback, settings.port());
   }
@@ -203,6 +205,7 @@ public final class Sandbox implements AutoCloseable {
    * {@code the team runs <n> generations, its concurrency limit}, {@code there are more jobs than one page},
    * {@code upload <id> of one part was started}, {@code upload <id> has received its one part},
    * {@code upload <id> was imported as asset <id>}, {@code asset <id> is a generated video},
+   * {@code assets <id> and <id> are generated videos},
    * {@code the API key and secret are not recognised} and {@code job <id> does not exist} (nothing to set up),
    * {@code the API key cannot access protected resources} (every call answers 403),
    * {@code the project's request rate is used up for <n> seconds} (every call answers 429 with
@@ -294,6 +297,7 @@ public final class Sandbox implements AutoCloseable {
     private boolean realWorldVariants;
     private boolean checkAnswers = true;
     private boolean workGrowsWithDuration;
+    private boolean bulkAssetReads = true;
     private int requestsPerMinute;
     private int concurrencyCeiling;
     private java.util.function.UnaryOperator<List<Map<String, Object>>> publishedInputs = inputs -> inputs;
@@ -455,6 +459,17 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
+     * Whether {@code POST /v1/assets/get-bulk} is served (default true). When false it answers {@code 404
+     * {"reason": "Not found: POST /v1/assets/get-bulk"}} as any unknown path does, the way a service without the
+     * endpoint would, and still counts under {@link Endpoint#GET_ASSETS_BULK}: to test a client's fallback to one
+     * {@code GET /v1/assets/{id}} per asset, or to measure those reads as a baseline.
+     */
+    public Builder bulkAssetReads(boolean served) {
+      this.bulkAssetReads = served;
+      return this;
+    }
+
+    /**
      * Changes the model description {@code GET /v1/models/model_ltx-2-3-fast} answers with, which the sandbox
      * otherwise makes from the bundled spec's request schema (one input per property: name, type, allowed values
      * or range, default, length, required). {@code edit} gets those inputs (mutable maps, in the spec's order) and
@@ -471,7 +486,7 @@ public final class Sandbox implements AutoCloseable {
       Settings settings = new Settings(host, port, cdnPort, apiKey, apiSecret, seed != null ? seed : 42, idSeed,
           clock, timeScale,
           List.of(phases), urlLifetime, cacheDir, quoteStatus, defaultPageSize, realWorldVariants, checkAnswers,
-          requestsPerMinute, concurrencyCeiling, workGrowsWithDuration, publishedInputs);
+          requestsPerMinute, concurrencyCeiling, workGrowsWithDuration, publishedInputs, bulkAssetReads);
       try {
         return new Sandbox(settings);
       } catch (IOException e) {

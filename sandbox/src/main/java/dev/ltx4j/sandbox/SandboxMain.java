@@ -14,13 +14,14 @@ import java.util.concurrent.CountDownLatch;
  * java -cp … dev.ltx4j.sandbox.SandboxMain [--port 0] [--cdn-port 0] [--host 127.0.0.1]
  *     [--api-key K] [--api-secret S] [--seed 42] [--time-scale 1.0] [--url-lifetime-seconds 86400]
  *     [--video-cache DIR] [--faults serverErrors:GET_JOB=0.2,latencyMs=150] [--real-world]
- *     [--requests-per-minute 100] [--ceiling 0]
+ *     [--requests-per-minute 100] [--ceiling 0] [--no-bulk-asset-reads]
  * </pre>
  *
  * Standalone, the sandbox stands in for the service, so it meters the project's request rate as the service does
  * ({@value Sandbox#SERVICE_REQUESTS_PER_MINUTE} a sandbox minute unless {@code --requests-per-minute} says
  * otherwise, 0 = no limit); {@code --ceiling n} is the team's concurrency ceiling (default 0, none).
- * {@code --real-world} answers in the variant forms of {@link Sandbox.Builder#realWorldVariants(boolean)}. The CLI's
+ * {@code --real-world} answers in the variant forms of {@link Sandbox.Builder#realWorldVariants(boolean)};
+ * {@code --no-bulk-asset-reads} is {@link Sandbox.Builder#bulkAssetReads(boolean) bulkAssetReads(false)}. The CLI's
  * {@code ltx4j sandbox} serves through {@link #serve(Sandbox, PrintWriter)} too.
  */
 public final class SandboxMain {
@@ -73,6 +74,10 @@ public final class SandboxMain {
       String option = args[i];
       if (option.equals("--real-world")) {
         builder.realWorldVariants(true);
+        continue;
+      }
+      if (option.equals("--no-bulk-asset-reads")) {
+        builder.bulkAssetReads(false);
         continue;
       }
       if (i + 1 >= args.length) {

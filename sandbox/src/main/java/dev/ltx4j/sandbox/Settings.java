@@ -17,4 +17,5 @@ import java.util.function.UnaryOperator;
 record Settings(String host, int port, int cdnPort, String apiKey, String apiSecret, long seed, long idSeed,
     Clock clock, double timeScale, List<Duration> phases, Duration urlLifetime, Path cacheDir, int quoteStatus,
     int defaultPageSize, boolean realWorldVariants, boolean checkAnswers, int requestsPerMinute,
-    int concurrencyCeiling, boolean workGrowsWithDuration, UnaryOperator<List<Map<String, Object>>> publishedInputs) {}
+    int concurrencyCeiling, boolean workGrowsWithDuration, UnaryOperator<List<Map<String, Object>>> publishedInputs,
+    boolean bulkAssetReads) {}

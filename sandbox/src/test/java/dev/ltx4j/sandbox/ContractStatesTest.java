@@ -15,6 +15,7 @@ import dev.ltx4j.Quote;
 import dev.ltx4j.RateLimitException;
 import dev.ltx4j.model.JobStatus;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -55,6 +56,16 @@ class ContractStatesTest {
     assertThat(Http.asset(sandbox, "asset_start123").mimeType()).isEqualTo("image/png");
     assertThat(client.getJob(jobId).status()).isNotEqualTo(JobStatus.FAILURE);
     assertThat(client.getJob(jobId).job().metadata().error()).isNull();
+  }
+
+  @Test
+  void twoGeneratedVideosAreReadInOneBulkRequest(Sandbox sandbox, LtxClient client) {
+    sandbox.applyState("assets asset_abc123 and asset_def456 are generated videos");
+
+    assertThat(client.assets().getAll(List.of("asset_abc123", "asset_def456", "asset_gone999")))
+        .containsOnlyKeys("asset_abc123", "asset_def456")
+        .allSatisfy((id, asset) -> assertThat(asset.mimeType()).isEqualTo("video/mp4"));
+    assertThat(sandbox.counters().requests(Endpoint.GET_ASSETS_BULK)).isEqualTo(1);
   }
 
   @Test

@@ -52,6 +52,19 @@ class SandboxMainTest {
   }
 
   @Test
+  void answersBulkAssetReads404WithTheNoBulkAssetReadsFlag() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (Sandbox sandbox = SandboxMain.start(new String[] {"--no-bulk-asset-reads", "--port", "0"},
+        new PrintStream(out))) {
+      okhttp3.RequestBody body = okhttp3.RequestBody.create("{\"assetIds\": []}",
+          okhttp3.MediaType.get("application/json"));
+
+      assertThat(Calls.send(ApiBehaviourTest.authorized(sandbox, "/assets/get-bulk").post(body).build()).status())
+          .isEqualTo(404);
+    }
+  }
+
+  @Test
   void refusesAnUnknownOption() {
     assertThatThrownBy(() -> SandboxMain.start(new String[] {"--colour", "blue"}, System.out))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--colour");

@@ -64,7 +64,8 @@ class ScenarioApiProviderTest {
       "job job_abc123 failed", "job job_abc123 was canceled", "jobs job_abc123 and job_def456 exist",
       "images asset_start123 and asset_end456 are uploaded", "the API key and secret are not recognised",
       "the team runs 5 generations, its concurrency limit", "there are more jobs than one page",
-      "asset asset_abc123 is a generated video", "upload upload_abc123 of one part was started",
+      "asset asset_abc123 is a generated video", "assets asset_abc123 and asset_def456 are generated videos",
+      "upload upload_abc123 of one part was started",
       "upload upload_abc123 has received its one part", "upload upload_abc123 was imported as asset asset_start123",
       "job job_missing does not exist", "the API key cannot access protected resources",
       "the project's request rate is used up for 30 seconds"})
