@@ -11,9 +11,10 @@ import java.util.List;
  * other reads and downloads and 30 % of submissions. Job failures stay off: a failed job has no video to compare.
  */
 final class ChaosFaults {
-  static final Endpoint[] READS = {Endpoint.GET_JOB, Endpoint.LIST_JOBS, Endpoint.GET_ASSET};
+  static final Endpoint[] READS = {Endpoint.GET_JOB, Endpoint.LIST_JOBS, Endpoint.GET_ASSET, Endpoint.GET_ASSETS_BULK};
   private static final Endpoint[] RATE_LIMITED = {
-      Endpoint.GENERATE, Endpoint.GET_JOB, Endpoint.LIST_JOBS, Endpoint.GET_ASSET, Endpoint.CDN_DOWNLOAD};
+      Endpoint.GENERATE, Endpoint.GET_JOB, Endpoint.LIST_JOBS, Endpoint.GET_ASSET, Endpoint.GET_ASSETS_BULK,
+      Endpoint.CDN_DOWNLOAD};
   private static final RetryHint[] HINTS = RetryHint.values();
 
   /** Share of requests reset before any answer, per endpoint. */
@@ -36,9 +37,10 @@ final class ChaosFaults {
   static final double TRICKLES = 0.04;
   /** The pause between a trickled body's writes, longer than the client's read timeout. */
   static final Duration TRICKLE_PAUSE = ChaosSetup.READ_TIMEOUT.plusSeconds(1);
-  private static final Endpoint[] SPOILED = {Endpoint.GENERATE, Endpoint.LIST_JOBS, Endpoint.GET_ASSET};
+  private static final Endpoint[] SPOILED = {Endpoint.GENERATE, Endpoint.LIST_JOBS, Endpoint.GET_ASSET,
+      Endpoint.GET_ASSETS_BULK};
   private static final Endpoint[] TRICKLED = {Endpoint.GENERATE, Endpoint.LIST_JOBS, Endpoint.GET_ASSET,
-      Endpoint.CDN_DOWNLOAD};
+      Endpoint.GET_ASSETS_BULK, Endpoint.CDN_DOWNLOAD};
   /** Response-header latency on asset reads: signed URLs age before they are used. */
   static final Duration ASSET_LATENCY = Duration.ofMillis(40);
 
@@ -48,11 +50,11 @@ final class ChaosFaults {
   static void apply(Faults faults, int rotation) {
     faults.clear()
         .resets(RESETS, Endpoint.GENERATE, Endpoint.GET_JOB, Endpoint.LIST_JOBS, Endpoint.GET_ASSET,
-            Endpoint.CDN_DOWNLOAD)
+            Endpoint.GET_ASSETS_BULK, Endpoint.CDN_DOWNLOAD)
         .serverErrors(SERVER_ERRORS, 500, READS)
         .serverErrors(SERVER_ERRORS, 503, Endpoint.GENERATE)
         .serverErrors(SERVER_ERRORS, 502, Endpoint.CDN_DOWNLOAD)
-        .latency(ASSET_LATENCY, Endpoint.GET_ASSET)
+        .latency(ASSET_LATENCY, Endpoint.GET_ASSET, Endpoint.GET_ASSETS_BULK)
         .latency(Duration.ofMillis(10), Endpoint.GENERATE, Endpoint.GET_JOB)
         .resetAfterAccept(RESET_AFTER_ACCEPT)
         .truncatedDownloads(TRUNCATED)

@@ -84,12 +84,19 @@ public final class AssetReads {
     return shared;
   }
 
-  /** Reads several assets in bulk reads of up to {@link #MAX_IDS}: the ones found, by id, in the order asked. */
+  /**
+   * Reads several assets in bulk reads of up to {@link #MAX_IDS}: the ones found, by id, in the order asked. Where
+   * the service refuses bulk reads, each is read alone, and one it does not find (404) is left out as the bulk answer
+   * would.
+   */
   public CompletableFuture<Map<String, Asset>> readAll(List<String> assetIds) {
     List<CompletableFuture<List<Asset>>> chunks = new ArrayList<>();
     for (int from = 0; from < assetIds.size(); from += MAX_IDS) {
       List<String> chunk = List.copyOf(assetIds.subList(from, Math.min(assetIds.size(), from + MAX_IDS)));
-      chunks.add(bulk.read(() -> chunk).thenApply(assets -> checked(assets, chunk)));
+      chunks.add(bulkUnavailable() ? eachAlone(chunk) : bulk.read(() -> chunk)
+          .thenApply(assets -> checked(assets, chunk))
+          .exceptionallyCompose(error -> refusedBulk(unwrap(error)) ? eachAlone(chunk)
+              : CompletableFuture.failedFuture(unwrap(error))));
     }
     return CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
       Map<String, Asset> found = new LinkedHashMap<>();
@@ -98,6 +105,45 @@ public final class AssetReads {
       assetIds.stream().filter(found::containsKey).forEach(id -> ordered.put(id, found.get(id)));
       return ordered;
     });
+  }
+
+  /** The chunk read one asset at a time: the ones found. */
+  private CompletableFuture<List<Asset>> eachAlone(List<String> chunk) {
+    List<CompletableFuture<@Nullable Asset>> each = chunk.stream().map(id -> single.apply(id, Dispatch.ASYNC)
+        .<@Nullable Asset>thenApply(asset -> asset)
+        .exceptionallyCompose(error -> unwrap(error) instanceof ApiException api && api.statusCode() == 404
+            ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(unwrap(error)))).toList();
+    return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+      List<Asset> found = new ArrayList<>();
+      each.forEach(read -> {
+        Asset asset = read.join();
+        if (asset != null) {
+          found.add(asset);
+        }
+      });
+      return found;
+    });
+  }
+
+  private synchronized boolean bulkUnavailable() {
+    return bulkUnavailable;
+  }
+
+  /**
+   * Whether a bulk read's failure means the service refused it (a 4xx other than 429): its reads go alone; after a
+   * 404 or 405 (no such endpoint) every later one too.
+   */
+  private boolean refusedBulk(Throwable cause) {
+    if (!(cause instanceof ApiException api) || api.statusCode() < 400 || api.statusCode() >= 500
+        || api.statusCode() == 429) {
+      return false;
+    }
+    if (api.statusCode() == 404 || api.statusCode() == 405) {
+      synchronized (this) {
+        bulkUnavailable = true;
+      }
+    }
+    return true;
   }
 
   private void startBulk() {
@@ -151,13 +197,7 @@ public final class AssetReads {
       @Nullable Throwable error) {
     if (error != null) {
       Throwable cause = unwrap(error);
-      if (cause instanceof ApiException api && api.statusCode() >= 400 && api.statusCode() < 500
-          && api.statusCode() != 429) {
-        if (api.statusCode() == 404 || api.statusCode() == 405) {
-          synchronized (this) {
-            bulkUnavailable = true;
-          }
-        }
+      if (refusedBulk(cause)) {
         taken.forEach(this::readAloneFor);
       } else {
         taken.values().forEach(waiting -> waiting.forEach(read -> read.completeExceptionally(cause)));

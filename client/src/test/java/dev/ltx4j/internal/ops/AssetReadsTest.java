@@ -162,6 +162,20 @@ class AssetReadsTest {
     assertThat(all.join().keySet()).containsExactly("asset_0", "asset_1", "asset_200");
   }
 
+  @Test
+  void readAllFromAServiceWithoutBulkReadsReadsEachAloneAndLeavesOutOneNotFound() {
+    CompletableFuture<Map<String, Asset>> all = reads.readAll(List.of("asset_a", "asset_gone"));
+    bulks.get(0).get();
+    bulkAnswers.get(0).completeExceptionally(new ApiException("POST /assets/get-bulk", 405, body(), Map.of()));
+
+    alone.get("asset_a").complete(asset("asset_a"));
+    alone.get("asset_gone").completeExceptionally(new ApiException("GET /assets/asset_gone", 404, body(), Map.of()));
+    assertThat(all.join().keySet()).containsExactly("asset_a");
+    reads.readAll(List.of("asset_b", "asset_c"));
+    assertThat(bulks).as("no bulk read after the service refused one as unknown").hasSize(1);
+    assertThat(alone).containsKeys("asset_b", "asset_c");
+  }
+
   private static Asset asset(String id) {
     return Asset.builder().id(id).url("https://cdn.example/" + id + ".mp4?Signature=x").mimeType("video/mp4").build();
   }
