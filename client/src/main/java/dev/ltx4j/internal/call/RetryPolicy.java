@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * No retry is scheduled past the operation's deadline or beyond {@code maxRetries}.
  *
  * <p>The client's other waits are named here too, so that every schedule lives in one place: {@link #SLOT_RECHECK},
- * {@link #UPLOAD_ASSET_POLL}, {@link #RATE_LIMIT_PAUSE}.
+ * {@link #UPLOAD_ASSET_POLL}, {@link #RATE_LIMIT_PAUSE}, {@link #ASSET_READ_LINGER}.
  */
 public final class RetryPolicy {
   /** A wait that doubles from {@code first} up to {@code max}. */
@@ -41,6 +41,11 @@ public final class RetryPolicy {
   public static final Backoff SLOT_RECHECK = new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(15));
   /** A completed upload's asset is looked for after 0.5 s, then 1 s, … every 5 s at most. */
   public static final Backoff UPLOAD_ASSET_POLL = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(5));
+  /**
+   * How long an asset read with nothing to share waits for company while the client's submissions wait for a slot:
+   * about the time between two jobs finishing at a small ceiling, so that their videos are signed by one request.
+   */
+  public static final Duration ASSET_READ_LINGER = Duration.ofSeconds(10);
   /** How long every request of a client waits after a rate-limit 429 that said nothing of when to come back. */
   public static final Duration RATE_LIMIT_PAUSE = Duration.ofSeconds(5);
 

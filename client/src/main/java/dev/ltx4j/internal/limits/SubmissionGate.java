@@ -83,6 +83,11 @@ public final class SubmissionGate {
     return submission.result;
   }
 
+  /** Whether submissions wait for a slot: the ceiling, not this client's other work, sets the pace. */
+  public boolean anyWaiting() {
+    return !waiting.isEmpty();
+  }
+
   /** The job was seen in a final status: its slot goes to the next submission waiting. */
   public void finished(String jobId) {
     // Only jobs this client bound are handed back: every list page shows finished jobs by the hundred, and a shared

@@ -2,7 +2,9 @@ package dev.ltx4j.internal.ops;
 
 import dev.ltx4j.ApiException;
 import dev.ltx4j.MisroutedAnswerException;
+import dev.ltx4j.Sleeper;
 import dev.ltx4j.internal.call.Dispatch;
+import dev.ltx4j.internal.call.RetryPolicy;
 import dev.ltx4j.model.Asset;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +23,11 @@ import org.jspecify.annotations.Nullable;
  * ({@code POST /assets/get-bulk}), so that the assets of jobs that finished together are signed by one request instead
  * of one {@code GET /assets/{id}} each; a read with nothing to share goes alone. A bulk read takes its ids when its
  * permit comes (up to {@link #MAX_IDS}), so every read queued until then rides on it.
+ *
+ * <p>While submissions of this client wait for a generation slot, downloads are not what holds the work up: a read
+ * with nothing to share then waits {@link RetryPolicy#ASSET_READ_LINGER} for company before its bulk read is queued,
+ * so that jobs finishing a few seconds apart are signed together; the request it saves goes to the project's other
+ * work.
  *
  * <p>An id the bulk answer leaves out (it says nothing of why) is read alone, which gives a missing asset its 404.
  * A bulk read the service refuses with a 4xx is answered by reads alone too, and after a 404 or 405 (a service
@@ -42,6 +50,8 @@ public final class AssetReads {
 
   private final Single single;
   private final Bulk bulk;
+  private final BooleanSupplier submissionsWaitForSlots;
+  private final Sleeper sleeper;
   /** Reads waiting for the next bulk read, by id; guarded by this. */
   private final Map<String, List<CompletableFuture<Asset>>> queued = new LinkedHashMap<>();
   /** A bulk read waits for its permit; guarded by this. */
@@ -51,9 +61,11 @@ public final class AssetReads {
   /** The service has no bulk reads; guarded by this. */
   private boolean bulkUnavailable;
 
-  public AssetReads(Single single, Bulk bulk) {
+  public AssetReads(Single single, Bulk bulk, BooleanSupplier submissionsWaitForSlots, Sleeper sleeper) {
     this.single = single;
     this.bulk = bulk;
+    this.submissionsWaitForSlots = submissionsWaitForSlots;
+    this.sleeper = sleeper;
   }
 
   /** Reads one asset: alone when nothing waits to be shared, else with the next bulk read. */
@@ -61,8 +73,11 @@ public final class AssetReads {
     CompletableFuture<Asset> shared = new CompletableFuture<>();
     boolean alone;
     boolean start = false;
+    boolean linger = false;
     synchronized (this) {
-      alone = bulkUnavailable || (!bulkWaiting && aloneRunning == 0);
+      boolean nothingToShare = !bulkWaiting && aloneRunning == 0;
+      linger = nothingToShare && !bulkUnavailable && submissionsWaitForSlots.getAsBoolean();
+      alone = bulkUnavailable || (nothingToShare && !linger);
       if (alone) {
         aloneRunning++;
       } else {
@@ -78,7 +93,9 @@ public final class AssetReads {
         }
       });
     }
-    if (start) {
+    if (start && linger) {
+      sleeper.sleep(RetryPolicy.ASSET_READ_LINGER).whenComplete((ignored, error) -> startBulk());
+    } else if (start) {
       startBulk();
     }
     return shared;

@@ -96,7 +96,7 @@ public final class Operations implements JobSource, AutoCloseable {
   private final JobWaiter waiter;
   private final Uploader uploader;
   private final Downloader downloader;
-  private final AssetReads assetReads = new AssetReads(this::readAsset, this::readAssets);
+  private final AssetReads assetReads;
   // hideResults=false: matching needs each job's metadata.input, which a list may otherwise leave out.
   private final SubmissionRecovery recovery = new SubmissionRecovery(token -> listPage(JobQuery.ALL, token, false, Dispatch.ASYNC));
 
@@ -109,6 +109,7 @@ public final class Operations implements JobSource, AutoCloseable {
     this.waiter = new JobWaiter(runner.clock(), sleeper,
         new PollPolicy(() -> ThreadLocalRandom.current().nextDouble()), this).observe(runner.events());
     this.uploader = new Uploader(stack, runner, sleeper, this::deadline, settings.projectId());
+    this.assetReads = new AssetReads(this::readAsset, this::readAssets, gate::anyWaiting, sleeper);
     this.downloader = new Downloader(stack.calls(), sleeper,
         new RetryPolicy(RetryPolicy.DOWNLOAD_RETRIES, () -> ThreadLocalRandom.current().nextDouble()),
         stack.interrupts());

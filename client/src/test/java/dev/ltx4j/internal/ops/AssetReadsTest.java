@@ -25,6 +25,10 @@ class AssetReadsTest {
   /** Bulk reads, each with the ids it would send, asked for when the test sends it. */
   private final List<Supplier<List<String>>> bulks = new ArrayList<>();
   private final List<CompletableFuture<List<Asset>>> bulkAnswers = new ArrayList<>();
+  /** Whether the client's submissions wait for a slot. */
+  private boolean slotsFull;
+  /** The lingers asked for, each ended when the test says. */
+  private final List<CompletableFuture<Void>> sleeps = new ArrayList<>();
   private final AssetReads reads = new AssetReads(
       (id, dispatch) -> alone.computeIfAbsent(id, ignored -> new CompletableFuture<>()),
       ids -> {
@@ -32,6 +36,12 @@ class AssetReadsTest {
         CompletableFuture<List<Asset>> answer = new CompletableFuture<>();
         bulkAnswers.add(answer);
         return answer;
+      },
+      () -> slotsFull,
+      delay -> {
+        CompletableFuture<Void> sleep = new CompletableFuture<>();
+        sleeps.add(sleep);
+        return sleep;
       });
 
   @Test
@@ -62,6 +72,23 @@ class AssetReadsTest {
     assertThat(d).isNotDone();
     assertThat(bulks.get(1).get()).containsExactly("asset_d");
     assertThat(alone).containsOnlyKeys("asset_a");
+  }
+
+  @Test
+  void whileSubmissionsWaitForSlotsAReadWaitsForCompanyBeforeItsBulkReadIsQueued() {
+    slotsFull = true;
+    CompletableFuture<Asset> a = reads.read("asset_a", Dispatch.ASYNC);
+    CompletableFuture<Asset> b = reads.read("asset_b", Dispatch.ASYNC);
+
+    assertThat(sleeps).hasSize(1);
+    assertThat(bulks).isEmpty();
+    assertThat(alone).isEmpty();
+    sleeps.get(0).complete(null);
+    assertThat(bulks).hasSize(1);
+    assertThat(bulks.get(0).get()).containsExactly("asset_a", "asset_b");
+    bulkAnswers.get(0).complete(List.of(asset("asset_a"), asset("asset_b")));
+    assertThat(a.join().id()).isEqualTo("asset_a");
+    assertThat(b.join().id()).isEqualTo("asset_b");
   }
 
   @Test
