@@ -3,6 +3,7 @@ package dev.ltx4j.internal.ops;
 import dev.ltx4j.ApiException;
 import dev.ltx4j.MisroutedAnswerException;
 import dev.ltx4j.Sleeper;
+import dev.ltx4j.UnexpectedResponseException;
 import dev.ltx4j.internal.call.Dispatch;
 import dev.ltx4j.internal.call.RetryPolicy;
 import dev.ltx4j.model.Asset;
@@ -107,9 +108,10 @@ public final class AssetReads {
    * would.
    */
   public CompletableFuture<Map<String, Asset>> readAll(List<String> assetIds) {
+    List<String> distinct = assetIds.stream().distinct().toList();
     List<CompletableFuture<List<Asset>>> chunks = new ArrayList<>();
-    for (int from = 0; from < assetIds.size(); from += MAX_IDS) {
-      List<String> chunk = List.copyOf(assetIds.subList(from, Math.min(assetIds.size(), from + MAX_IDS)));
+    for (int from = 0; from < distinct.size(); from += MAX_IDS) {
+      List<String> chunk = List.copyOf(distinct.subList(from, Math.min(distinct.size(), from + MAX_IDS)));
       chunks.add(bulkUnavailable() ? eachAlone(chunk) : bulk.read(() -> chunk)
           .thenApply(assets -> checked(assets, chunk))
           .exceptionallyCompose(error -> refusedBulk(unwrap(error)) ? eachAlone(chunk)
@@ -249,14 +251,26 @@ public final class AssetReads {
     }));
   }
 
-  /** The answer's assets, each one asked for: an asset nobody asked for is another request's answer. */
-  private static List<Asset> checked(List<Asset> assets, List<String> asked) {
+  /**
+   * The answer's assets, each one asked for (an asset nobody asked for is another request's answer) and each once
+   * (two different answers for one id leave neither usable); a null in the list makes the answer unreadable.
+   */
+  private static List<Asset> checked(List<@Nullable Asset> assets, List<String> asked) {
+    Map<String, Asset> byId = new LinkedHashMap<>();
     for (Asset asset : assets) {
+      if (asset == null) {
+        throw new UnexpectedResponseException("POST /assets/get-bulk answered a null in its list of assets");
+      }
       if (asset.id() == null || !asked.contains(asset.id())) {
         throw new MisroutedAnswerException("POST /assets/get-bulk", String.join(",", asked), asset.id());
       }
+      Asset before = byId.putIfAbsent(asset.id(), asset);
+      if (before != null && !before.equals(asset)) {
+        throw new UnexpectedResponseException("POST /assets/get-bulk answered " + asset.id()
+            + " twice, differently; neither was used");
+      }
     }
-    return assets;
+    return List.copyOf(byId.values());
   }
 
   private static Throwable unwrap(Throwable error) {

@@ -178,6 +178,22 @@ class AssetReadsTest {
   }
 
   @Test
+  void aNullInTheListOrTwoDifferentAnswersForOneIdFailTheReadsTyped() {
+    CompletableFuture<Map<String, Asset>> withNull = reads.readAll(List.of("asset_a"));
+    java.util.List<Asset> nullInside = new ArrayList<>();
+    nullInside.add(null);
+    nullInside.add(asset("asset_a"));
+    bulkAnswers.get(0).complete(nullInside);
+    assertThatThrownBy(withNull::join).hasCauseInstanceOf(dev.ltx4j.UnexpectedResponseException.class);
+
+    CompletableFuture<Map<String, Asset>> twice = reads.readAll(List.of("asset_a", "asset_a"));
+    assertThat(bulks.get(1).get()).containsExactly("asset_a");
+    bulkAnswers.get(1).complete(List.of(asset("asset_a"), asset("asset_a").toBuilder().url("https://x/other").build()));
+    assertThatThrownBy(twice::join).hasCauseInstanceOf(dev.ltx4j.UnexpectedResponseException.class)
+        .hasMessageContaining("twice, differently");
+  }
+
+  @Test
   void readAllAsksInChunksOfTwoHundredAndAnswersTheFoundInTheOrderAsked() {
     List<String> ids = IntStream.range(0, 201).mapToObj(i -> "asset_" + i).toList();
     CompletableFuture<Map<String, Asset>> all = reads.readAll(ids);
