@@ -52,7 +52,6 @@ import retrofit2.Response;
  */
 public final class CallRunner {
   private static final Logger LOG = LoggerFactory.getLogger(CallRunner.class);
-  /** How long every request waits after a rate-limit 429 that did not say how long. */
 
   private final Clock clock;
   private final Sleeper sleeper;
